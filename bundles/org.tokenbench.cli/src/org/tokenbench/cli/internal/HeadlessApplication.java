@@ -1,0 +1,29 @@
+package org.tokenbench.cli.internal;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * The Equinox application behind {@code tokenbench <command> …}. It never touches SWT, so headless machines
+ * (CI, servers, a batch script) run it without a display.
+ */
+public final class HeadlessApplication implements IApplication {
+
+    @Override
+    public Object start(IApplicationContext context) {
+        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        context.applicationRunning();
+        Console console = new Console(System.in, System.out, System.err,
+                FrameworkUtil.getBundle(HeadlessApplication.class).getBundleContext());
+        int exitCode = CommandLineTool.standard().run(args == null ? new String[0] : args, console);
+        System.out.flush();
+        System.err.flush();
+        return Integer.valueOf(exitCode);
+    }
+
+    @Override
+    public void stop() {
+        // Commands are short and run on the caller's thread; nothing to interrupt.
+    }
+}

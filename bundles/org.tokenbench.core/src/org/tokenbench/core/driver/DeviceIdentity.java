@@ -1,0 +1,16 @@
+package org.tokenbench.core.driver;
+
+import java.util.Objects;
+
+/**
+ * @param driverId the {@link DriverInfo#id()} of the driver that opened the session
+ * @param family   the model or family as the driver recognised it
+ * @param serial   the serial number as the device reports it
+ */
+public record DeviceIdentity(String driverId, String family, String serial) {
+    public DeviceIdentity {
+        Objects.requireNonNull(driverId, "driverId");
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(serial, "serial");
+    }
+}

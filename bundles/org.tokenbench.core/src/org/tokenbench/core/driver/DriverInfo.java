@@ -1,0 +1,20 @@
+package org.tokenbench.core.driver;
+
+import java.util.Objects;
+
+/**
+ * What a driver tells about itself in the Drivers view and in support bundles.
+ *
+ * @param id          stable id, the driver bundle's name by convention (e.g. {@code org.tokenbench.driver.safeid})
+ * @param vendor      who ships the driver
+ * @param displayName the device family in the user's words (e.g. "SafeID / Token2 programmable TOTP token")
+ * @param version     the driver's own version
+ */
+public record DriverInfo(String id, String vendor, String displayName, String version) {
+    public DriverInfo {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(vendor, "vendor");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(version, "version");
+    }
+}

@@ -1,0 +1,27 @@
+package org.tokenbench.core.driver;
+
+import java.util.Optional;
+
+import org.tokenbench.core.Secret;
+
+/**
+ * How a driver asks its user for input without depending on a UI toolkit: the workbench answers with
+ * dialogs, the CLI with prompts and files. Every method may return empty when the user cancels.
+ */
+public interface Interaction {
+
+    /**
+     * Asks for a secret (PIN, customer key). {@code triesLeft} is shown with the prompt when known (≥ 0),
+     * so the user decides with the retry counter in front of them.
+     */
+    Optional<Secret> askSecret(String prompt, int triesLeft);
+
+    /** Asks to go ahead with something risky or irreversible; false unless the user explicitly agrees. */
+    boolean confirm(String question);
+
+    /** Asks for a short non-secret answer, e.g. the code the token now displays. */
+    Optional<String> askText(String prompt);
+
+    /** Tells the user something they should know now (a warning, a step done). */
+    void inform(String message);
+}

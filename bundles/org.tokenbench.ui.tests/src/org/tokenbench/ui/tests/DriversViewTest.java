@@ -1,0 +1,56 @@
+package org.tokenbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.tokenbench.core.driver.Capability;
+import org.tokenbench.core.driver.TokenDriver;
+import org.tokenbench.testing.ListedDriver;
+import org.tokenbench.ui.TokenBenchPerspective;
+import org.tokenbench.ui.internal.views.DriversView;
+
+/** Runs in the real workbench (UI harness, display thread). */
+class DriversViewTest {
+
+    @Test
+    void driverBundlesAppearAndLeaveWhileTheViewIsOpen() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        assertEquals(TokenBenchPerspective.ID, page.getPerspective().getId());
+        DriversView view = (DriversView) page.showView(DriversView.ID);
+
+        assertTrue(view.shownDeviceFamilies().isEmpty(), "no driver bundles are in this test runtime");
+        assertTrue(view.statusText().startsWith("No device drivers are installed"), view.statusText());
+
+        ServiceRegistration<TokenDriver> registration = new ListedDriver("test.hotplug", "Hot-plugged token",
+                Capability.PROGRAM_SEED).register(FrameworkUtil.getBundle(DriversViewTest.class).getBundleContext());
+        try {
+            waitUntil(() -> view.shownDeviceFamilies().contains("Hot-plugged token"));
+            assertEquals("1 device driver(s) installed.", view.statusText());
+        } finally {
+            registration.unregister();
+        }
+        waitUntil(() -> view.shownDeviceFamilies().isEmpty());
+    }
+
+    /** Spins the event loop (we are on the display thread) until the view caught up with OSGi events. */
+    private static void waitUntil(BooleanSupplier condition) {
+        Display display = Display.getCurrent();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the view did not update within 5 s");
+            }
+            if (!display.readAndDispatch()) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+}
