@@ -20,7 +20,7 @@ public final class CommandLineTool {
 
     /** The commands TokenBench ships. */
     public static CommandLineTool standard() {
-        return new CommandLineTool(List.of(new VersionCommand(), new DriversCommand()));
+        return new CommandLineTool(List.of(new VersionCommand(), new DriversCommand(), new OtpCommand()));
     }
 
     public int run(String[] args, Console console) {

@@ -1,0 +1,124 @@
+package org.tokenbench.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** `tokenbench otp …` end to end through the command-line tool, secrets on stdin or in files. */
+class OtpCommandTest {
+
+    private static final String SEED20_HEX = "3132333435363738393031323334353637383930";
+    private static final String SEED20_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    private static final String SEED32_BASE32 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA";
+    /** Base32 of the RFC 6238 64-byte seed: six times "1234567890" then "1234". */
+    private static final String SEED64_BASE32 = "GEZDGNBVGY3TQOJQ".repeat(6) + "GEZDGNA";
+
+    @ParameterizedTest(name = "otp code --algorithm {1} --time {0} = {2}")
+    @CsvSource({
+        "59,SHA1,94287082", "59,SHA256,46119246", "59,SHA512,90693936",
+        "1111111109,SHA1,07081804", "1111111109,SHA256,68084774", "1111111109,SHA512,25091201",
+        "1111111111,SHA1,14050471", "1111111111,SHA256,67062674", "1111111111,SHA512,99943326",
+        "1234567890,SHA1,89005924", "1234567890,SHA256,91819424", "1234567890,SHA512,93441116",
+        "2000000000,SHA1,69279037", "2000000000,SHA256,90698825", "2000000000,SHA512,38618901",
+        "20000000000,SHA1,65353130", "20000000000,SHA256,77737706", "20000000000,SHA512,47863826"})
+    void rfc6238VectorsThroughTheCommand(long time, String algorithm, String expected) {
+        String seed = switch (algorithm) {
+            case "SHA256" -> SEED32_BASE32;
+            case "SHA512" -> SEED64_BASE32;
+            default -> SEED20_BASE32;
+        };
+        CliRun run = CliRun.withStdin(seed + "\n", "otp", "code", "--secret-file", "-", "--algorithm", algorithm,
+                "--digits", "8", "--time", Long.toString(time));
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(expected + System.lineSeparator(), run.out());
+    }
+
+    @ParameterizedTest(name = "HOTP counter {0} = {1}")
+    @CsvSource({"0,755224", "1,287082", "2,359152", "3,969429", "4,338314", "5,254676", "6,287922", "7,162583", "8,399871", "9,520489"})
+    void rfc4226VectorsThroughTheCommandWithAHexKey(String counter, String expected) {
+        CliRun run = CliRun.withStdin(SEED20_HEX, "otp", "code", "--secret-file", "-", "--secret-encoding", "hex", "--counter", counter);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(expected, run.out().strip());
+    }
+
+    @Test
+    void uriFileAndJson(@TempDir Path dir) throws Exception {
+        Path uri = dir.resolve("key.uri");
+        Files.writeString(uri, "otpauth://totp/ACME:ops?secret=" + SEED20_BASE32 + "&digits=8\n");
+        CliRun run = CliRun.of("otp", "code", "--uri-file", uri.toString(), "--time", "59", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("{\"code\": \"94287082\", \"step\": 1, \"validForSeconds\": 1}", run.out().strip());
+
+        CliRun mixed = CliRun.of("otp", "code", "--uri-file", uri.toString(), "--digits", "6");
+        assertEquals(2, mixed.exitCode());
+        assertTrue(mixed.err().contains("comes from the URI"), mixed.err());
+    }
+
+    @Test
+    void verifyExitCodesAndOffset() {
+        CliRun ok = CliRun.withStdin(SEED20_BASE32, "otp", "verify", "--secret-file", "-", "--digits", "8", "--time", "89", "--code", "94287082");
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertEquals("-1", ok.out().strip(), "the code of step 1 checked at step 2 is one step behind");
+
+        CliRun bad = CliRun.withStdin(SEED20_BASE32, "otp", "verify", "--secret-file", "-", "--digits", "8", "--time", "200", "--code", "94287082");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().startsWith("invalid"), bad.err());
+
+        CliRun malformed = CliRun.withStdin(SEED20_BASE32, "otp", "verify", "--secret-file", "-", "--code", "12");
+        assertEquals(1, malformed.exitCode());
+        assertTrue(malformed.err().startsWith("malformed"), malformed.err());
+    }
+
+    @Test
+    void newMakesAUriThatExplainAccepts(@TempDir Path dir) throws Exception {
+        CliRun created = CliRun.of("otp", "new", "--issuer", "Example Cloud", "--account", "root@example.com");
+        assertEquals(0, created.exitCode(), created.err());
+        String uri = created.out().strip();
+        assertTrue(uri.startsWith("otpauth://totp/Example%20Cloud:root%40example.com?secret="), uri);
+
+        Path file = dir.resolve("new.uri");
+        Files.writeString(file, uri);
+        CliRun explained = CliRun.of("otp", "explain", "--uri-file", file.toString());
+        assertEquals(0, explained.exitCode(), explained.err());
+        assertTrue(explained.out().contains("issuer: Example Cloud"), explained.out());
+        assertTrue(explained.out().contains("secret: 20 bytes (160 bits)"), explained.out());
+        String secret = uri.substring(uri.indexOf("secret=") + 7, uri.indexOf('&'));
+        assertFalse(explained.out().contains(secret.substring(0, 8)), "explain must never print the key");
+    }
+
+    @Test
+    void explainSaysExactlyWhatIsWrong() {
+        CliRun run = CliRun.withStdin("otpauth://totp/x?secret=JBSWY31PEHPK3PXP", "otp", "explain", "--uri-file", "-");
+        assertEquals(1, run.exitCode());
+        assertEquals("invalid: secret: character '1' at position 7 is not Base32 (letters A-Z and digits 2-7 only; did you mean the letter I or L?)",
+                run.out().strip());
+
+        CliRun json = CliRun.withStdin("https://example.com", "otp", "explain", "--uri-file", "-", "--json");
+        assertEquals(1, json.exitCode());
+        assertTrue(json.out().contains("\"problem\": \"WRONG_SCHEME\""), json.out());
+        assertTrue(json.out().contains("\"code\": \"otp:0x0001\""), json.out());
+    }
+
+    @Test
+    void secretsAreNeverTakenFromArguments() {
+        CliRun run = CliRun.of("otp", "code", "--secret", SEED20_BASE32);
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("unknown option --secret"), run.err());
+        assertFalse(run.err().contains(SEED20_BASE32));
+    }
+
+    @Test
+    void missingFileIsAFailureWithItsName() {
+        CliRun run = CliRun.of("otp", "code", "--secret-file", "/nonexistent/key.txt");
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("no such file: /nonexistent/key.txt"), run.err());
+    }
+}
