@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.tokenbench.core.TokenException;
+import org.tokenbench.diagnostics.DiagnosticsRegistry;
 
 /** Finds the command named by the first word and runs it, turning every failure into a message and an exit code. */
 public final class CommandLineTool {
@@ -20,7 +21,7 @@ public final class CommandLineTool {
 
     /** The commands TokenBench ships. */
     public static CommandLineTool standard() {
-        return new CommandLineTool(List.of(new VersionCommand(), new DriversCommand(), new OtpCommand()));
+        return new CommandLineTool(List.of(new VersionCommand(), new DriversCommand(), new OtpCommand(), new DiagnoseCommand()));
     }
 
     public int run(String[] args, Console console) {
@@ -41,7 +42,10 @@ public final class CommandLineTool {
             console.err().println("Run 'tokenbench help' for the commands and their options.");
             return ExitCode.USAGE;
         } catch (TokenException e) {
-            console.err().println("tokenbench " + command.name() + ": " + e.getMessage() + " [" + e.code() + "]");
+            // Through the diagnostics catalogs: title, cause and remedy, with the raw code kept for support.
+            String explained = console.service(DiagnosticsRegistry.class).map(registry -> registry.render(e))
+                    .orElse(e.getMessage() + " [" + e.code() + "]");
+            console.err().println("tokenbench " + command.name() + ": " + explained);
             return ExitCode.FAILED;
         } catch (RuntimeException e) {
             // A defect: say so plainly; the stack trace helps the developer, never contains secrets by design.

@@ -1,0 +1,43 @@
+package org.tokenbench.diagnostics;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.tokenbench.core.ErrorCode;
+
+/**
+ * What a code means and what to do about it.
+ *
+ * @param code         the code as reported (for a range entry, the concrete code that was looked up)
+ * @param title        a short name, e.g. "Wrong PIN (SAR_PIN_INCORRECT)"
+ * @param explanation  what happened, in a sentence or two
+ * @param likelyCauses the usual reasons, most likely first
+ * @param remedy       what the user should do
+ * @param severity     how bad it is
+ * @param family       the device family or component the catalog speaks for
+ * @param source       which catalog it came from (bundle and file), for support
+ */
+public record Diagnosis(ErrorCode code, String title, String explanation, List<String> likelyCauses, String remedy,
+        Severity severity, String family, String source) {
+
+    public Diagnosis {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(remedy, "remedy");
+        likelyCauses = List.copyOf(likelyCauses);
+    }
+
+    /** Title, cause and remedy for a terminal, the raw code kept visible for support. */
+    public String render() {
+        StringBuilder text = new StringBuilder();
+        text.append(title).append(" [").append(code).append("]");
+        if (!explanation.isEmpty()) {
+            text.append(System.lineSeparator()).append("  ").append(explanation);
+        }
+        if (!likelyCauses.isEmpty()) {
+            text.append(System.lineSeparator()).append("  Likely causes: ").append(String.join("; ", likelyCauses));
+        }
+        text.append(System.lineSeparator()).append("  What to do: ").append(remedy);
+        return text.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package org.tokenbench.diagnostics;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.TokenException;
+
+/**
+ * Every error catalog present right now, merged. Bundles contribute catalogs by carrying a
+ * {@value #CATALOG_HEADER} manifest header that lists catalog files (see the README); they are added when
+ * the bundle starts and removed when it stops.
+ */
+public interface DiagnosticsRegistry {
+
+    String CATALOG_HEADER = "TokenBench-ErrorCatalog";
+
+    /** The entry for a code in its namespace; exact entries win over range entries such as {@code 0x63Cx}. */
+    Optional<Diagnosis> explain(ErrorCode code);
+
+    /** Every namespace's entry for a bare value, as when a user pastes "0x21250002" without context. */
+    List<Diagnosis> lookup(long value);
+
+    /** Known codes nearest to {@code value} (same namespace prefix first), for "did you mean". */
+    List<Diagnosis> closest(long value, int limit);
+
+    /** The entries of one namespace, or of all when {@code namespace} is empty, sorted by namespace and code. */
+    List<Diagnosis> entries(String namespace);
+
+    List<String> namespaces();
+
+    /** A failure as users should read it: the catalog's title, cause and remedy, or the plain message. */
+    String render(TokenException failure);
+
+    /** Called with no argument whenever catalogs are added or removed; returns a handle to stop. */
+    AutoCloseable onChange(Runnable listener);
+}

@@ -1,0 +1,6 @@
+package org.tokenbench.diagnostics;
+
+/** How bad a reported condition is, as the Problems view ranks it. */
+public enum Severity {
+    INFO, WARNING, ERROR
+}
