@@ -9,6 +9,7 @@ import org.tokenbench.core.ErrorCode;
  * What a code means and what to do about it.
  *
  * @param code         the code as reported (for a range entry, the concrete code that was looked up)
+ * @param pattern      how the catalog writes the entry: the code's hex, or a range such as {@code 0x63Cx}
  * @param title        a short name, e.g. "Wrong PIN (SAR_PIN_INCORRECT)"
  * @param explanation  what happened, in a sentence or two
  * @param likelyCauses the usual reasons, most likely first
@@ -17,11 +18,12 @@ import org.tokenbench.core.ErrorCode;
  * @param family       the device family or component the catalog speaks for
  * @param source       which catalog it came from (bundle and file), for support
  */
-public record Diagnosis(ErrorCode code, String title, String explanation, List<String> likelyCauses, String remedy,
+public record Diagnosis(ErrorCode code, String pattern, String title, String explanation, List<String> likelyCauses, String remedy,
         Severity severity, String family, String source) {
 
     public Diagnosis {
         Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(remedy, "remedy");
         likelyCauses = List.copyOf(likelyCauses);

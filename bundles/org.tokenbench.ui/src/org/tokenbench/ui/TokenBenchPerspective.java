@@ -2,6 +2,7 @@ package org.tokenbench.ui;
 
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
+import org.tokenbench.ui.internal.views.DiagnosticsView;
 import org.tokenbench.ui.internal.views.DriversView;
 
 /** The security engineer's layout: devices and drivers on top, the work area below them. */
@@ -14,7 +15,8 @@ public final class TokenBenchPerspective implements IPerspectiveFactory {
         // No editors yet: every TokenBench task lives in a view.
         layout.setEditorAreaVisible(false);
         layout.addView(DriversView.ID, IPageLayout.TOP, 1.0f, layout.getEditorArea());
-        layout.getViewLayout(DriversView.ID).setCloseable(true);
+        layout.addView(DiagnosticsView.ID, IPageLayout.BOTTOM, 0.3f, DriversView.ID);
         layout.addShowViewShortcut(DriversView.ID);
+        layout.addShowViewShortcut(DiagnosticsView.ID);
     }
 }

@@ -18,6 +18,8 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
+import org.tokenbench.diagnostics.Diagnosis;
+import org.tokenbench.ui.internal.views.DiagnosticsView;
 import org.tokenbench.ui.internal.views.DriversView;
 
 /** The product's own application is running (UI harness); check what a user sees on first start. */
@@ -32,8 +34,23 @@ class WorkbenchStartTest {
         assertEquals("org.tokenbench.ui.perspective", window.getActivePage().getPerspective().getId());
         assertNotNull(window.getActivePage().findView(DriversView.ID), "Drivers view not in the initial layout");
 
+        assertNotNull(window.getActivePage().findView(DiagnosticsView.ID), "Diagnostics view not in the initial layout");
+
         Path png = screenshot(shell, "workbench-first-start.png");
         assertTrue(Files.size(png) > 1000, "screenshot is empty: " + png);
+    }
+
+    @Test
+    void diagnosticsViewExplainsACodeASupportCallerReadsOut() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        DiagnosticsView view = (DiagnosticsView) window.getActivePage().showView(DiagnosticsView.ID);
+        view.search("PIN");
+        Diagnosis wrongPin = view.shownCodes().stream().filter(d -> d.code().value() == 0x0A000024L).findFirst().orElseThrow();
+        view.select(wrongPin);
+        assertTrue(view.detailsText().contains("Never retry in a loop"), view.detailsText());
+        Path png = screenshot(window.getShell(), "diagnostics-view.png");
+        assertTrue(Files.size(png) > 1000, "screenshot is empty: " + png);
+        view.search("");
     }
 
     /** Saves what the shell shows, as a CI artefact under target/screenshots. */

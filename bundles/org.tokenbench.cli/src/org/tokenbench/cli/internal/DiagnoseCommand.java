@@ -42,7 +42,7 @@ final class DiagnoseCommand implements Command {
                 return ExitCode.NEGATIVE;
             }
             for (Diagnosis d : entries) {
-                console.out().println(json ? toJson(d) : d.code() + "\t" + d.title());
+                console.out().println(json ? toJson(d) : d.code().namespace() + ":" + d.pattern() + "\t" + d.title());
             }
             return ExitCode.OK;
         }
@@ -87,6 +87,6 @@ final class DiagnoseCommand implements Command {
     private static String toJson(Diagnosis d) {
         return new Json().field("namespace", d.code().namespace()).field("code", d.code().hex()).field("title", d.title())
                 .field("explanation", d.explanation()).field("likelyCauses", d.likelyCauses()).field("remedy", d.remedy())
-                .field("severity", d.severity().name()).field("family", d.family()).toString();
+                .field("severity", d.severity().name()).field("family", d.family()).field("pattern", d.pattern()).toString();
     }
 }

@@ -83,6 +83,10 @@ class CatalogContentTest {
         assertEquals("Security status not satisfied", registry.explain(ErrorCode.of("iso7816", 0x6982)).orElseThrow().title());
         assertEquals("Command not allowed", registry.explain(ErrorCode.of("iso7816", 0x6999)).orElseThrow().title());
         assertEquals("Wrong Le: exactly 32 bytes available", registry.explain(ErrorCode.of("iso7816", 0x6C20)).orElseThrow().title());
+        Diagnosis listed = registry.entries("iso7816").stream().filter(d -> d.pattern().equals("0x63Cx")).findFirst().orElseThrow();
+        assertEquals("Wrong PIN or key: n tries left", listed.title(), "a listed range keeps its parameter open");
+        assertEquals("0x6Cxx", registry.explain(ErrorCode.of("iso7816", 0x6C20)).orElseThrow().pattern());
+        assertEquals("0x6982", registry.explain(ErrorCode.of("iso7816", 0x6982)).orElseThrow().pattern());
         List<String> namespaces = registry.lookup(0x6982).stream().map(d -> d.code().namespace()).toList();
         assertEquals(List.of("iso7816", "safeid", "ykoath"), namespaces, "a bare 6982 means something to three families");
     }

@@ -25,9 +25,29 @@ record CatalogEntry(String namespace, long value, long mask, Severity severity, 
         return mask == 0xFFFF_FFFFL;
     }
 
+    /** The entry applied to a concrete code: {n} becomes the code's parameter bits. */
     Diagnosis diagnose(long code) {
-        String n = Long.toString(code & ~mask & 0xFFFF_FFFFL);
-        return new Diagnosis(ErrorCode.of(namespace, code), title.replace("{n}", n), explanation.replace("{n}", n),
+        return diagnosis(code, Long.toString(code & ~mask & 0xFFFF_FFFFL));
+    }
+
+    /** The entry as the catalog lists it: a range keeps "n" in its texts. */
+    Diagnosis describe() {
+        return diagnosis(value, "n");
+    }
+
+    private Diagnosis diagnosis(long code, String n) {
+        return new Diagnosis(ErrorCode.of(namespace, code), pattern(), title.replace("{n}", n), explanation.replace("{n}", n),
                 causes.stream().map(c -> c.replace("{n}", n)).toList(), remedy.replace("{n}", n), severity, family, source);
+    }
+
+    /** 0x6982, or 0x63Cx for value 63C0 with mask FFF0: each hex digit outside the mask is an x. */
+    String pattern() {
+        String hex = ErrorCode.of(namespace, value).hex().substring(2);
+        StringBuilder out = new StringBuilder("0x");
+        for (int i = 0; i < hex.length(); i++) {
+            int shift = 4 * (hex.length() - 1 - i);
+            out.append(((mask >>> shift) & 0xF) == 0xF ? hex.charAt(i) : 'x');
+        }
+        return out.toString();
     }
 }

@@ -126,14 +126,14 @@ public final class CatalogRegistry implements DiagnosticsRegistry {
         return all().stream().filter(CatalogEntry::isExact)
                 .sorted(Comparator.comparingInt((CatalogEntry e) -> (e.value() >>> 16) == (value >>> 16) ? 0 : 1)
                         .thenComparingLong(e -> Math.abs(e.value() - value)))
-                .limit(limit).map(e -> e.diagnose(e.value())).toList();
+                .limit(limit).map(CatalogEntry::describe).toList();
     }
 
     @Override
     public List<Diagnosis> entries(String namespace) {
         return all().stream().filter(e -> namespace.isEmpty() || e.namespace().equals(namespace))
                 .sorted(Comparator.comparing(CatalogEntry::namespace).thenComparingLong(CatalogEntry::value))
-                .map(e -> e.diagnose(e.value())).toList();
+                .map(CatalogEntry::describe).toList();
     }
 
     @Override

@@ -3,9 +3,6 @@ package org.tokenbench.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.BooleanSupplier;
-
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -32,25 +29,11 @@ class DriversViewTest {
         ServiceRegistration<TokenDriver> registration = new ListedDriver("test.hotplug", "Hot-plugged token",
                 Capability.PROGRAM_SEED).register(FrameworkUtil.getBundle(DriversViewTest.class).getBundleContext());
         try {
-            waitUntil(() -> view.shownDeviceFamilies().contains("Hot-plugged token"));
+            DisplayWait.until(() -> view.shownDeviceFamilies().contains("Hot-plugged token"));
             assertEquals("1 device driver(s) installed.", view.statusText());
         } finally {
             registration.unregister();
         }
-        waitUntil(() -> view.shownDeviceFamilies().isEmpty());
-    }
-
-    /** Spins the event loop (we are on the display thread) until the view caught up with OSGi events. */
-    private static void waitUntil(BooleanSupplier condition) {
-        Display display = Display.getCurrent();
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the view did not update within 5 s");
-            }
-            if (!display.readAndDispatch()) {
-                Thread.onSpinWait();
-            }
-        }
+        DisplayWait.until(() -> view.shownDeviceFamilies().isEmpty());
     }
 }

@@ -16,8 +16,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.part.ViewPart;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 import org.tokenbench.core.driver.DriverRegistry;
 import org.tokenbench.core.driver.TokenDriver;
 
@@ -32,7 +30,7 @@ public final class DriversView extends ViewPart {
     static final String EMPTY_TEXT = "No device drivers are installed. Driver bundles (SafeID/Token2 tokens, "
             + "YKOATH applets, Guomi SKF keys, or a vendor's own) register themselves here when present.";
 
-    private ServiceTracker<DriverRegistry, DriverRegistry> registryTracker;
+    private ServiceHandle<DriverRegistry> registryHandle;
     private AutoCloseable registryListener;
     private TableViewer viewer;
     private Label status;
@@ -56,10 +54,8 @@ public final class DriversView extends ViewPart {
                 .collect(Collectors.joining(", ")));
         addColumn("Driver id", 240, d -> d.info().id());
 
-        registryTracker = new ServiceTracker<>(FrameworkUtil.getBundle(DriversView.class).getBundleContext(),
-                DriverRegistry.class, null);
-        registryTracker.open();
-        DriverRegistry registry = registryTracker.getService();
+        registryHandle = new ServiceHandle<>(DriverRegistry.class);
+        DriverRegistry registry = registryHandle.get().orElse(null);
         if (registry == null) {
             show(List.of());
             status.setText("The driver registry is not running: the product lacks org.apache.felix.scr.");
@@ -119,8 +115,8 @@ public final class DriversView extends ViewPart {
         } catch (Exception e) {
             // closing a listener handle cannot fail in a way the user could act on
         }
-        if (registryTracker != null) {
-            registryTracker.close();
+        if (registryHandle != null) {
+            registryHandle.close();
         }
         super.dispose();
     }
