@@ -32,7 +32,9 @@ class DiagnosticsViewTest {
         assertTrue(view.detailsText().contains("What to do: Attach the key's certificate"), view.detailsText());
 
         view.search("6982");
-        assertEquals(List.of("iso7816", "safeid", "ykoath"), view.shownCodes().stream().map(d -> d.code().namespace()).toList());
+        assertEquals(List.of("iso7816:0x69xx", "iso7816:0x6982", "safeid:0x6982", "ykoath:0x6982"),
+                view.shownCodes().stream().map(d -> d.code().namespace() + ":" + d.pattern()).toList(),
+                "the exact entries of three families, and the ISO range that contains it");
         view.search("63C2");
         assertTrue(view.shownCodes().stream().anyMatch(d -> d.pattern().equals("0x63Cx") && d.code().namespace().equals("iso7816")),
                 "a concrete status word finds its range entry");
