@@ -1,0 +1,140 @@
+package org.tokenbench.testing.pcsc;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jdk.net.ExtendedSocketOptions;
+
+/**
+ * Puts a {@link VirtualCard} into a vsmartcard-vpcd reader of the real pcscd. vpcd listens (port 35963 for
+ * "Virtual PCD 00 00", 35964 for "00 01"); the card side is the TCP client. Frames are a 2-byte big-endian
+ * length and a payload: one byte is a control message (0 power off, 1 power on, 2 reset, 4 get ATR — only
+ * 4 is answered), longer payloads are command APDUs. Closing the connection is removing the card.
+ */
+public final class VpcdCardHost implements AutoCloseable {
+
+    public static final int FIRST_READER_PORT = 35963;
+    public static final String FIRST_READER_NAME = "Virtual PCD 00 00";
+
+    private final VirtualCard card;
+    private final int port;
+    private final AtomicInteger apdus = new AtomicInteger();
+    private volatile int removeAfterApdus = -1;
+    private volatile long delayMillis;
+    private volatile boolean garbage;
+    private Socket socket;
+    private Thread loop;
+
+    public VpcdCardHost(VirtualCard card, int port) {
+        this.card = card;
+        this.port = port;
+    }
+
+    /** Inserts the card and waits until vpcd has asked for its ATR (pcscd then reports it present). */
+    public void insert() throws IOException, InterruptedException {
+        socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        CountDownLatch atrRequested = new CountDownLatch(1);
+        Socket connected = socket;
+        loop = new Thread(() -> serve(connected, atrRequested), "vpcd card on port " + port);
+        loop.setDaemon(true);
+        loop.start();
+        if (!atrRequested.await(10, TimeUnit.SECONDS)) {
+            throw new IOException("vpcd never asked for the ATR: is pcscd running with vsmartcard-vpcd?");
+        }
+    }
+
+    /** Takes the card away, as lifting a token off an NFC reader does. */
+    public void remove() throws InterruptedException {
+        try {
+            if (socket != null) {
+                socket.close();
+            }
+        } catch (IOException e) {
+            // closing is the point; an error here changes nothing
+        }
+        if (loop != null) {
+            loop.join(5000);
+        }
+        card.powerOff();
+    }
+
+    /** Fault injection: the card vanishes when the k-th APDU (1-based, counted from now) arrives, unanswered. */
+    public void removeAtApdu(int k) {
+        apdus.set(0);
+        removeAfterApdus = k;
+    }
+
+    public void answerSlowly(Duration delay) {
+        delayMillis = delay.toMillis();
+    }
+
+    public void answerGarbage(boolean enabled) {
+        garbage = enabled;
+    }
+
+    public int apdusSeen() {
+        return apdus.get();
+    }
+
+    private void serve(Socket connected, CountDownLatch atrRequested) {
+        try (DataInputStream in = new DataInputStream(connected.getInputStream());
+             DataOutputStream out = new DataOutputStream(connected.getOutputStream())) {
+            while (true) {
+                // Without quick ACK re-armed before each read, every APDU waits ~40 ms for a delayed ACK.
+                connected.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+                int length = in.readUnsignedShort();
+                byte[] payload = in.readNBytes(length);
+                if (payload.length < length) {
+                    return;
+                }
+                if (length == 1) {
+                    switch (payload[0]) {
+                        case 4 -> {
+                            write(out, card.atr());
+                            atrRequested.countDown();
+                        }
+                        case 0, 2 -> card.powerOff();
+                        default -> { }
+                    }
+                    continue;
+                }
+                int count = apdus.incrementAndGet();
+                if (removeAfterApdus > 0 && count >= removeAfterApdus) {
+                    removeAfterApdus = -1;
+                    connected.close();
+                    card.powerOff();
+                    return;
+                }
+                if (delayMillis > 0) {
+                    Thread.sleep(delayMillis);
+                }
+                write(out, garbage ? new byte[] {0x42} : card.process(payload));
+            }
+        } catch (IOException | InterruptedException e) {
+            // connection closed: the card is out of the reader
+        }
+    }
+
+    private static void write(DataOutputStream out, byte[] payload) throws IOException {
+        byte[] frame = new byte[payload.length + 2];
+        frame[0] = (byte) (payload.length >>> 8);
+        frame[1] = (byte) payload.length;
+        System.arraycopy(payload, 0, frame, 2, payload.length);
+        out.write(frame);
+        out.flush();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        remove();
+    }
+}
