@@ -1,33 +1,38 @@
 package org.tokenbench.pcsc;
 
-import javax.smartcardio.Card;
-import javax.smartcardio.CardChannel;
-import javax.smartcardio.CardException;
-import javax.smartcardio.CommandAPDU;
-import javax.smartcardio.ResponseAPDU;
+import java.util.Arrays;
+
+import com.sun.jna.NativeLong;
+import com.sun.jna.ptr.NativeLongByReference;
 
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.Connection;
+import org.tokenbench.pcsc.internal.PcscLibrary;
+import org.tokenbench.pcsc.internal.PcscLite;
 
 /**
  * An APDU conversation with the card in one reader. It follows 61xx (GET RESPONSE) and 6Cxx (repeat with the
  * right Le) itself, traces every exchange with secret bodies redacted, wipes secret commands after sending,
- * and reports a card that left the reader as {@code pcsc:0x80100069} however the JDK signalled it.
+ * and reports a card that left the reader as {@code pcsc:0x80100069}. One thread at a time: pcsc-lite
+ * contexts are not shared, so each channel owns its context.
  */
 public final class ApduChannel implements Connection {
 
     private static final int MAX_CHAINED_RESPONSES = 32;
+    private static final int MAX_RESPONSE = 258;
 
     private final String reader;
-    private final Card card;
-    private final CardChannel channel;
+    private final NativeLong context;
+    private final NativeLong card;
+    private final long protocol;
     private volatile ApduTrace trace = ApduTrace.NONE;
     private int exchanges;
 
-    ApduChannel(String reader, Card card) {
+    ApduChannel(String reader, NativeLong context, NativeLong card, long protocol) {
         this.reader = reader;
+        this.context = context;
         this.card = card;
-        this.channel = card.getBasicChannel();
+        this.protocol = protocol;
     }
 
     @Override
@@ -35,8 +40,16 @@ public final class ApduChannel implements Connection {
         return reader;
     }
 
-    public byte[] atr() {
-        return card.getATR().getBytes();
+    public byte[] atr() throws TokenException {
+        byte[] atr = new byte[PcscLite.MAX_ATR_SIZE];
+        NativeLongByReference atrLength = new NativeLongByReference(new NativeLong(atr.length));
+        NativeLongByReference nameLength = new NativeLongByReference(new NativeLong(0));
+        long code = PcscLibrary.code(PcscLibrary.get().SCardStatus(card, null, nameLength, new NativeLongByReference(),
+                new NativeLongByReference(), atr, atrLength));
+        if (code != PcscLite.SCARD_S_SUCCESS) {
+            throw failure(code, "cannot read the card's ATR");
+        }
+        return Arrays.copyOf(atr, atrLength.getValue().intValue());
     }
 
     public void trace(ApduTrace newTrace) {
@@ -74,33 +87,48 @@ public final class ApduChannel implements Connection {
 
     private Response exchange(Apdu command) throws TokenException {
         byte[] bytes = command.encode();
+        byte[] received = new byte[MAX_RESPONSE];
         trace.line("> " + command);
         try {
             exchanges++;
-            ResponseAPDU raw = channel.transmit(new CommandAPDU(bytes));
-            Response response = Response.parse(raw.getBytes());
+            NativeLongByReference length = new NativeLongByReference(new NativeLong(received.length));
+            long code = PcscLibrary.code(PcscLibrary.get().SCardTransmit(card, new PcscLite.IoRequest(protocol), bytes,
+                    new NativeLong(bytes.length), null, received, length));
+            if (code != PcscLite.SCARD_S_SUCCESS) {
+                throw failure(code, "the command to the card failed");
+            }
+            int size = length.getValue().intValue();
+            if (size < 2) {
+                trace.line("< card removed");
+                throw PcscErrors.of(PcscErrors.REMOVED_CARD, "the card in '" + reader + "' answered nothing: it left the reader", null);
+            }
+            Response response = Response.parse(Arrays.copyOf(received, size));
             trace.line("< " + response);
             return response;
-        } catch (CardException | RuntimeException e) {
-            if (PcscErrors.isCardRemoved(e)) {
-                trace.line("< card removed");
-                throw PcscErrors.of(PcscErrors.REMOVED_CARD, "the card left the reader '" + reader + "' during the command", e);
-            }
-            trace.line("< failed: " + e.getClass().getSimpleName());
-            throw PcscErrors.of(PcscErrors.codeOf(e), "the command to the card in '" + reader + "' failed: " + e.getMessage(), e);
         } finally {
             if (command.isSecret()) {
-                java.util.Arrays.fill(bytes, (byte) 0);
+                Arrays.fill(bytes, (byte) 0);
             }
         }
+    }
+
+    private TokenException failure(long code, String what) {
+        if (PcscErrors.meansCardGone(code)) {
+            trace.line("< card removed");
+            return PcscErrors.of(PcscErrors.REMOVED_CARD,
+                    "the card left the reader '" + reader + "' during the command (" + PcscErrors.name(code) + ")", null);
+        }
+        trace.line("< failed: " + PcscErrors.name(code));
+        return PcscErrors.of(code, what + " in '" + reader + "' (" + PcscErrors.name(code) + ")", null);
     }
 
     @Override
     public void close() {
         try {
-            card.disconnect(false);
-        } catch (CardException | IllegalStateException e) {
-            // already gone with the card or the reader: nothing left to release
+            PcscLibrary.get().SCardDisconnect(card, new NativeLong(PcscLite.SCARD_LEAVE_CARD));
+        } catch (TokenException e) {
+            // the library loaded when this channel was opened; nothing to release if it is gone now
         }
+        PcscLibrary.releaseContext(context);
     }
 }

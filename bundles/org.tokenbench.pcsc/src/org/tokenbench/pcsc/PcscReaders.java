@@ -1,79 +1,95 @@
 package org.tokenbench.pcsc;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
-import javax.smartcardio.CardException;
-import javax.smartcardio.CardNotPresentException;
-import javax.smartcardio.CardTerminal;
-import javax.smartcardio.TerminalFactory;
+import com.sun.jna.NativeLong;
+import com.sun.jna.ptr.NativeLongByReference;
 
 import org.tokenbench.core.TokenException;
+import org.tokenbench.pcsc.internal.PcscLibrary;
+import org.tokenbench.pcsc.internal.PcscLite;
 
 /**
- * The PC/SC readers of this machine through javax.smartcardio. A fresh PC/SC TerminalFactory is asked each
- * time: the JDK's default factory is fixed at first use and stays empty forever if pcscd was not running then.
+ * The PC/SC readers of this machine, through pcsc-lite. Each question opens its own context, so a pcscd that
+ * started after TokenBench (or restarted) is found without restarting TokenBench.
  */
 public final class PcscReaders {
-
-    private static final String LIBRARY_PROPERTY = "sun.security.smartcardio.library";
-    private static final List<Path> LIBRARY_CANDIDATES = List.of(
-            Path.of("/usr/lib/x86_64-linux-gnu/libpcsclite.so.1"), Path.of("/usr/lib/aarch64-linux-gnu/libpcsclite.so.1"),
-            Path.of("/usr/lib64/libpcsclite.so.1"), Path.of("/usr/lib/libpcsclite.so.1"), Path.of("/lib/x86_64-linux-gnu/libpcsclite.so.1"));
 
     private PcscReaders() {
     }
 
     /** The names of the connected readers; empty when none is connected. */
     public static List<String> names() throws TokenException {
+        PcscLite pcsc = PcscLibrary.get();
+        NativeLong context = PcscLibrary.establishContext();
         try {
-            return factory().terminals().list().stream().map(CardTerminal::getName).toList();
-        } catch (CardException e) {
-            long code = PcscErrors.codeOf(e);
+            NativeLongByReference length = new NativeLongByReference();
+            long code = PcscLibrary.code(pcsc.SCardListReaders(context, null, null, length));
             if (code == PcscErrors.NO_READERS_AVAILABLE) {
                 return List.of();
             }
-            throw PcscErrors.of(code, "cannot list smart-card readers: " + e.getMessage(), e);
-        }
-    }
-
-    /** Connects to the card in {@code reader} (any protocol). */
-    public static ApduChannel connect(String reader) throws TokenException {
-        try {
-            CardTerminal terminal = factory().terminals().getTerminal(reader);
-            if (terminal == null) {
-                throw PcscErrors.of(PcscErrors.UNKNOWN_READER, "no reader named '" + reader + "' is connected", null);
+            PcscLibrary.check(new NativeLong(code), "cannot list smart-card readers");
+            byte[] buffer = new byte[length.getValue().intValue()];
+            code = PcscLibrary.code(pcsc.SCardListReaders(context, null, buffer, length));
+            if (code == PcscErrors.NO_READERS_AVAILABLE) {
+                return List.of();
             }
-            return new ApduChannel(reader, terminal.connect("*"));
-        } catch (CardNotPresentException e) {
-            throw PcscErrors.of(PcscErrors.NO_SMARTCARD, "no card or token in the reader '" + reader + "'", e);
-        } catch (CardException e) {
-            throw PcscErrors.of(PcscErrors.codeOf(e), "cannot connect to the card in '" + reader + "': " + e.getMessage(), e);
+            PcscLibrary.check(new NativeLong(code), "cannot list smart-card readers");
+            return multiString(buffer, length.getValue().intValue());
+        } finally {
+            PcscLibrary.releaseContext(context);
         }
     }
 
-    /** True when a card is present in {@code reader} right now. */
+    /** Connects to the card in {@code reader} (T=0 or T=1, shared). */
+    public static ApduChannel connect(String reader) throws TokenException {
+        PcscLite pcsc = PcscLibrary.get();
+        NativeLong context = PcscLibrary.establishContext();
+        NativeLongByReference card = new NativeLongByReference();
+        NativeLongByReference protocol = new NativeLongByReference();
+        long code = PcscLibrary.code(pcsc.SCardConnect(context, reader, new NativeLong(PcscLite.SCARD_SHARE_SHARED),
+                new NativeLong(PcscLite.SCARD_PROTOCOL_T0 | PcscLite.SCARD_PROTOCOL_T1), card, protocol));
+        if (code != PcscLite.SCARD_S_SUCCESS) {
+            PcscLibrary.releaseContext(context);
+            String message = switch ((int) code) {
+                case (int) PcscErrors.NO_SMARTCARD -> "no card or token in the reader '" + reader + "'";
+                case (int) PcscErrors.UNKNOWN_READER -> "no reader named '" + reader + "' is connected";
+                default -> "cannot connect to the card in '" + reader + "' (" + PcscErrors.name(code) + ")";
+            };
+            throw PcscErrors.of(code, message, null);
+        }
+        return new ApduChannel(reader, context, card.getValue(), protocol.getValue().longValue());
+    }
+
+    /** True when a card is present in {@code reader} right now (asks pcscd; does not touch the card). */
     public static boolean isCardPresent(String reader) throws TokenException {
+        PcscLite pcsc = PcscLibrary.get();
+        NativeLong context = PcscLibrary.establishContext();
         try {
-            CardTerminal terminal = factory().terminals().getTerminal(reader);
-            return terminal != null && terminal.isCardPresent();
-        } catch (CardException e) {
-            throw PcscErrors.of(PcscErrors.codeOf(e), "cannot ask the reader '" + reader + "' about its card: " + e.getMessage(), e);
+            PcscLite.ReaderState state = new PcscLite.ReaderState(reader);
+            PcscLibrary.check(pcsc.SCardGetStatusChange(context, new NativeLong(0), state, new NativeLong(1)),
+                    "cannot ask the reader '" + reader + "' about its card");
+            return (state.dwEventState.longValue() & PcscLite.SCARD_STATE_PRESENT) != 0;
+        } finally {
+            PcscLibrary.releaseContext(context);
         }
     }
 
-    private static TerminalFactory factory() throws TokenException {
-        // Some JDK builds look for libpcsclite.so (the -dev symlink) only; point them at the runtime library.
-        if (System.getProperty(LIBRARY_PROPERTY) == null) {
-            LIBRARY_CANDIDATES.stream().filter(Files::exists).findFirst()
-                    .ifPresent(path -> System.setProperty(LIBRARY_PROPERTY, path.toString()));
+    /** A PC/SC multi-string: names separated by NUL, ended by an empty name. */
+    static List<String> multiString(byte[] buffer, int length) {
+        List<String> names = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < Math.min(length, buffer.length); i++) {
+            if (buffer[i] == 0) {
+                if (i == start) {
+                    break;
+                }
+                names.add(new String(buffer, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
         }
-        try {
-            return TerminalFactory.getInstance("PC/SC", null);
-        } catch (NoSuchAlgorithmException e) {
-            throw PcscErrors.of(PcscErrors.NO_SERVICE, "PC/SC is not available: is pcscd installed (apt-get install pcscd) and running?", e);
-        }
+        return names;
     }
 }

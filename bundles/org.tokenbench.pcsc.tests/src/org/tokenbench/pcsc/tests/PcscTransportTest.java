@@ -27,7 +27,7 @@ import org.tokenbench.testing.pcsc.VirtualCard;
 import org.tokenbench.testing.pcsc.VpcdCardHost;
 
 /**
- * Through the real stack: javax.smartcardio → libpcsclite → pcscd → vsmartcard-vpcd → a Java virtual card.
+ * Through the real stack: JNA → libpcsclite → pcscd → vsmartcard-vpcd → a Java virtual card.
  * releng/test starts pcscd; these tests fail (not skip) without it.
  */
 class PcscTransportTest {
