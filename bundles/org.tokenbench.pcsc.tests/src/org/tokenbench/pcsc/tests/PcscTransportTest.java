@@ -24,6 +24,7 @@ import org.tokenbench.pcsc.PcscReaders;
 import org.tokenbench.pcsc.Response;
 import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
 import org.tokenbench.testing.pcsc.VirtualCard;
+import org.tokenbench.testing.pcsc.VirtualReader;
 import org.tokenbench.testing.pcsc.VpcdCardHost;
 
 /**
@@ -32,33 +33,17 @@ import org.tokenbench.testing.pcsc.VpcdCardHost;
  */
 class PcscTransportTest {
 
-    private static final String READER = VpcdCardHost.FIRST_READER_NAME;
+    private static final String READER = VirtualReader.NAME;
+    private final VirtualReader reader = new VirtualReader();
     private VpcdCardHost host;
 
     @AfterEach
     void takeTheCardOut() throws Exception {
-        if (host != null) {
-            host.remove();
-            waitForCard(false);
-            // pcscd misses a re-insertion that follows a removal too closely
-            Thread.sleep(1000);
-        }
+        reader.remove();
     }
 
     private void insert(VirtualCard card) throws Exception {
-        host = new VpcdCardHost(card, VpcdCardHost.FIRST_READER_PORT);
-        host.insert();
-        waitForCard(true);
-    }
-
-    private static void waitForCard(boolean present) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (PcscReaders.isCardPresent(READER) != present) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("pcscd did not see the card " + (present ? "arrive" : "leave") + " within 10 s");
-            }
-            Thread.sleep(50);
-        }
+        host = reader.insert(card);
     }
 
     @Test
@@ -123,11 +108,9 @@ class PcscTransportTest {
                     () -> channel.transmit(Apdu.of(0x80, 0x41, 0x00, 0x00, new byte[] {0x02, 0x11}, Apdu.NO_LE)));
             assertEquals("pcsc:0x80100069", e.code().toString(), e.getMessage());
         }
-        waitForCard(false);
+        VirtualReader.waitForCard(false);
         TokenException absent = assertThrows(TokenException.class, () -> PcscReaders.connect(READER));
         assertEquals("pcsc:0x8010000C", absent.code().toString(), absent.getMessage());
-        host = null;
-        Thread.sleep(1000);
     }
 
     @Test

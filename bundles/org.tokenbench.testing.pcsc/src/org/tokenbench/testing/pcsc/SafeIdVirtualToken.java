@@ -68,6 +68,11 @@ public final class SafeIdVirtualToken implements VirtualCard {
         return triesLeft;
     }
 
+    /** Test set-up: a token that already lost some tries. */
+    public synchronized void setTriesLeft(int tries) {
+        triesLeft = tries;
+    }
+
     public synchronized boolean hasSeed() {
         return seed != null;
     }

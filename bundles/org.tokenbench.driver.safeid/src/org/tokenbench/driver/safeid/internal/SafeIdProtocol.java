@@ -1,0 +1,141 @@
+package org.tokenbench.driver.safeid.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.pcsc.Apdu;
+import org.tokenbench.pcsc.Response;
+
+/**
+ * The single-profile SafeID / Token2-class command set (protocols.md §1): APDU builders, response parsing,
+ * SM4 authentication cryptograms and CLA 84 MACs. Secret-bearing commands are built as secret APDUs so the
+ * trace never shows them.
+ */
+final class SafeIdProtocol {
+
+    /** Status words of this family are explained by the "safeid" diagnostics catalog. */
+    static final String NAMESPACE = "safeid";
+    /** The vendor's published SM4 key for the single-profile family (other vendors' keys differ). */
+    static final byte[] VENDOR_KEY = HexFormat.of().parseHex("8AD206883CA369482AB27182B6E83224");
+    static final int MAX_SEED_BYTES = 63;
+
+    record Info(String serial, Instant clock) {
+    }
+
+    private SafeIdProtocol() {
+    }
+
+    static Apdu readInfo() {
+        return Apdu.of(0x80, 0x41, 0x00, 0x00, new byte[] {0x02, 0x11}, Apdu.NO_LE);
+    }
+
+    /** 3-byte header, serial length N, N ASCII bytes, 2-byte separator, 4-byte big-endian UTC epoch. */
+    static Info parseInfo(Response response) throws TokenException {
+        check(response, "reading the serial number and clock");
+        byte[] data = response.data();
+        if (data.length < 4 || data.length < 4 + (data[3] & 0xFF) + 6) {
+            throw new TokenException(ErrorCode.of(NAMESPACE, 0x6700), "the token's serial/clock answer is " + data.length
+                    + " bytes, too short for its own length fields: not a SafeID-class token, or a damaged answer");
+        }
+        int n = data[3] & 0xFF;
+        String serial = new String(data, 4, n, StandardCharsets.US_ASCII);
+        long epoch = ByteBuffer.wrap(data, 4 + n + 2, 4).getInt() & 0xFFFF_FFFFL;
+        return new Info(serial, Instant.ofEpochSecond(epoch));
+    }
+
+    static Apdu challenge() {
+        return Apdu.of(0x80, 0x4B, 0x08, 0x00, new byte[0], 0);
+    }
+
+    /** SM4-ECB of the 8-byte challenge zero-padded to 16 bytes. */
+    static Apdu authenticate(byte[] key, byte[] challenge) {
+        byte[] block = Arrays.copyOf(challenge, 16);
+        byte[] cryptogram = ecb(key, block);
+        Apdu apdu = Apdu.secret(0x80, 0xCE, 0x00, 0x00, cryptogram, Apdu.NO_LE);
+        Arrays.fill(cryptogram, (byte) 0);
+        return apdu;
+    }
+
+    /** 81 11 { 1F 01 display } { 0F 04 UTC } { 86 06 { 0A 01 hmac } { 0D 01 step } } + MAC. */
+    static Apdu configure(byte[] key, int displayCode, Instant clock, int hmacCode, int stepSeconds) {
+        ByteBuffer body = ByteBuffer.allocate(19);
+        body.put((byte) 0x81).put((byte) 0x11);
+        body.put((byte) 0x1F).put((byte) 0x01).put((byte) displayCode);
+        body.put((byte) 0x0F).put((byte) 0x04).putInt((int) clock.getEpochSecond());
+        body.put((byte) 0x86).put((byte) 0x06);
+        body.put((byte) 0x0A).put((byte) 0x01).put((byte) hmacCode);
+        body.put((byte) 0x0D).put((byte) 0x01).put((byte) stepSeconds);
+        return secured(key, 0xD4, 0x00, 0x00, body.array(), false);
+    }
+
+    /** SM4-ECB(seed ‖ 80 00 …) + MAC; the plaintext copy is wiped here. */
+    static Apdu writeSeed(byte[] key, byte[] seed) {
+        byte[] padded = new byte[(seed.length / 16 + 1) * 16];
+        System.arraycopy(seed, 0, padded, 0, seed.length);
+        padded[seed.length] = (byte) 0x80;
+        byte[] encrypted = ecb(key, padded);
+        Arrays.fill(padded, (byte) 0);
+        Apdu apdu = secured(key, 0xC5, 0x01, 0x00, encrypted, true);
+        Arrays.fill(encrypted, (byte) 0);
+        return apdu;
+    }
+
+    /**
+     * CLA 84 with a MAC over 80 INS P1 P2 Lc' ‖ body, where Lc' excludes the MAC: padded with 80 00 … only when
+     * not block-aligned, SM4-CBC with a zero IV, first 4 bytes of the last block.
+     */
+    static Apdu secured(byte[] key, int ins, int p1, int p2, byte[] body, boolean secret) {
+        byte[] input = new byte[5 + body.length];
+        input[0] = (byte) 0x80;
+        input[1] = (byte) ins;
+        input[2] = (byte) p1;
+        input[3] = (byte) p2;
+        input[4] = (byte) body.length;
+        System.arraycopy(body, 0, input, 5, body.length);
+        if (input.length % 16 != 0) {
+            byte[] padded = Arrays.copyOf(input, (input.length / 16 + 1) * 16);
+            padded[input.length] = (byte) 0x80;
+            Arrays.fill(input, (byte) 0);
+            input = padded;
+        }
+        SM4Engine sm4 = new SM4Engine();
+        sm4.init(true, new KeyParameter(key));
+        byte[] chain = new byte[16];
+        for (int offset = 0; offset < input.length; offset += 16) {
+            for (int i = 0; i < 16; i++) {
+                chain[i] ^= input[offset + i];
+            }
+            sm4.processBlock(chain, 0, chain, 0);
+        }
+        Arrays.fill(input, (byte) 0);
+        byte[] withMac = Arrays.copyOf(body, body.length + 4);
+        System.arraycopy(chain, 0, withMac, body.length, 4);
+        Apdu apdu = secret ? Apdu.secret(0x84, ins, p1, p2, withMac, Apdu.NO_LE) : Apdu.of(0x84, ins, p1, p2, withMac, Apdu.NO_LE);
+        Arrays.fill(withMac, (byte) 0);
+        return apdu;
+    }
+
+    static byte[] ecb(byte[] key, byte[] input) {
+        SM4Engine sm4 = new SM4Engine();
+        sm4.init(true, new KeyParameter(key));
+        byte[] out = new byte[input.length];
+        for (int offset = 0; offset < input.length; offset += 16) {
+            sm4.processBlock(input, offset, out, offset);
+        }
+        return out;
+    }
+
+    static void check(Response response, String step) throws TokenException {
+        if (!response.isSuccess()) {
+            throw new TokenException(ErrorCode.of(NAMESPACE, response.sw()),
+                    String.format("the token refused %s (status %04X)", step, response.sw()));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.tokenbench.driver.safeid.internal;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.ProgressMonitor;
+import org.tokenbench.core.Secret;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.core.driver.AccessKey;
+import org.tokenbench.core.driver.DeviceIdentity;
+import org.tokenbench.core.driver.Interaction;
+import org.tokenbench.core.driver.SeedProgramming;
+import org.tokenbench.core.driver.TokenClock;
+import org.tokenbench.core.driver.TokenSession;
+import org.tokenbench.pcsc.ApduChannel;
+import org.tokenbench.pcsc.Response;
+
+/**
+ * One single-profile SafeID-class token on a reader. Programming is authenticate → configure (sets the
+ * clock) → write seed, because some firmware forgets the seed when its clock is set. A refused
+ * authentication is never retried: it burns a try, and the token locks when they run out.
+ */
+final class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, AccessKey {
+
+    static final String FAMILY = "single-profile NFC";
+    private static final int TRIES_SW1 = 0x63C0;
+
+    private final ApduChannel channel;
+    private final Interaction interaction;
+    private final TriesLedger ledger;
+    private final SafeIdProtocol.Info info;
+    private Secret key;
+
+    SafeIdSession(ApduChannel channel, Interaction interaction, TriesLedger ledger) throws TokenException {
+        this.channel = channel;
+        this.interaction = interaction;
+        this.ledger = ledger;
+        this.info = SafeIdProtocol.parseInfo(channel.transmit(SafeIdProtocol.readInfo()));
+    }
+
+    @Override
+    public DeviceIdentity identity() {
+        return new DeviceIdentity(SafeIdDriver.ID, FAMILY, info.serial());
+    }
+
+    @Override
+    public <T> Optional<T> feature(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
+
+    @Override
+    public Instant tokenTime() throws TokenException {
+        return SafeIdProtocol.parseInfo(channel.transmit(SafeIdProtocol.readInfo())).clock();
+    }
+
+    @Override
+    public void use(Secret newKey) {
+        if (newKey.length() != 16) {
+            throw new IllegalArgumentException("an SM4 key has 16 bytes, this one has " + newKey.length());
+        }
+        if (key != null) {
+            key.close();
+        }
+        byte[] copy = newKey.copyBytes();
+        key = Secret.adopt(copy);
+    }
+
+    @Override
+    public String unsupported(Settings settings) {
+        if (!settings.algorithm().equals("SHA1") && !settings.algorithm().equals("SHA256")) {
+            return "this token computes HMAC-SHA1 or HMAC-SHA256 codes, not " + settings.algorithm();
+        }
+        if (settings.digits() != 6) {
+            return "this token shows 6-digit codes; " + settings.digits() + " digits are not possible";
+        }
+        if (settings.periodSeconds() != 30 && settings.periodSeconds() != 60) {
+            return "this token changes codes every 30 or 60 seconds, not every " + settings.periodSeconds();
+        }
+        if (displayCode(settings.displaySeconds()) < 0) {
+            return "the display can stay on for 15, 30, 60 or 120 seconds, not " + settings.displaySeconds();
+        }
+        return null;
+    }
+
+    @Override
+    public void program(Secret seed, Settings settings, Instant clock, ProgressMonitor monitor) throws TokenException {
+        String problem = unsupported(settings);
+        if (problem != null) {
+            throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6A80), problem);
+        }
+        if (seed.length() < 1 || seed.length() > SafeIdProtocol.MAX_SEED_BYTES) {
+            throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6700),
+                    "this token holds seeds of 1 to 63 bytes; this one has " + seed.length());
+        }
+        monitor.begin("Programming token " + info.serial(), 3);
+        byte[] keyBytes = keyBytes();
+        try {
+            authenticate(keyBytes);
+            monitor.worked(1, "authenticated");
+            int hmac = settings.algorithm().equals("SHA256") ? 2 : 1;
+            SafeIdProtocol.check(channel.transmit(SafeIdProtocol.configure(keyBytes, displayCode(settings.displaySeconds()),
+                    clock, hmac, settings.periodSeconds())), "the settings and clock");
+            monitor.worked(1, "settings and clock written");
+            byte[] seedBytes = seed.copyBytes();
+            try {
+                SafeIdProtocol.check(channel.transmit(SafeIdProtocol.writeSeed(keyBytes, seedBytes)), "the seed");
+            } finally {
+                Arrays.fill(seedBytes, (byte) 0);
+            }
+            monitor.worked(1, "seed written");
+        } finally {
+            Arrays.fill(keyBytes, (byte) 0);
+        }
+    }
+
+    private void authenticate(byte[] keyBytes) throws TokenException {
+        OptionalInt known = ledger.triesLeft(info.serial());
+        if (known.isPresent() && known.getAsInt() == 0) {
+            throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6983), "token " + info.serial() + " is locked: no tries left");
+        }
+        if (known.isPresent() && known.getAsInt() == 1 && !interaction.confirm("Token " + info.serial()
+                + " has 1 authentication try left; a wrong key locks it for good. Try the key once more?")) {
+            throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, TRIES_SW1 | 1),
+                    "not authenticating: token " + info.serial() + " has 1 try left and that was not confirmed");
+        }
+        Response challenge = channel.transmit(SafeIdProtocol.challenge());
+        SafeIdProtocol.check(challenge, "to give an authentication challenge");
+        Response answer = channel.transmit(SafeIdProtocol.authenticate(keyBytes, challenge.data()));
+        if ((answer.sw() & 0xFFF0) == TRIES_SW1) {
+            int left = answer.sw() & 0x0F;
+            ledger.failed(info.serial(), left);
+            interaction.inform("The token refused the key: " + left + " tries left. TokenBench does not retry.");
+            throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, answer.sw()),
+                    "token " + info.serial() + " refused the key; " + left + " tries left");
+        }
+        SafeIdProtocol.check(answer, "the key");
+    }
+
+    private byte[] keyBytes() {
+        return key != null ? key.copyBytes() : SafeIdProtocol.VENDOR_KEY.clone();
+    }
+
+    /** Display time code: 00..03 = 15/30/60/120 s. */
+    private static int displayCode(int seconds) {
+        return switch (seconds) {
+            case 15 -> 0;
+            case 30 -> 1;
+            case 60 -> 2;
+            case 120 -> 3;
+            default -> -1;
+        };
+    }
+
+    @Override
+    public void close() {
+        if (key != null) {
+            key.close();
+        }
+        channel.close();
+    }
+}

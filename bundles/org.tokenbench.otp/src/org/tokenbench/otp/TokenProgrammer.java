@@ -1,0 +1,101 @@
+package org.tokenbench.otp;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.ProgressMonitor;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.core.driver.DeviceIdentity;
+import org.tokenbench.core.driver.Interaction;
+import org.tokenbench.core.driver.SeedProgramming;
+import org.tokenbench.core.driver.TokenClock;
+import org.tokenbench.core.driver.TokenSession;
+
+/**
+ * The main job, for any driver that offers {@link SeedProgramming}: compare the token's clock with the PC's,
+ * burn seed and settings, then have the user type the code the token now shows and check it against the
+ * seed (±1 step). Seeds are write-only, so the displayed code is the only proof the burn worked.
+ */
+public final class TokenProgrammer {
+
+    /** tokenbench:0x0003 and up are explained by the tokenbench diagnostics catalog. */
+    public static final long CLOCK_SKEW_TOO_LARGE = 3;
+    public static final long NOT_PROGRAMMABLE = 4;
+    public static final long SETTINGS_UNSUPPORTED = 5;
+    public static final long NOT_CONFIRMED = 6;
+    public static final long CONFIRMATION_MISMATCH = 7;
+
+    /**
+     * @param token            what was programmed
+     * @param skewBefore       token clock minus PC clock before programming
+     * @param confirmedOffset  step offset of the code the user typed (0: token and PC agree)
+     */
+    public record Result(DeviceIdentity token, Duration skewBefore, int confirmedOffset) {
+    }
+
+    private final Clock pcClock;
+    private final Duration maxSkew;
+
+    public TokenProgrammer(Clock pcClock, Duration maxSkew) {
+        this.pcClock = pcClock;
+        this.maxSkew = maxSkew;
+    }
+
+    public Result program(TokenSession session, OtpAccount account, int displaySeconds, boolean force, Interaction interaction,
+            ProgressMonitor monitor) throws TokenException {
+        SeedProgramming programming = session.feature(SeedProgramming.class).orElseThrow(() -> failure(NOT_PROGRAMMABLE,
+                "the " + session.identity().family() + " device cannot be programmed with a seed"));
+        OtpParams params = account.params();
+        if (params.type() != OtpType.TOTP) {
+            throw failure(SETTINGS_UNSUPPORTED, "only time-based (TOTP) credentials can be put on a token");
+        }
+        SeedProgramming.Settings settings = new SeedProgramming.Settings(params.algorithm().name(), params.digits(),
+                params.periodSeconds(), displaySeconds);
+        String unsupported = programming.unsupported(settings);
+        if (unsupported != null) {
+            throw failure(SETTINGS_UNSUPPORTED, unsupported);
+        }
+
+        Duration skew = Duration.ZERO;
+        if (session.feature(TokenClock.class).isPresent()) {
+            // Token clocks count whole seconds: compare at that resolution.
+            long tokenSeconds = session.feature(TokenClock.class).get().tokenTime().getEpochSecond();
+            skew = Duration.ofSeconds(tokenSeconds - pcClock.instant().getEpochSecond());
+            if (skew.abs().compareTo(maxSkew) > 0 && !force) {
+                throw failure(CLOCK_SKEW_TOO_LARGE, "token " + session.identity().serial() + " is " + describe(skew)
+                        + " the PC (allowed: " + maxSkew.toSeconds() + " s). Check the PC clock first; force to set the token to it.");
+            }
+            interaction.inform("Token clock is " + describe(skew) + " the PC clock; programming sets it to the PC's.");
+        }
+
+        programming.program(account.secret(), settings, pcClock.instant(), monitor);
+
+        String shown = interaction.askText("Type the code token " + session.identity().serial() + " shows now").orElse("");
+        if (shown.isBlank()) {
+            throw failure(NOT_CONFIRMED, "the seed was written but not confirmed: compare the token's code with a phone app");
+        }
+        try (Verifier verifier = new Verifier(account.secret(), params, 1)) {
+            Verifier.Result check = verifier.verify(shown.strip(), pcClock.instant().getEpochSecond());
+            if (!check.accepted()) {
+                throw failure(CONFIRMATION_MISMATCH, "the code the token shows (" + check.outcome().name().toLowerCase()
+                        + ") does not match the seed within ±1 step: the burn did not take, or the token clock is off");
+            }
+            return new Result(session.identity(), skew, check.stepOffset());
+        }
+    }
+
+    private static String describe(Duration skew) {
+        long seconds = skew.toSeconds();
+        return seconds == 0 ? "in step with" : Math.abs(seconds) + " s " + (seconds > 0 ? "ahead of" : "behind");
+    }
+
+    private static TokenException failure(long code, String message) {
+        return new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, code), message);
+    }
+
+    /** When tokens need a clock check: the usual bound, generous for drift but catching a wrong PC clock. */
+    public static Duration defaultMaxSkew() {
+        return Duration.ofMinutes(5);
+    }
+}
