@@ -21,7 +21,8 @@ public final class CommandLineTool {
 
     /** The commands TokenBench ships. */
     public static CommandLineTool standard() {
-        return new CommandLineTool(List.of(new VersionCommand(), new DriversCommand(), new OtpCommand(), new DiagnoseCommand()));
+        return new CommandLineTool(List.of(new VersionCommand(), new DriversCommand(), new OtpCommand(), new DiagnoseCommand(),
+                new ReadersCommand(), new TokenCommand()));
     }
 
     public int run(String[] args, Console console) {

@@ -1,0 +1,102 @@
+package org.tokenbench.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
+import org.tokenbench.testing.pcsc.VirtualReader;
+
+/** `tokenbench readers` and `tokenbench token …` against a virtual token behind real pcscd. */
+class TokenCommandTest {
+
+    private static final String SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    private final VirtualReader reader = new VirtualReader();
+
+    @AfterEach
+    void takeTheTokenOut() throws Exception {
+        reader.remove();
+    }
+
+    @Test
+    void readersListsTheVirtualReader() {
+        CliRun run = CliRun.of("readers");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().anyMatch(VirtualReader.NAME::equals), run.out());
+    }
+
+    @Test
+    void infoPrintsTheSerialAndTheClockSkew() throws Exception {
+        reader.insert(new SafeIdVirtualToken(SafeIdVirtualToken.VENDOR_KEY, "TB-CLI-INFO", 42, () -> System.currentTimeMillis() / 1000));
+        CliRun run = CliRun.of("token", "info", "--reader", VirtualReader.NAME, "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"serial\": \"TB-CLI-INFO\""), run.out());
+        assertTrue(run.out().contains("\"driver\": \"org.tokenbench.driver.safeid\""), run.out());
+        assertTrue(run.out().matches("(?s).*\"skewSeconds\": 4[1-3].*"), run.out());
+    }
+
+    @Test
+    void programFromAUriFileConfirmsWithTheCodeTheTokenShows(@TempDir Path dir) throws Exception {
+        SafeIdVirtualToken token = SafeIdVirtualToken.factoryNew("TB-CLI-PROG");
+        reader.insert(token);
+        Path uri = dir.resolve("ops.uri");
+        Files.writeString(uri, "otpauth://totp/ACME:ops?secret=" + SECRET + "&issuer=ACME");
+        CliRun run = CliRun.withInput(readsWhenAsked(token::displayedCode),
+                "token", "program", "--reader", VirtualReader.NAME, "--uri-file", uri.toString(), "--trace");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("TB-CLI-PROG", run.out().strip());
+        assertTrue(token.hasSeed());
+        assertTrue(run.err().contains("apdu > 84C50100 24 [36 secret bytes]"), run.err());
+        assertTrue(run.err().contains("apdu > 80CE0000 10 [16 secret bytes]"), run.err());
+        assertFalse(run.err().contains(SECRET.substring(0, 8)), "the seed must not reach the terminal");
+    }
+
+    @Test
+    void aWrongCodeFromTheUserIsReportedThroughTheCatalog(@TempDir Path dir) throws Exception {
+        reader.insert(SafeIdVirtualToken.factoryNew("TB-CLI-BAD"));
+        Path key = dir.resolve("key.txt");
+        Files.writeString(key, SECRET);
+        CliRun run = CliRun.withStdin("000000\n", "token", "program", "--reader", VirtualReader.NAME, "--secret-file", key.toString());
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("The token shows a different code [tokenbench:0x0007]"), run.err());
+    }
+
+    @Test
+    void noCardIsExplained() {
+        CliRun run = CliRun.of("token", "info", "--reader", VirtualReader.NAME);
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("No card in the reader (SCARD_E_NO_SMARTCARD) [pcsc:0x8010000C]"), run.err());
+        assertTrue(run.err().contains("What to do: Place the token flat on the reader"), run.err());
+    }
+
+    /** Standard input that reads the token's display only when the program asks, like a person would. */
+    private static InputStream readsWhenAsked(Supplier<String> display) {
+        return new InputStream() {
+            private ByteArrayInputStream line;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (line == null) {
+                    line = new ByteArrayInputStream((display.get() + "\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                return line.read(b, off, len);
+            }
+        };
+    }
+}
