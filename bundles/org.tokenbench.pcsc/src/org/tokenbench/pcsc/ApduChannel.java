@@ -20,6 +20,8 @@ public final class ApduChannel implements Connection {
 
     private static final int MAX_CHAINED_RESPONSES = 32;
     private static final int MAX_RESPONSE = 258;
+    /** tokenbench:0x0009: the card's answer is not an APDU response. */
+    public static final long MALFORMED_RESPONSE = 9;
 
     private final String reader;
     private final NativeLong context;
@@ -98,9 +100,14 @@ public final class ApduChannel implements Connection {
                 throw failure(code, "the command to the card failed");
             }
             int size = length.getValue().intValue();
-            if (size < 2) {
+            if (size == 0) {
                 trace.line("< card removed");
                 throw PcscErrors.of(PcscErrors.REMOVED_CARD, "the card in '" + reader + "' answered nothing: it left the reader", null);
+            }
+            if (size < 2) {
+                trace.line("< malformed answer (" + size + " byte)");
+                throw new TokenException(org.tokenbench.core.ErrorCode.of(org.tokenbench.core.ErrorCode.TOKENBENCH, MALFORMED_RESPONSE),
+                        "the card in '" + reader + "' answered " + size + " byte, which is not a response (no status word)");
             }
             Response response = Response.parse(Arrays.copyOf(received, size));
             trace.line("< " + response);

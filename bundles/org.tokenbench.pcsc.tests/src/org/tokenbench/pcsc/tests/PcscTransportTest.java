@@ -114,6 +114,22 @@ class PcscTransportTest {
     }
 
     @Test
+    void garbageAndSlowAnswersAreToldApart() throws Exception {
+        insert(SafeIdVirtualToken.factoryNew("TB-VT-0005"));
+        try (ApduChannel channel = PcscReaders.connect(READER)) {
+            host.answerSlowly(java.time.Duration.ofMillis(300));
+            assertTrue(channel.transmit(Apdu.of(0x80, 0x41, 0x00, 0x00, new byte[] {0x02, 0x11}, Apdu.NO_LE)).isSuccess(),
+                    "a slow token is still a working token");
+            host.answerSlowly(java.time.Duration.ZERO);
+            host.answerGarbage(true);
+            TokenException garbage = assertThrows(TokenException.class,
+                    () -> channel.transmit(Apdu.of(0x80, 0x41, 0x00, 0x00, new byte[] {0x02, 0x11}, Apdu.NO_LE)));
+            assertFalse(garbage.code().toString().equals("pcsc:0x80100069"), "garbage is not a removal: " + garbage.code());
+            host.answerGarbage(false);
+        }
+    }
+
+    @Test
     void getResponseAndWrongLeAreHandledByTheTransport() throws Exception {
         byte[] payload = new byte[300];
         for (int i = 0; i < payload.length; i++) {
