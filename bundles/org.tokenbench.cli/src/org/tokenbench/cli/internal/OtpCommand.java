@@ -19,7 +19,7 @@ import org.tokenbench.otp.Verifier;
  * {@code tokenbench otp code|verify|new|explain}: one-time passwords without a device, e.g. to compare with
  * what a token shows, to check a code while binding an account, or to find out why a QR code is refused.
  */
-final class OtpCommand implements Command {
+final class OtpCommand extends CommandGroup {
 
     private static final String USAGE = "otp code|verify|new|explain; credential from --uri-file F or --secret-file F (- = stdin)";
 
@@ -33,19 +33,16 @@ final class OtpCommand implements Command {
         return "compute, verify, create and explain one-time passwords";
     }
 
+    OtpCommand() {
+        subcommand("code", this::code);
+        subcommand("verify", this::verify);
+        subcommand("new", this::create);
+        subcommand("explain", this::explain);
+    }
+
     @Override
-    public int run(List<String> args, Console console) throws UsageException, TokenException {
-        if (args.isEmpty()) {
-            throw new UsageException(USAGE);
-        }
-        List<String> rest = args.subList(1, args.size());
-        return switch (args.get(0)) {
-            case "code" -> code(rest, console);
-            case "verify" -> verify(rest, console);
-            case "new" -> create(rest, console);
-            case "explain" -> explain(rest, console);
-            default -> throw new UsageException("unknown otp command '" + args.get(0) + "': " + USAGE);
-        };
+    protected String usage() {
+        return USAGE;
     }
 
     /** Prints the code at --time (default now), or for the HOTP --counter. */

@@ -24,7 +24,7 @@ import org.tokenbench.pcsc.ReaderSessions;
  * {@code tokenbench token info|program --reader R …}: the token on a reader, through whichever installed driver
  * recognises it.
  */
-final class TokenCommand implements Command {
+final class TokenCommand extends CommandGroup {
 
     private static final String USAGE = "token info --reader R | token program --reader R (--uri-file F | --secret-file F) "
             + "[--algorithm A] [--period S] [--display S] [--key-file F] [--max-skew S] [--force] [--trace]";
@@ -39,17 +39,14 @@ final class TokenCommand implements Command {
         return "read (info) or program a token on a PC/SC reader";
     }
 
+    TokenCommand() {
+        subcommand("info", this::info);
+        subcommand("program", this::program);
+    }
+
     @Override
-    public int run(List<String> args, Console console) throws UsageException, TokenException {
-        if (args.isEmpty()) {
-            throw new UsageException(USAGE);
-        }
-        List<String> rest = args.subList(1, args.size());
-        return switch (args.get(0)) {
-            case "info" -> info(rest, console);
-            case "program" -> program(rest, console);
-            default -> throw new UsageException("unknown token command '" + args.get(0) + "': " + USAGE);
-        };
+    protected String usage() {
+        return USAGE;
     }
 
     private int info(List<String> args, Console console) throws UsageException, TokenException {
