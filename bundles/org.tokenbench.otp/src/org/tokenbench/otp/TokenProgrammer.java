@@ -44,6 +44,12 @@ public final class TokenProgrammer {
 
     public Result program(TokenSession session, OtpAccount account, int displaySeconds, boolean force, Interaction interaction,
             ProgressMonitor monitor) throws TokenException {
+        return program(session, account, displaySeconds, 0, force, interaction, monitor);
+    }
+
+    /** @param profile the slot on a multi-profile token (0 on single-profile ones) */
+    public Result program(TokenSession session, OtpAccount account, int displaySeconds, int profile, boolean force,
+            Interaction interaction, ProgressMonitor monitor) throws TokenException {
         SeedProgramming programming = session.feature(SeedProgramming.class).orElseThrow(() -> failure(NOT_PROGRAMMABLE,
                 "the " + session.identity().family() + " device cannot be programmed with a seed"));
         OtpParams params = account.params();
@@ -51,7 +57,7 @@ public final class TokenProgrammer {
             throw failure(SETTINGS_UNSUPPORTED, "only time-based (TOTP) credentials can be put on a token");
         }
         SeedProgramming.Settings settings = new SeedProgramming.Settings(params.algorithm().name(), params.digits(),
-                params.periodSeconds(), displaySeconds);
+                params.periodSeconds(), displaySeconds, profile);
         String unsupported = programming.unsupported(settings);
         if (unsupported != null) {
             throw failure(SETTINGS_UNSUPPORTED, unsupported);

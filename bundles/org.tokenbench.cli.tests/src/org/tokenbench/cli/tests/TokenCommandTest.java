@@ -72,6 +72,25 @@ class TokenCommandTest {
     }
 
     @Test
+    void syncClockSetsAMolto2ClockAndExplainsWhyASingleProfileTokenCannot() throws Exception {
+        SafeIdVirtualToken molto2 = SafeIdVirtualToken.molto2("TB-CLI-M2");
+        molto2.drift(-300);
+        reader.insert(molto2);
+        CliRun synced = CliRun.of("token", "sync-clock", "--reader", VirtualReader.NAME);
+        assertEquals(0, synced.exitCode(), synced.err());
+        assertEquals("TB-CLI-M2", synced.out().strip());
+        assertTrue(synced.err().contains("was -300 s off") || synced.err().contains("was -299 s off")
+                || synced.err().contains("was -301 s off"), synced.err());
+        assertEquals(System.currentTimeMillis() / 1000, molto2.tokenTime(), 2.0);
+        reader.remove();
+
+        reader.insert(SafeIdVirtualToken.factoryNew("TB-CLI-SP"));
+        CliRun refused = CliRun.of("token", "sync-clock", "--reader", VirtualReader.NAME);
+        assertEquals(3, refused.exitCode());
+        assertTrue(refused.err().contains("This token cannot set its clock alone [tokenbench:0x000A]"), refused.err());
+    }
+
+    @Test
     void noCardIsExplained() {
         CliRun run = CliRun.of("token", "info", "--reader", VirtualReader.NAME);
         assertEquals(3, run.exitCode());

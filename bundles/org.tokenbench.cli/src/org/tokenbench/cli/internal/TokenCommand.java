@@ -13,6 +13,7 @@ import org.tokenbench.core.ProgressMonitor;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.AccessKey;
+import org.tokenbench.core.driver.ClockSetting;
 import org.tokenbench.core.driver.DriverRegistry;
 import org.tokenbench.core.driver.TokenClock;
 import org.tokenbench.otp.OtpAccount;
@@ -27,7 +28,10 @@ import org.tokenbench.pcsc.ReaderSessions;
 final class TokenCommand extends CommandGroup {
 
     private static final String USAGE = "token info --reader R | token program --reader R (--uri-file F | --secret-file F) "
-            + "[--algorithm A] [--period S] [--display S] [--key-file F] [--max-skew S] [--force] [--trace]";
+            + "[--algorithm A] [--period S] [--display S] [--profile N] [--key-file F] [--max-skew S] [--force] [--trace] "
+            + "| token sync-clock --reader R [--key-file F]";
+    /** tokenbench:0x000A: the family cannot set its clock without reprogramming. */
+    private static final long NO_CLOCK_ONLY_SYNC = 10;
 
     @Override
     public String name() {
@@ -42,6 +46,7 @@ final class TokenCommand extends CommandGroup {
     TokenCommand() {
         subcommand("info", this::info);
         subcommand("program", this::program);
+        subcommand("sync-clock", this::syncClock);
     }
 
     @Override
@@ -72,24 +77,18 @@ final class TokenCommand extends CommandGroup {
 
     private int program(List<String> args, Console console) throws UsageException, TokenException {
         Set<String> options = new HashSet<>(CredentialOptions.OPTIONS);
-        options.addAll(Set.of("reader", "display", "key-file", "max-skew"));
+        options.addAll(Set.of("reader", "display", "profile", "key-file", "max-skew"));
         Arguments arguments = Arguments.parse(args, Set.of("json", "force", "trace"), options);
         int display = CredentialOptions.intOption(arguments, "display", 30);
+        int profile = CredentialOptions.intOption(arguments, "profile", 0);
         Duration maxSkew = Duration.ofSeconds(CredentialOptions.longOption(arguments, "max-skew", TokenProgrammer.defaultMaxSkew().toSeconds()));
         ConsoleInteraction interaction = new ConsoleInteraction(console);
         try (OtpAccount account = CredentialOptions.read(arguments, console);
              ReaderSessions.Opened opened = open(arguments, console)) {
             account.warnings().forEach(w -> console.err().println("warning: " + w));
-            if (arguments.option("key-file").isPresent()) {
-                try (Secret key = keyFrom(arguments.required("key-file"), console)) {
-                    opened.session().feature(AccessKey.class)
-                            .orElseThrow(() -> new UsageException("this token takes no access key; drop --key-file")).use(key);
-                } catch (IllegalArgumentException wrongKeyShape) {
-                    throw new UsageException("--key-file: " + wrongKeyShape.getMessage());
-                }
-            }
+            useKeyFile(arguments, opened, console);
             TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), maxSkew)
-                    .program(opened.session(), account, display, arguments.has("force"), interaction, progress(console));
+                    .program(opened.session(), account, display, profile, arguments.has("force"), interaction, progress(console));
             if (arguments.has("json")) {
                 console.out().println(new Json().field("serial", result.token().serial()).field("driver", result.token().driverId())
                         .field("skewBeforeSeconds", result.skewBefore().toSeconds()).field("confirmedStepOffset", result.confirmedOffset()));
@@ -97,6 +96,38 @@ final class TokenCommand extends CommandGroup {
                 console.out().println(result.token().serial());
             }
             return ExitCode.OK;
+        }
+    }
+
+    /** Sets the token clock to the PC clock, on families that can do so without touching their seeds. */
+    private int syncClock(List<String> args, Console console) throws UsageException, TokenException {
+        Arguments arguments = Arguments.parse(args, Set.of("trace"), Set.of("reader", "key-file"));
+        try (ReaderSessions.Opened opened = open(arguments, console)) {
+            useKeyFile(arguments, opened, console);
+            ClockSetting clock = opened.session().feature(ClockSetting.class).orElseThrow(() -> new TokenException(
+                    ErrorCode.of(ErrorCode.TOKENBENCH, NO_CLOCK_ONLY_SYNC), "the " + opened.match().family()
+                            + " token cannot set its clock alone (its firmware may drop the seed): reprogram it to set the clock"));
+            Instant before = opened.session().feature(TokenClock.class).isPresent()
+                    ? opened.session().feature(TokenClock.class).get().tokenTime() : null;
+            Instant now = Instant.now();
+            clock.setClock(now, progress(console));
+            if (before != null) {
+                console.err().println("token clock was " + (before.getEpochSecond() - now.getEpochSecond()) + " s off; now set to the PC clock");
+            }
+            console.out().println(opened.session().identity().serial());
+            return ExitCode.OK;
+        }
+    }
+
+    private static void useKeyFile(Arguments arguments, ReaderSessions.Opened opened, Console console) throws UsageException, TokenException {
+        if (arguments.option("key-file").isEmpty()) {
+            return;
+        }
+        try (Secret key = keyFrom(arguments.required("key-file"), console)) {
+            opened.session().feature(AccessKey.class)
+                    .orElseThrow(() -> new UsageException("this token takes no access key; drop --key-file")).use(key);
+        } catch (IllegalArgumentException wrongKeyShape) {
+            throw new UsageException("--key-file: " + wrongKeyShape.getMessage());
         }
     }
 
@@ -109,7 +140,7 @@ final class TokenCommand extends CommandGroup {
         return ReaderSessions.open(reader, registry.drivers(), new ConsoleInteraction(console), trace);
     }
 
-    /** The token's SM4 access key: 32 hex digits in a file (never on the command line). */
+    /** The token's access key in hex in a file, never on the command line: the SM4 key, or a Molto2 customer key. */
     private static Secret keyFrom(String file, Console console) throws TokenException {
         char[] text = SecretInput.readChars(file, console.in());
         try {

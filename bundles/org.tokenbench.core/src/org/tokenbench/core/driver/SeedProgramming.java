@@ -17,8 +17,9 @@ public interface SeedProgramming {
      * @param digits         code length
      * @param periodSeconds  TOTP step
      * @param displaySeconds how long the code stays on the display
+     * @param profile        the slot on multi-profile tokens (0 on single-profile ones)
      */
-    record Settings(String algorithm, int digits, int periodSeconds, int displaySeconds) {
+    record Settings(String algorithm, int digits, int periodSeconds, int displaySeconds, int profile) {
     }
 
     /** Whether the device can hold these settings; the reason when it cannot, for the user. */

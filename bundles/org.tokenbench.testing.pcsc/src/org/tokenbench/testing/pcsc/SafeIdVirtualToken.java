@@ -37,16 +37,48 @@ public final class SafeIdVirtualToken implements VirtualCard {
     private int triesLeft = INITIAL_TRIES;
     private byte[] challenge;
     private boolean authenticated;
-    private byte[] seed;
-    private int hmac = 1;
-    private int stepSeconds = 30;
+    private final int profiles;
+    private final byte[][] seeds;
+    private final int[] hmacs;
+    private final int[] steps;
+    private final int[] digits;
     private int display;
 
     public SafeIdVirtualToken(byte[] key, String serial, long clockOffsetSeconds, LongSupplier pcClock) {
+        this(key, serial, clockOffsetSeconds, pcClock, 1);
+    }
+
+    /**
+     * @param profiles 1 for the single-profile NFC family; more for a Molto2-style multi-profile token, which
+     *                 answers the public-data command, takes digits and a profile number, and syncs its clock alone
+     */
+    public SafeIdVirtualToken(byte[] key, String serial, long clockOffsetSeconds, LongSupplier pcClock, int profiles) {
         this.key = key.clone();
         this.serial = serial;
         this.clockOffsetSeconds = clockOffsetSeconds;
         this.pcClock = pcClock;
+        this.profiles = profiles;
+        this.seeds = new byte[profiles][];
+        this.hmacs = new int[profiles];
+        this.steps = new int[profiles];
+        this.digits = new int[profiles];
+        java.util.Arrays.fill(hmacs, 1);
+        java.util.Arrays.fill(steps, 30);
+        java.util.Arrays.fill(digits, 6);
+    }
+
+    /** Molto2 customer-key rule: the SM4 key is the first 16 bytes of SHA-1(customer key). */
+    public static byte[] molto2Key(String customerKey) {
+        try {
+            return java.util.Arrays.copyOf(MessageDigest.getInstance("SHA-1").digest(customerKey.getBytes(StandardCharsets.US_ASCII)), 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A factory-new Molto2-style token: 50 profiles, factory customer key TOKEN2MOLTO1-KEY. */
+    public static SafeIdVirtualToken molto2(String serial) {
+        return new SafeIdVirtualToken(molto2Key("TOKEN2MOLTO1-KEY"), serial, 0, () -> System.currentTimeMillis() / 1000, 50);
     }
 
     public static SafeIdVirtualToken factoryNew(String serial) {
@@ -68,21 +100,38 @@ public final class SafeIdVirtualToken implements VirtualCard {
         return triesLeft;
     }
 
+    /** Test set-up: let the token clock drift by this many seconds against the PC. */
+    public synchronized void drift(long seconds) {
+        clockOffsetSeconds += seconds;
+    }
+
     /** Test set-up: a token that already lost some tries. */
     public synchronized void setTriesLeft(int tries) {
         triesLeft = tries;
     }
 
     public synchronized boolean hasSeed() {
-        return seed != null;
+        return hasSeed(0);
+    }
+
+    public synchronized boolean hasSeed(int profile) {
+        return seeds[profile] != null;
     }
 
     public synchronized long tokenTime() {
         return pcClock.getAsLong() + clockOffsetSeconds;
     }
 
-    /** The 6-digit code the display shows now, or null when no seed is programmed. */
+    /** The code the display shows now for profile 0, or null when no seed is programmed. */
     public synchronized String displayedCode() {
+        return displayedCode(0);
+    }
+
+    /** The code the display shows now for a profile, or null when it holds no seed. */
+    public synchronized String displayedCode(int profile) {
+        byte[] seed = seeds[profile];
+        int hmac = hmacs[profile];
+        int stepSeconds = steps[profile];
         if (seed == null) {
             return null;
         }
@@ -92,19 +141,20 @@ public final class SafeIdVirtualToken implements VirtualCard {
             mac.init(new SecretKeySpec(seed, algorithm));
             byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(Math.floorDiv(tokenTime(), stepSeconds)).array());
             int o = h[h.length - 1] & 0x0F;
-            int value = ((h[o] & 0x7F) << 24 | (h[o + 1] & 0xFF) << 16 | (h[o + 2] & 0xFF) << 8 | (h[o + 3] & 0xFF)) % 1_000_000;
-            return String.format("%06d", value);
+            long modulus = (long) Math.pow(10, digits[profile]);
+            long value = ((h[o] & 0x7F) << 24 | (h[o + 1] & 0xFF) << 16 | (h[o + 2] & 0xFF) << 8 | (h[o + 3] & 0xFF)) % modulus;
+            return String.format("%0" + digits[profile] + "d", value);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public synchronized int stepSeconds() {
-        return stepSeconds;
+        return steps[0];
     }
 
     public synchronized int hmacAlgorithm() {
-        return hmac;
+        return hmacs[0];
     }
 
     @Override
@@ -118,9 +168,10 @@ public final class SafeIdVirtualToken implements VirtualCard {
         if (apdu.length > 5 && data.length != (apdu[4] & 0xFF)) {
             return sw(0x6700);
         }
+        int p2 = apdu[3] & 0xFF;
         if (cla == 0x80) {
             return switch (ins) {
-                case 0x41 -> info();
+                case 0x41 -> data.length == 1 && data[0] == 0x70 ? publicData(p2) : info();
                 case 0x4B -> newChallenge();
                 case 0xCE -> authenticate(data);
                 default -> sw(0x6D00);
@@ -134,9 +185,12 @@ public final class SafeIdVirtualToken implements VirtualCard {
                 return sw(0x6988);
             }
             byte[] body = Arrays.copyOf(data, data.length - 4);
+            if (p2 >= profiles) {
+                return sw(0x6A86);
+            }
             return switch (ins) {
-                case 0xD4 -> configure(body);
-                case 0xC5 -> writeSeed(body);
+                case 0xD4 -> configure(body, p2);
+                case 0xC5 -> writeSeed(body, p2);
                 default -> sw(0x6D00);
             };
         }
@@ -148,6 +202,22 @@ public final class SafeIdVirtualToken implements VirtualCard {
         ByteBuffer out = ByteBuffer.allocate(3 + 1 + name.length + 2 + 4 + 2);
         out.put(new byte[] {0x02, 0x11, 0x00}).put((byte) name.length).put(name).put(new byte[] {0x00, 0x00});
         out.putInt((int) tokenTime());
+        out.putShort((short) 0x9000);
+        return out.array();
+    }
+
+    /** Molto2 public data: 95 { 70 { flag, tips[16], RTCTime[4], TimeCfg[4], OtpAlg, OtpStep, OtpLen, SeedExist } }. */
+    private byte[] publicData(int profile) {
+        if (profiles == 1) {
+            return sw(0x6A86);
+        }
+        if (profile >= profiles) {
+            return sw(0x6A86);
+        }
+        ByteBuffer out = ByteBuffer.allocate(4 + 29 + 2);
+        out.put((byte) 0x95).put((byte) 31).put((byte) 0x70).put((byte) 29);
+        out.put((byte) 0).put(new byte[16]).putInt((int) tokenTime()).putInt(0);
+        out.put((byte) hmacs[profile]).put((byte) steps[profile]).put((byte) digits[profile]).put((byte) (seeds[profile] != null ? 1 : 0));
         out.putShort((short) 0x9000);
         return out.array();
     }
@@ -177,11 +247,12 @@ public final class SafeIdVirtualToken implements VirtualCard {
         return sw(0x63C0 | triesLeft);
     }
 
-    private byte[] configure(byte[] body) {
+    private byte[] configure(byte[] body, int profile) {
         // 81 LL { 1F 01 display } { 0F 04 utc } { 86 LL { 0A 01 hmac } { 0D 01 step } }
         if (body.length < 2 || body[0] != (byte) 0x81) {
             return sw(0x6A80);
         }
+        boolean settings = false;
         int i = 2;
         while (i + 1 < body.length) {
             int tag = body[i] & 0xFF;
@@ -201,13 +272,20 @@ public final class SafeIdVirtualToken implements VirtualCard {
                     if (value[0] != 1 && value[0] != 2) {
                         return sw(0x6A80);
                     }
-                    hmac = value[0];
+                    hmacs[profile] = value[0];
+                    settings = true;
+                }
+                case 0x0B -> {
+                    if (profiles == 1 || (value[0] != 4 && value[0] != 6 && value[0] != 8 && value[0] != 10)) {
+                        return sw(0x6A80);
+                    }
+                    digits[profile] = value[0];
                 }
                 case 0x0D -> {
                     if (value[0] != 0x1E && value[0] != 0x3C) {
                         return sw(0x6A80);
                     }
-                    stepSeconds = value[0];
+                    steps[profile] = value[0];
                 }
                 default -> {
                     return sw(0x6A80);
@@ -215,11 +293,14 @@ public final class SafeIdVirtualToken implements VirtualCard {
             }
             i += 2 + length;
         }
-        seed = null; // like the firmware that forgets its seed when the clock is set: the seed must come last
+        if (settings || profiles == 1) {
+            // like the firmware that forgets its seed when it is configured: the seed must come last
+            seeds[profile] = null;
+        }
         return sw(0x9000);
     }
 
-    private byte[] writeSeed(byte[] encrypted) {
+    private byte[] writeSeed(byte[] encrypted, int profile) {
         if (encrypted.length == 0 || encrypted.length % 16 != 0) {
             return sw(0x6700);
         }
@@ -232,10 +313,10 @@ public final class SafeIdVirtualToken implements VirtualCard {
             Arrays.fill(plain, (byte) 0);
             return sw(0x6A80);
         }
-        if (seed != null) {
-            Arrays.fill(seed, (byte) 0);
+        if (seeds[profile] != null) {
+            Arrays.fill(seeds[profile], (byte) 0);
         }
-        seed = Arrays.copyOf(plain, end);
+        seeds[profile] = Arrays.copyOf(plain, end);
         Arrays.fill(plain, (byte) 0);
         return sw(0x9000);
     }

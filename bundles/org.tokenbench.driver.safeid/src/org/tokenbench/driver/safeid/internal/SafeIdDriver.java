@@ -31,7 +31,7 @@ public final class SafeIdDriver implements TokenDriver {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.PROGRAM_SEED, Capability.READ_CLOCK);
+        return EnumSet.of(Capability.PROGRAM_SEED, Capability.READ_CLOCK, Capability.SET_CLOCK);
     }
 
     @Override
@@ -39,23 +39,35 @@ public final class SafeIdDriver implements TokenDriver {
         return ApduChannel.class;
     }
 
-    /** Asks for serial and clock: harmless, needs no key, and only this family answers it this way. */
+    /** Reads public data (Molto2 only) or serial and clock: harmless, no key, nothing that burns a try. */
     @Override
     public Optional<Match> probe(Connection connection) throws TokenException {
-        if (!(connection instanceof ApduChannel channel)) {
-            return Optional.empty();
-        }
-        Response response = channel.transmit(SafeIdProtocol.readInfo());
-        try {
-            SafeIdProtocol.parseInfo(response);
-            return Optional.of(new Match(SafeIdSession.FAMILY, 90));
-        } catch (TokenException notOurs) {
-            return Optional.empty();
-        }
+        return family(connection).map(f -> new Match(f.label, f == SafeIdProtocol.Family.MOLTO2 ? 95 : 90));
     }
 
     @Override
     public TokenSession open(Connection connection, Interaction interaction) throws TokenException {
-        return new SafeIdSession((ApduChannel) connection, interaction, ledger);
+        SafeIdProtocol.Family family = family(connection).orElseThrow(() -> new TokenException(
+                org.tokenbench.core.ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6D00), "the card is not a SafeID-class token"));
+        return SafeIdSession.open(family, (ApduChannel) connection, interaction, ledger);
+    }
+
+    private static Optional<SafeIdProtocol.Family> family(Connection connection) throws TokenException {
+        if (!(connection instanceof ApduChannel channel)) {
+            return Optional.empty();
+        }
+        try {
+            SafeIdProtocol.parsePublicData(channel.transmit(SafeIdProtocol.publicData(0)));
+            return Optional.of(SafeIdProtocol.Family.MOLTO2);
+        } catch (TokenException notMolto2) {
+            // single-profile tokens have no public-data command
+        }
+        Response response = channel.transmit(SafeIdProtocol.readInfo());
+        try {
+            SafeIdProtocol.parseInfo(response);
+            return Optional.of(SafeIdProtocol.Family.SINGLE_PROFILE);
+        } catch (TokenException notOurs) {
+            return Optional.empty();
+        }
     }
 }

@@ -32,9 +32,62 @@ final class SafeIdProtocol {
     private SafeIdProtocol() {
     }
 
+    /** The two families this driver knows (protocols.md §1). */
+    enum Family {
+        SINGLE_PROFILE("single-profile NFC", 1),
+        MOLTO2("Molto2 multi-profile", 100);
+
+        final String label;
+        final int maxProfiles;
+
+        Family(String label, int maxProfiles) {
+            this.label = label;
+            this.maxProfiles = maxProfiles;
+        }
+    }
+
+    /** What the public data of one Molto2 profile says. */
+    record ProfileState(int hmac, int step, int digits, boolean seedExists) {
+    }
+
     static Apdu readInfo() {
         return Apdu.of(0x80, 0x41, 0x00, 0x00, new byte[] {0x02, 0x11}, Apdu.NO_LE);
     }
+
+    static Apdu readInfo(Family family) {
+        return family == Family.MOLTO2 ? Apdu.of(0x80, 0x41, 0x00, 0x00, new byte[0], 0) : readInfo();
+    }
+
+    /** Molto2 public data of a profile: 80 41 00 profile 01 70. */
+    static Apdu publicData(int profile) {
+        return Apdu.of(0x80, 0x41, 0x00, profile, new byte[] {0x70}, Apdu.NO_LE);
+    }
+
+    /** 95 { 70 { flag, tips[16], RTCTime[4], TimeCfg[4], OtpAlg, OtpStep, OtpLen, SeedExist } }. */
+    static ProfileState parsePublicData(Response response) throws TokenException {
+        check(response, "reading the profile's public data");
+        byte[] d = response.data();
+        if (d.length < 4 + 29 || (d[0] & 0xFF) != 0x95 || (d[2] & 0xFF) != 0x70) {
+            throw new TokenException(ErrorCode.of(NAMESPACE, 0x6700), "the profile data is not the Molto2 95/70 structure");
+        }
+        int o = 4 + 1 + 16 + 4 + 4;
+        return new ProfileState(d[o], d[o + 1], d[o + 2], d[o + 3] == 1);
+    }
+
+    /** Molto2: the SM4 key is the first 16 bytes of SHA-1(customer key); the caller wipes the result. */
+    static byte[] molto2Key(byte[] customerKey) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-1").digest(customerKey);
+            byte[] key = Arrays.copyOf(digest, 16);
+            Arrays.fill(digest, (byte) 0);
+            return key;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-1", e);
+        }
+    }
+
+    /** The factory customer key of Molto2 tokens, published by the vendor. */
+    static final byte[] MOLTO2_FACTORY_CUSTOMER_KEY = "TOKEN2MOLTO1-KEY".getBytes(StandardCharsets.US_ASCII);
 
     /** 3-byte header, serial length N, N ASCII bytes, 2-byte separator, 4-byte big-endian UTC epoch. */
     static Info parseInfo(Response response) throws TokenException {
@@ -63,6 +116,26 @@ final class SafeIdProtocol {
         return apdu;
     }
 
+    /** Molto2: 84 D4 01 profile, 81 14 { 1F 01 display } { 0F 04 UTC } { 86 09 { 0A hmac } { 0B digits } { 0D step } }. */
+    static Apdu configureProfile(byte[] key, int profile, int displayCode, Instant clock, int hmacCode, int digits, int stepSeconds) {
+        ByteBuffer body = ByteBuffer.allocate(22);
+        body.put((byte) 0x81).put((byte) 0x14);
+        body.put((byte) 0x1F).put((byte) 0x01).put((byte) displayCode);
+        body.put((byte) 0x0F).put((byte) 0x04).putInt((int) clock.getEpochSecond());
+        body.put((byte) 0x86).put((byte) 0x09);
+        body.put((byte) 0x0A).put((byte) 0x01).put((byte) hmacCode);
+        body.put((byte) 0x0B).put((byte) 0x01).put((byte) digits);
+        body.put((byte) 0x0D).put((byte) 0x01).put((byte) stepSeconds);
+        return secured(key, 0xD4, 0x01, profile, body.array(), false);
+    }
+
+    /** Molto2 clock-only sync: 81 06 { 0F 04 UTC }; the profiles and their seeds stay as they are. */
+    static Apdu setClock(byte[] key, Instant clock) {
+        ByteBuffer body = ByteBuffer.allocate(8);
+        body.put((byte) 0x81).put((byte) 0x06).put((byte) 0x0F).put((byte) 0x04).putInt((int) clock.getEpochSecond());
+        return secured(key, 0xD4, 0x01, 0x00, body.array(), false);
+    }
+
     /** 81 11 { 1F 01 display } { 0F 04 UTC } { 86 06 { 0A 01 hmac } { 0D 01 step } } + MAC. */
     static Apdu configure(byte[] key, int displayCode, Instant clock, int hmacCode, int stepSeconds) {
         ByteBuffer body = ByteBuffer.allocate(19);
@@ -76,13 +149,13 @@ final class SafeIdProtocol {
     }
 
     /** SM4-ECB(seed ‖ 80 00 …) + MAC; the plaintext copy is wiped here. */
-    static Apdu writeSeed(byte[] key, byte[] seed) {
+    static Apdu writeSeed(byte[] key, byte[] seed, int profile) {
         byte[] padded = new byte[(seed.length / 16 + 1) * 16];
         System.arraycopy(seed, 0, padded, 0, seed.length);
         padded[seed.length] = (byte) 0x80;
         byte[] encrypted = ecb(key, padded);
         Arrays.fill(padded, (byte) 0);
-        Apdu apdu = secured(key, 0xC5, 0x01, 0x00, encrypted, true);
+        Apdu apdu = secured(key, 0xC5, 0x01, profile, encrypted, true);
         Arrays.fill(encrypted, (byte) 0);
         return apdu;
     }

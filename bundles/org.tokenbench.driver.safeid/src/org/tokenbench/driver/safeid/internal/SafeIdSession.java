@@ -19,31 +19,40 @@ import org.tokenbench.pcsc.ApduChannel;
 import org.tokenbench.pcsc.Response;
 
 /**
- * One single-profile SafeID-class token on a reader. Programming is authenticate → configure (sets the
- * clock) → write seed, because some firmware forgets the seed when its clock is set. A refused
- * authentication is never retried: it burns a try, and the token locks when they run out.
+ * One SafeID-class token on a reader: a single-profile NFC token or a Molto2 multi-profile one. Programming
+ * is authenticate → configure (sets the clock) → write seed, because some firmware forgets the seed when its
+ * clock is set. A refused authentication is never retried: it burns a try, and the token locks when they run
+ * out. Only Molto2 offers {@link ClockSetting}: its clock-only command leaves the seeds alone.
  */
-final class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, AccessKey {
+class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, AccessKey {
 
-    static final String FAMILY = "single-profile NFC";
     private static final int TRIES_SW1 = 0x63C0;
 
     private final ApduChannel channel;
     private final Interaction interaction;
     private final TriesLedger ledger;
+    private final SafeIdProtocol.Family family;
     private final SafeIdProtocol.Info info;
     private Secret key;
 
-    SafeIdSession(ApduChannel channel, Interaction interaction, TriesLedger ledger) throws TokenException {
+    SafeIdSession(SafeIdProtocol.Family family, ApduChannel channel, Interaction interaction, TriesLedger ledger) throws TokenException {
+        this.family = family;
         this.channel = channel;
         this.interaction = interaction;
         this.ledger = ledger;
-        this.info = SafeIdProtocol.parseInfo(channel.transmit(SafeIdProtocol.readInfo()));
+        this.info = SafeIdProtocol.parseInfo(channel.transmit(SafeIdProtocol.readInfo(family)));
+    }
+
+    /** The session for a family: Molto2 sessions can also set the clock alone. */
+    static SafeIdSession open(SafeIdProtocol.Family family, ApduChannel channel, Interaction interaction, TriesLedger ledger)
+            throws TokenException {
+        return family == SafeIdProtocol.Family.MOLTO2 ? new Molto2Session(channel, interaction, ledger)
+                : new SafeIdSession(family, channel, interaction, ledger);
     }
 
     @Override
     public DeviceIdentity identity() {
-        return new DeviceIdentity(SafeIdDriver.ID, FAMILY, info.serial());
+        return new DeviceIdentity(SafeIdDriver.ID, family.label, info.serial());
     }
 
     @Override
@@ -53,18 +62,24 @@ final class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, 
 
     @Override
     public Instant tokenTime() throws TokenException {
-        return SafeIdProtocol.parseInfo(channel.transmit(SafeIdProtocol.readInfo())).clock();
+        return SafeIdProtocol.parseInfo(channel.transmit(SafeIdProtocol.readInfo(family))).clock();
     }
 
+    /** Single-profile: the 16-byte SM4 key itself. Molto2: the customer key, from which the SM4 key is derived. */
     @Override
     public void use(Secret newKey) {
-        if (newKey.length() != 16) {
+        if (family == SafeIdProtocol.Family.SINGLE_PROFILE && newKey.length() != 16) {
             throw new IllegalArgumentException("an SM4 key has 16 bytes, this one has " + newKey.length());
         }
         if (key != null) {
             key.close();
         }
         byte[] copy = newKey.copyBytes();
+        if (family == SafeIdProtocol.Family.MOLTO2) {
+            byte[] derived = SafeIdProtocol.molto2Key(copy);
+            java.util.Arrays.fill(copy, (byte) 0);
+            copy = derived;
+        }
         key = Secret.adopt(copy);
     }
 
@@ -73,8 +88,14 @@ final class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, 
         if (!settings.algorithm().equals("SHA1") && !settings.algorithm().equals("SHA256")) {
             return "this token computes HMAC-SHA1 or HMAC-SHA256 codes, not " + settings.algorithm();
         }
-        if (settings.digits() != 6) {
-            return "this token shows 6-digit codes; " + settings.digits() + " digits are not possible";
+        boolean molto2 = family == SafeIdProtocol.Family.MOLTO2;
+        if (molto2 ? settings.digits() % 2 != 0 || settings.digits() < 4 || settings.digits() > 10 : settings.digits() != 6) {
+            return molto2 ? "this token shows 4, 6, 8 or 10 digits, not " + settings.digits()
+                    : "this token shows 6-digit codes; " + settings.digits() + " digits are not possible";
+        }
+        if (settings.profile() < 0 || settings.profile() >= family.maxProfiles) {
+            return molto2 ? "profiles are numbered 0 to " + (family.maxProfiles - 1) + ", not " + settings.profile()
+                    : "this token has a single profile (0), not profile " + settings.profile();
         }
         if (settings.periodSeconds() != 30 && settings.periodSeconds() != 60) {
             return "this token changes codes every 30 or 60 seconds, not every " + settings.periodSeconds();
@@ -96,17 +117,20 @@ final class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, 
                     "this token holds seeds of 1 to 63 bytes; this one has " + seed.length());
         }
         monitor.begin("Programming token " + info.serial(), 3);
+        checkProfileIsFree(settings.profile());
         byte[] keyBytes = keyBytes();
         try {
             authenticate(keyBytes);
             monitor.worked(1, "authenticated");
             int hmac = settings.algorithm().equals("SHA256") ? 2 : 1;
-            SafeIdProtocol.check(channel.transmit(SafeIdProtocol.configure(keyBytes, displayCode(settings.displaySeconds()),
-                    clock, hmac, settings.periodSeconds())), "the settings and clock");
+            int display = displayCode(settings.displaySeconds());
+            SafeIdProtocol.check(channel.transmit(family == SafeIdProtocol.Family.MOLTO2
+                    ? SafeIdProtocol.configureProfile(keyBytes, settings.profile(), display, clock, hmac, settings.digits(), settings.periodSeconds())
+                    : SafeIdProtocol.configure(keyBytes, display, clock, hmac, settings.periodSeconds())), "the settings and clock");
             monitor.worked(1, "settings and clock written");
             byte[] seedBytes = seed.copyBytes();
             try {
-                SafeIdProtocol.check(channel.transmit(SafeIdProtocol.writeSeed(keyBytes, seedBytes)), "the seed");
+                SafeIdProtocol.check(channel.transmit(SafeIdProtocol.writeSeed(keyBytes, seedBytes, settings.profile())), "the seed");
             } finally {
                 Arrays.fill(seedBytes, (byte) 0);
             }
@@ -116,7 +140,20 @@ final class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, 
         }
     }
 
-    private void authenticate(byte[] keyBytes) throws TokenException {
+    /** Multi-profile tokens: a profile that already holds a seed is overwritten only when the user says so. */
+    private void checkProfileIsFree(int profile) throws TokenException {
+        if (family != SafeIdProtocol.Family.MOLTO2) {
+            return;
+        }
+        SafeIdProtocol.ProfileState state = SafeIdProtocol.parsePublicData(channel.transmit(SafeIdProtocol.publicData(profile)));
+        if (state.seedExists() && !interaction.confirm("Profile " + profile + " of token " + info.serial()
+                + " already holds a seed that someone may be using. Overwrite it?")) {
+            throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6985),
+                    "profile " + profile + " of token " + info.serial() + " already holds a seed; not overwritten");
+        }
+    }
+
+    void authenticate(byte[] keyBytes) throws TokenException {
         OptionalInt known = ledger.triesLeft(info.serial());
         if (known.isPresent() && known.getAsInt() == 0) {
             throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6983), "token " + info.serial() + " is locked: no tries left");
@@ -139,8 +176,17 @@ final class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, 
         SafeIdProtocol.check(answer, "the key");
     }
 
-    private byte[] keyBytes() {
-        return key != null ? key.copyBytes() : SafeIdProtocol.VENDOR_KEY.clone();
+    /** The session's SM4 key: the one given, else the family's published default. The caller wipes it. */
+    byte[] keyBytes() {
+        if (key != null) {
+            return key.copyBytes();
+        }
+        return family == SafeIdProtocol.Family.MOLTO2 ? SafeIdProtocol.molto2Key(SafeIdProtocol.MOLTO2_FACTORY_CUSTOMER_KEY)
+                : SafeIdProtocol.VENDOR_KEY.clone();
+    }
+
+    ApduChannel channel() {
+        return channel;
     }
 
     /** Display time code: 00..03 = 15/30/60/120 s. */
