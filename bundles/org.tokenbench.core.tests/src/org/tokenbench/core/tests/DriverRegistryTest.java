@@ -1,7 +1,6 @@
 package org.tokenbench.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,30 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.util.tracker.ServiceTracker;
 import org.tokenbench.core.driver.DriverRegistry;
 import org.tokenbench.core.driver.TokenDriver;
 import org.tokenbench.testing.ListedDriver;
+import org.tokenbench.testing.OsgiServices;
 
 /** The registry is a real DS component run by Felix SCR; drivers are real OSGi services. */
 class DriverRegistryTest {
 
-    private static DriverRegistry registry(BundleContext context) throws InterruptedException {
-        ServiceTracker<DriverRegistry, DriverRegistry> tracker = new ServiceTracker<>(context, DriverRegistry.class, null);
-        tracker.open();
-        try {
-            DriverRegistry found = tracker.waitForService(10_000);
-            assertNotNull(found, "DriverRegistry component not activated: is org.apache.felix.scr started?");
-            return found;
-        } finally {
-            tracker.close();
-        }
-    }
-
     @Test
     void driverServicesAppearAndDisappear() throws Exception {
         BundleContext context = FrameworkUtil.getBundle(DriverRegistryTest.class).getBundleContext();
-        DriverRegistry registry = registry(context);
+        DriverRegistry registry = OsgiServices.await(DriverRegistry.class);
         int before = registry.drivers().size();
         List<Integer> seenSizes = new ArrayList<>();
 

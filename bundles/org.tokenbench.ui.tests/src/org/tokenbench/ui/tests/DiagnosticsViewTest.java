@@ -8,12 +8,11 @@ import java.util.List;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.diagnostics.Diagnosis;
 import org.tokenbench.diagnostics.FailureJournal;
+import org.tokenbench.testing.OsgiServices;
 import org.tokenbench.ui.internal.views.DiagnosticsView;
 
 /** Runs in the real workbench with the real diagnostics bundle and its catalogs. */
@@ -57,13 +56,6 @@ class DiagnosticsViewTest {
     }
 
     private static FailureJournal journal() throws InterruptedException {
-        ServiceTracker<FailureJournal, FailureJournal> tracker = new ServiceTracker<>(
-                FrameworkUtil.getBundle(DiagnosticsViewTest.class).getBundleContext(), FailureJournal.class, null);
-        tracker.open();
-        try {
-            return tracker.waitForService(5000);
-        } finally {
-            tracker.close();
-        }
+        return OsgiServices.await(FailureJournal.class);
     }
 }

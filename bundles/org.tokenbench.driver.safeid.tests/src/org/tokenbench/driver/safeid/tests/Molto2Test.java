@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tokenbench.core.ProgressMonitor;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.ClockSetting;
 import org.tokenbench.core.driver.TokenSession;
-import org.tokenbench.driver.safeid.internal.SafeIdDriver;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.TokenProgrammer;
@@ -25,18 +22,9 @@ import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
 import org.tokenbench.testing.pcsc.VirtualReader;
 
 /** Molto2 multi-profile tokens through pcscd: profiles, digits, overwrite protection, clock-only sync. */
-class Molto2Test {
+class Molto2Test extends VirtualTokenTest {
 
     private static final String URI = "otpauth://totp/Cloud:root?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Cloud&digits=8";
-
-    private final VirtualReader reader = new VirtualReader();
-    private final SafeIdDriver driver = new SafeIdDriver();
-    private final TokenProgrammer programmer = new TokenProgrammer(Clock.systemUTC(), TokenProgrammer.defaultMaxSkew());
-
-    @AfterEach
-    void takeTheTokenOut() throws Exception {
-        reader.remove();
-    }
 
     private TokenSession open(SafeIdVirtualToken token, ScriptedInteraction user) throws Exception {
         reader.insert(token);

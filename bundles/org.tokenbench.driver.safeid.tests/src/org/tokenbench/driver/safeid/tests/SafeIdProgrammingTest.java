@@ -5,45 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.util.HexFormat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 import org.tokenbench.core.ProgressMonitor;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.AccessKey;
 import org.tokenbench.core.driver.DriverRegistry;
 import org.tokenbench.core.driver.TokenSession;
-import org.tokenbench.driver.safeid.internal.SafeIdDriver;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.TokenProgrammer;
 import org.tokenbench.pcsc.ApduChannel;
 import org.tokenbench.pcsc.PcscReaders;
+import org.tokenbench.testing.OsgiServices;
 import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
 import org.tokenbench.testing.pcsc.VirtualReader;
 import org.tokenbench.testing.pcsc.VpcdCardHost;
 
 /** The driver against a virtual token behind real pcscd + vsmartcard-vpcd (releng/test starts pcscd). */
-class SafeIdProgrammingTest {
+class SafeIdProgrammingTest extends VirtualTokenTest {
 
     private static final String URI = "otpauth://totp/ACME:ops@example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
             + "&issuer=ACME&algorithm=SHA256&period=60";
     /** challenge, authenticate, configure, write seed: the APDUs of one burn after the session opened. */
     private static final int APDUS_PER_BURN = 4;
-
-    private final VirtualReader reader = new VirtualReader();
-    private final SafeIdDriver driver = new SafeIdDriver();
-    private final TokenProgrammer programmer = new TokenProgrammer(Clock.systemUTC(), TokenProgrammer.defaultMaxSkew());
-
-    @AfterEach
-    void takeTheTokenOut() throws Exception {
-        reader.remove();
-    }
 
     private static SafeIdVirtualToken token(String serial, long clockOffsetSeconds) {
         return new SafeIdVirtualToken(SafeIdVirtualToken.VENDOR_KEY, serial, clockOffsetSeconds, () -> System.currentTimeMillis() / 1000);
@@ -58,16 +45,9 @@ class SafeIdProgrammingTest {
 
     @Test
     void theDriverIsADeclarativeServicesComponent() throws Exception {
-        ServiceTracker<DriverRegistry, DriverRegistry> tracker = new ServiceTracker<>(
-                FrameworkUtil.getBundle(SafeIdProgrammingTest.class).getBundleContext(), DriverRegistry.class, null);
-        tracker.open();
-        try {
-            DriverRegistry registry = tracker.waitForService(10_000);
-            assertTrue(registry.drivers().stream().anyMatch(d -> d.info().id().equals("org.tokenbench.driver.safeid")),
-                    "registered drivers: " + registry.drivers());
-        } finally {
-            tracker.close();
-        }
+        DriverRegistry registry = OsgiServices.await(DriverRegistry.class);
+        assertTrue(registry.drivers().stream().anyMatch(d -> d.info().id().equals("org.tokenbench.driver.safeid")),
+                "registered drivers: " + registry.drivers());
     }
 
     @Test
