@@ -58,20 +58,8 @@ public record OtpParams(OtpType type, OtpAlgorithm algorithm, int digits, int pe
         }
     }
 
-    public OtpParams withCounter(long newCounter) {
-        return new OtpParams(type, algorithm, digits, periodSeconds, newCounter, issuer, account);
-    }
-
-    public OtpParams withAlgorithm(OtpAlgorithm newAlgorithm) {
-        return new OtpParams(type, newAlgorithm, digits, periodSeconds, counter, issuer, account);
-    }
-
     public OtpParams withDigits(int newDigits) {
         return new OtpParams(type, algorithm, newDigits, periodSeconds, counter, issuer, account);
-    }
-
-    public OtpParams withPeriod(int newPeriodSeconds) {
-        return new OtpParams(type, algorithm, digits, newPeriodSeconds, counter, issuer, account);
     }
 
     /** The TOTP time step that contains {@code epochSeconds} (T0 = 0, as RFC 6238 and every app use). */

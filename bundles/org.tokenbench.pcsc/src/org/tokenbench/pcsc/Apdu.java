@@ -52,10 +52,6 @@ public final class Apdu {
         return new Apdu(cla, ins, p1, p2, body, newLe, secretBody);
     }
 
-    public int ins() {
-        return ins;
-    }
-
     public boolean isSecret() {
         return secretBody;
     }

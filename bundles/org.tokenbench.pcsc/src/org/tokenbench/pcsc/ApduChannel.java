@@ -5,6 +5,7 @@ import java.util.Arrays;
 import com.sun.jna.NativeLong;
 import com.sun.jna.ptr.NativeLongByReference;
 
+import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.Connection;
 import org.tokenbench.pcsc.internal.PcscLibrary;
@@ -106,7 +107,7 @@ public final class ApduChannel implements Connection {
             }
             if (size < 2) {
                 trace.line("< malformed answer (" + size + " byte)");
-                throw new TokenException(org.tokenbench.core.ErrorCode.of(org.tokenbench.core.ErrorCode.TOKENBENCH, MALFORMED_RESPONSE),
+                throw new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, MALFORMED_RESPONSE),
                         "the card in '" + reader + "' answered " + size + " byte, which is not a response (no status word)");
             }
             Response response = Response.parse(Arrays.copyOf(received, size));

@@ -39,8 +39,11 @@ public final class PcscErrors {
         return NAMES.getOrDefault(code, String.format(Locale.ROOT, "0x%08X", code));
     }
 
-    /** The card is gone (or was reset by someone else): whatever was under way did not complete. */
+    /**
+     * The card is gone (or was reset by someone else): whatever was under way did not complete. A reader that
+     * went away (SCARD_E_READER_UNAVAILABLE) is not included: it keeps its own code and remedy.
+     */
     public static boolean meansCardGone(long code) {
-        return code == REMOVED_CARD || code == NO_SMARTCARD || code == RESET_CARD || code == READER_UNAVAILABLE;
+        return code == REMOVED_CARD || code == NO_SMARTCARD || code == RESET_CARD;
     }
 }

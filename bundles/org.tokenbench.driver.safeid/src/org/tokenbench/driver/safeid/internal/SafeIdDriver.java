@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.Capability;
 import org.tokenbench.core.driver.Connection;
@@ -48,7 +49,7 @@ public final class SafeIdDriver implements TokenDriver {
     @Override
     public TokenSession open(Connection connection, Interaction interaction) throws TokenException {
         SafeIdProtocol.Family family = family(connection).orElseThrow(() -> new TokenException(
-                org.tokenbench.core.ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6D00), "the card is not a SafeID-class token"));
+                ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6D00), "the card is not a SafeID-class token"));
         return SafeIdSession.open(family, (ApduChannel) connection, interaction, ledger);
     }
 

@@ -116,17 +116,25 @@ final class SafeIdProtocol {
         return apdu;
     }
 
-    /** Molto2: 84 D4 01 profile, 81 14 { 1F 01 display } { 0F 04 UTC } { 86 09 { 0A hmac } { 0B digits } { 0D step } }. */
-    static Apdu configureProfile(byte[] key, int profile, int displayCode, Instant clock, int hmacCode, int digits, int stepSeconds) {
-        ByteBuffer body = ByteBuffer.allocate(22);
-        body.put((byte) 0x81).put((byte) 0x14);
+    /**
+     * Configuration + MAC: 81 LL { 1F 01 display } { 0F 04 UTC } { 86 LL { 0A 01 hmac } [{ 0B 01 digits }] { 0D 01 step } }.
+     * Single-profile tokens take it as 84 D4 00 00 without digits; Molto2 as 84 D4 01 profile with digits.
+     *
+     * @param digits the code length, or 0 for the single-profile form that has no digits field
+     */
+    static Apdu configure(byte[] key, int p1, int profile, int displayCode, Instant clock, int hmacCode, int digits, int stepSeconds) {
+        int otpSettings = digits == 0 ? 6 : 9;
+        ByteBuffer body = ByteBuffer.allocate(2 + 3 + 6 + 2 + otpSettings);
+        body.put((byte) 0x81).put((byte) (3 + 6 + 2 + otpSettings));
         body.put((byte) 0x1F).put((byte) 0x01).put((byte) displayCode);
         body.put((byte) 0x0F).put((byte) 0x04).putInt((int) clock.getEpochSecond());
-        body.put((byte) 0x86).put((byte) 0x09);
+        body.put((byte) 0x86).put((byte) otpSettings);
         body.put((byte) 0x0A).put((byte) 0x01).put((byte) hmacCode);
-        body.put((byte) 0x0B).put((byte) 0x01).put((byte) digits);
+        if (digits != 0) {
+            body.put((byte) 0x0B).put((byte) 0x01).put((byte) digits);
+        }
         body.put((byte) 0x0D).put((byte) 0x01).put((byte) stepSeconds);
-        return secured(key, 0xD4, 0x01, profile, body.array(), false);
+        return secured(key, 0xD4, p1, profile, body.array(), false);
     }
 
     /** Molto2 clock-only sync: 81 06 { 0F 04 UTC }; the profiles and their seeds stay as they are. */
@@ -134,18 +142,6 @@ final class SafeIdProtocol {
         ByteBuffer body = ByteBuffer.allocate(8);
         body.put((byte) 0x81).put((byte) 0x06).put((byte) 0x0F).put((byte) 0x04).putInt((int) clock.getEpochSecond());
         return secured(key, 0xD4, 0x01, 0x00, body.array(), false);
-    }
-
-    /** 81 11 { 1F 01 display } { 0F 04 UTC } { 86 06 { 0A 01 hmac } { 0D 01 step } } + MAC. */
-    static Apdu configure(byte[] key, int displayCode, Instant clock, int hmacCode, int stepSeconds) {
-        ByteBuffer body = ByteBuffer.allocate(19);
-        body.put((byte) 0x81).put((byte) 0x11);
-        body.put((byte) 0x1F).put((byte) 0x01).put((byte) displayCode);
-        body.put((byte) 0x0F).put((byte) 0x04).putInt((int) clock.getEpochSecond());
-        body.put((byte) 0x86).put((byte) 0x06);
-        body.put((byte) 0x0A).put((byte) 0x01).put((byte) hmacCode);
-        body.put((byte) 0x0D).put((byte) 0x01).put((byte) stepSeconds);
-        return secured(key, 0xD4, 0x00, 0x00, body.array(), false);
     }
 
     /** SM4-ECB(seed ‖ 80 00 …) + MAC; the plaintext copy is wiped here. */

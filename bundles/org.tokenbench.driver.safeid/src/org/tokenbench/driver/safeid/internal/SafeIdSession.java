@@ -124,9 +124,9 @@ class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, Access
             monitor.worked(1, "authenticated");
             int hmac = settings.algorithm().equals("SHA256") ? 2 : 1;
             int display = displayCode(settings.displaySeconds());
-            SafeIdProtocol.check(channel.transmit(family == SafeIdProtocol.Family.MOLTO2
-                    ? SafeIdProtocol.configureProfile(keyBytes, settings.profile(), display, clock, hmac, settings.digits(), settings.periodSeconds())
-                    : SafeIdProtocol.configure(keyBytes, display, clock, hmac, settings.periodSeconds())), "the settings and clock");
+            boolean molto2 = family == SafeIdProtocol.Family.MOLTO2;
+            SafeIdProtocol.check(channel.transmit(SafeIdProtocol.configure(keyBytes, molto2 ? 0x01 : 0x00, settings.profile(), display,
+                    clock, hmac, molto2 ? settings.digits() : 0, settings.periodSeconds())), "the settings and clock");
             monitor.worked(1, "settings and clock written");
             byte[] seedBytes = seed.copyBytes();
             try {
