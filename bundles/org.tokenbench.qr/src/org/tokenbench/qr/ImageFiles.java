@@ -1,0 +1,90 @@
+package org.tokenbench.qr;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Reads PNG, JPEG, GIF and BMP images (files, or bytes from the clipboard or a drop) into luminance. What is
+ * not an image gets a message that says what it is instead, when that is recognisable (a PDF, an SVG, a
+ * text file holding a URI), because "unsupported format" alone leaves the user guessing.
+ */
+public final class ImageFiles {
+
+    /** A 16k×16k image is far beyond any screen; past this the file is corrupt or not meant for us. */
+    private static final long MAX_PIXELS = 16_384L * 16_384L;
+
+    private ImageFiles() {
+    }
+
+    public static GreyImage read(Path file) throws QrException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new QrException(QrProblem.FILE_UNREADABLE, file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new QrException(QrProblem.FILE_UNREADABLE, file + ": permission denied");
+        } catch (IOException e) {
+            throw new QrException(QrProblem.FILE_UNREADABLE, file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return read(bytes, file.toString());
+    }
+
+    /** An image from bytes; {@code name} says where they came from in messages ("clipboard", a file name). */
+    public static GreyImage read(byte[] bytes, String name) throws QrException {
+        if (bytes.length == 0) {
+            throw new QrException(QrProblem.UNSUPPORTED_FORMAT, name + ": empty, not an image");
+        }
+        try (InputStream in = new ByteArrayInputStream(bytes); ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+            if (!readers.hasNext()) {
+                throw new QrException(QrProblem.UNSUPPORTED_FORMAT, name + ": " + notAnImage(bytes));
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(stream, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new QrException(QrProblem.IMAGE_TOO_LARGE, name + ": " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                            + " pixels is larger than any screen; crop the part with the QR code");
+                }
+                BufferedImage image = reader.read(0);
+                return GreyImage.of(image);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Truncated or corrupt data surfaces as IIOException or, from some decoders, as runtime exceptions.
+            throw new QrException(QrProblem.UNSUPPORTED_FORMAT, name + ": the image data is damaged or truncated ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static String notAnImage(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+        if (head.startsWith("%PDF")) {
+            return "a PDF document; open it and take a screenshot of the page with the QR code, or save that page as PNG";
+        }
+        if (head.startsWith("<svg") || head.startsWith("<?xml")) {
+            return "an SVG or XML file; export it as PNG first";
+        }
+        if (head.regionMatches(true, 0, "otpauth", 0, 7)) {
+            return "a text file holding an otpauth URI, not an image; use it directly (otp explain --uri-file, token program --uri-file)";
+        }
+        if (bytes.length > 12 && head.startsWith("RIFF") && new String(bytes, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("WEBP")) {
+            return "a WebP image, which this Java runtime cannot read; save it as PNG";
+        }
+        return "not a PNG, JPEG, GIF or BMP image";
+    }
+}

@@ -1,0 +1,21 @@
+package org.tokenbench.qr;
+
+/** Why an image or screen could not be searched for QR codes; the code is in the "qr" diagnostics catalog. */
+public enum QrProblem {
+    FILE_UNREADABLE(1),
+    UNSUPPORTED_FORMAT(2),
+    NO_SCREEN(3),
+    CAPTURE_FAILED(4),
+    IMAGE_TOO_LARGE(5),
+    ENCODE_FAILED(6);
+
+    private final int code;
+
+    QrProblem(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}
