@@ -81,6 +81,13 @@ public final class Arguments {
         return option(name).orElseThrow(() -> new UsageException("--" + name + " is required"));
     }
 
+    /** The option names of two groups together (a command's own and shared ones such as the credential options). */
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     public List<String> positionals() {
         return List.copyOf(positionals);
     }

@@ -22,7 +22,7 @@ public final class CommandLineTool {
     /** The commands TokenBench ships. */
     public static CommandLineTool standard() {
         return new CommandLineTool(List.of(new VersionCommand(), new DriversCommand(), new OtpCommand(), new DiagnoseCommand(),
-                new ReadersCommand(), new TokenCommand(), new QrCommand()));
+                new ReadersCommand(), new TokenCommand(), new QrCommand(), new GuomiCommand()));
     }
 
     public int run(String[] args, Console console) {

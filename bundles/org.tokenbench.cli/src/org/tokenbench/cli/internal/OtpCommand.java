@@ -47,7 +47,7 @@ final class OtpCommand extends CommandGroup {
 
     /** Prints the code at --time (default now), or for the HOTP --counter. */
     private int code(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of("json"), union(CredentialOptions.OPTIONS, Set.of("time")));
+        Arguments arguments = Arguments.parse(args, Set.of("json"), Arguments.union(CredentialOptions.OPTIONS, Set.of("time")));
         long time = CredentialOptions.longOption(arguments, "time", System.currentTimeMillis() / 1000);
         try (OtpAccount account = CredentialOptions.read(arguments, console);
              OtpGenerator generator = OtpGenerator.open(account.secret(), account.params())) {
@@ -71,7 +71,7 @@ final class OtpCommand extends CommandGroup {
 
     /** Exit 0 and the matched step offset when the code is valid; exit 1 with the reason when not. */
     private int verify(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of("json"), union(CredentialOptions.OPTIONS, Set.of("time", "code", "window")));
+        Arguments arguments = Arguments.parse(args, Set.of("json"), Arguments.union(CredentialOptions.OPTIONS, Set.of("time", "code", "window")));
         String code = arguments.required("code");
         long time = CredentialOptions.longOption(arguments, "time", System.currentTimeMillis() / 1000);
         int window = CredentialOptions.intOption(arguments, "window", 1);
@@ -163,9 +163,4 @@ final class OtpCommand extends CommandGroup {
         return ExitCode.OK;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.HashSet<String> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return all;
-    }
 }

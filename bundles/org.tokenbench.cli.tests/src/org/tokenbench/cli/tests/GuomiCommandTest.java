@@ -1,0 +1,80 @@
+package org.tokenbench.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tokenbench.testing.skf.SoftSkf;
+
+/** {@code tokenbench guomi …} against the soft SKF library, loaded by path as a vendor library is. */
+class GuomiCommandTest {
+
+    private static final String PIN = "24681357";
+
+    @TempDir
+    Path dir;
+
+    private SoftSkf key(Map<String, String> provisioning) {
+        Map<String, String> all = new java.util.HashMap<>(Map.of("user_pin", PIN, "serial", "CLI-0001"));
+        all.putAll(provisioning);
+        return SoftSkf.create(SoftSkf.library(), dir.resolve("key"), all);
+    }
+
+    @Test
+    void checkPrintsEveryStepAndExitsZeroWhenAllPass() throws Exception {
+        SoftSkf key = key(Map.of());
+        CliRun keys = CliRun.of("guomi", "keys", "--library", key.libraryPath().toString(), "--json");
+        assertEquals(0, keys.exitCode(), keys.err());
+        assertTrue(keys.out().contains("\"serial\": \"CLI-0001\""), keys.out());
+
+        Path ca = Files.write(dir.resolve("ca.der"), key.caCertificate());
+        Path pin = Files.writeString(dir.resolve("pin"), PIN + "\n");
+        CliRun check = CliRun.of("guomi", "check", "--library", key.libraryPath().toString(), "--ca-file", ca.toString(), "--pin-file",
+                pin.toString());
+        assertEquals(0, check.exitCode(), check.out() + check.err());
+        assertEquals(10, check.out().lines().filter(l -> l.startsWith("PASSED ")).count(), check.out());
+        assertFalse(check.out().contains(PIN), "the PIN is never printed");
+    }
+
+    @Test
+    void aCorruptCertificateIsExplainedAsTheConsoleCodeWithItsRemedy() throws Exception {
+        SoftSkf key = key(Map.of());
+        CliRun.of("guomi", "keys", "--library", key.libraryPath().toString(), "--json");  // provisions the key
+        key.faults("corrupt-cert");
+        CliRun check = CliRun.of("guomi", "check", "--library", key.libraryPath().toString());
+        assertEquals(1, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains("FAILED  Signing certificate present and parseable: the certificate on the key does not parse"), check.out());
+        assertTrue(check.out().contains("[guomi.console:0x21210001]"), check.out());
+        assertTrue(check.out().contains("What to do: "), check.out());
+        assertTrue(check.out().contains("SKIPPED Logon signature round trip: not checked"), check.out());
+    }
+
+    @Test
+    void pinVerificationReportsTheCounterAndAWrongPinExitsThree() throws Exception {
+        SoftSkf key = key(Map.of());
+        CliRun info = CliRun.of("guomi", "pin", "--library", key.libraryPath().toString());
+        assertEquals("6 of 6 tries left", info.out().strip(), info.err());
+        Path wrong = Files.writeString(dir.resolve("wrong"), "00000000");
+        CliRun bad = CliRun.of("guomi", "pin", "--library", key.libraryPath().toString(), "--pin-file", wrong.toString());
+        assertEquals(3, bad.exitCode());
+        assertTrue(bad.err().contains("Wrong PIN (SAR_PIN_INCORRECT) [skf:0x0A000024]"), bad.err());
+        assertTrue(bad.err().contains("5 of 6 tries left"), bad.err());
+        assertEquals("5", key.state("user_remain"));
+    }
+
+    @Test
+    void libraryFamiliesAreRefusedUnlessLoadable() throws Exception {
+        CliRun missing = CliRun.of("guomi", "check", "--family", "nobody-configured-this");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("guomi library set nobody-configured-this PATH"), missing.err());
+        CliRun none = CliRun.of("guomi", "keys", "--library", dir.resolve("libabsent.so").toString());
+        assertEquals(3, none.exitCode());
+        assertTrue(none.err().contains("Vendor SKF library not found [guomi:0x0001]"), none.err());
+    }
+}

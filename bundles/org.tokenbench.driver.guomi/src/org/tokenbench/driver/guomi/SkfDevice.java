@@ -1,0 +1,118 @@
+package org.tokenbench.driver.guomi;
+
+import java.util.List;
+
+import org.tokenbench.driver.guomi.internal.DevInfoStruct;
+import org.tokenbench.driver.guomi.internal.EccPublicKeyBlob;
+import org.tokenbench.driver.guomi.internal.NameList;
+import org.tokenbench.driver.guomi.internal.SkfApi;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+
+/** A connected key (an SKF device handle). */
+public final class SkfDevice implements AutoCloseable {
+
+    static final int SGD_SM3 = 0x00000001;
+
+    private final SkfLibrary library;
+    private final SkfLibrary.KeyName name;
+    private Pointer handle;
+
+    SkfDevice(SkfLibrary library, SkfLibrary.KeyName name, Pointer handle) {
+        this.library = library;
+        this.name = name;
+        this.handle = handle;
+    }
+
+    public SkfLibrary.KeyName name() {
+        return name;
+    }
+
+    public SkfLibrary library() {
+        return library;
+    }
+
+    public DeviceInfo info() throws GuomiException {
+        DevInfoStruct info = new DevInfoStruct();
+        SkfLibrary.check("SKF_GetDevInfo", api().SKF_GetDevInfo(handle(), info), "reading the key's device information");
+        info.read();
+        return DeviceInfo.of(info);
+    }
+
+    public List<String> applications() throws GuomiException {
+        return names("SKF_EnumApplication", (buffer, size) -> api().SKF_EnumApplication(handle(), buffer, size));
+    }
+
+    public SkfApplication openApplication(String applicationName) throws GuomiException {
+        PointerByReference app = new PointerByReference();
+        SkfLibrary.check("SKF_OpenApplication", api().SKF_OpenApplication(handle(), NameList.terminated(bytes(applicationName)), app),
+                "opening application " + applicationName);
+        if (app.getValue() == null) {
+            throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, "SKF_OpenApplication succeeded but returned no handle");
+        }
+        return new SkfApplication(this, applicationName, app.getValue());
+    }
+
+    /** Random bytes from the key's generator. */
+    public byte[] random(int length) throws GuomiException {
+        byte[] random = new byte[length];
+        SkfLibrary.check("SKF_GenRandom", api().SKF_GenRandom(handle(), random, length), "asking the key for random bytes");
+        return random;
+    }
+
+    /**
+     * SM3 over {@code message} preceded by the SM2 Z-value of {@code publicKey} and {@code id}, computed by the key
+     * (SKF_DigestInit with a public key, then SKF_Digest): the hash a logon signature is made over.
+     */
+    public byte[] sm3WithZ(byte[] publicKeyBlob, byte[] id, byte[] message) throws GuomiException {
+        PointerByReference hash = new PointerByReference();
+        SkfLibrary.check("SKF_DigestInit", api().SKF_DigestInit(handle(), SGD_SM3, EccPublicKeyBlob.of(publicKeyBlob), id, id.length, hash),
+                "starting an SM3 digest with the SM2 Z-value");
+        try {
+            byte[] digest = new byte[32];
+            IntByReference length = new IntByReference(digest.length);
+            SkfLibrary.check("SKF_Digest", api().SKF_Digest(hash.getValue(), message, message.length, digest, length), "hashing the challenge");
+            if (length.getValue() != 32) {
+                throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, "SKF_Digest returned " + length.getValue() + " bytes of SM3, not 32");
+            }
+            return digest;
+        } finally {
+            api().SKF_CloseHandle(hash.getValue());
+        }
+    }
+
+    List<String> names(String function, SkfLibrary.SizedCall call) throws GuomiException {
+        byte[] list = SkfLibrary.readBuffer(function, call);
+        List<byte[]> names = NameList.parse(list, list.length);
+        if (names == null) {
+            throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, function + " returned a name list without its closing NUL");
+        }
+        return names.stream().map(NameList::display).toList();
+    }
+
+    static byte[] bytes(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    SkfApi api() {
+        return library.api();
+    }
+
+    Pointer handle() {
+        if (handle == null) {
+            throw new IllegalStateException("the key " + name + " is disconnected");
+        }
+        return handle;
+    }
+
+    /** Disconnects; a key already pulled out is simply forgotten. */
+    @Override
+    public void close() {
+        if (handle != null) {
+            api().SKF_DisConnectDev(handle);
+            handle = null;
+        }
+    }
+}
