@@ -19,6 +19,7 @@ import org.tokenbench.driver.guomi.CheckResult;
 import org.tokenbench.driver.guomi.CheckResult.Status;
 import org.tokenbench.driver.guomi.CheckStep;
 import org.tokenbench.driver.guomi.EnvironmentCheck;
+import org.tokenbench.testing.ScriptedInteraction;
 import org.tokenbench.testing.skf.SoftSkf;
 
 /** The "USB key environment" checklist through real native calls into the soft SKF library. */
@@ -102,12 +103,12 @@ class EnvironmentCheckTest {
     @Test
     void aMissingOrForeignLibraryFailsTheFirstSteps() throws Exception {
         CheckResult missing = EnvironmentCheck.run(new EnvironmentCheck.Options(dir.resolve("libnothere.so"), Optional.empty(), Optional.empty(),
-                Optional.empty()), new SoftKeys.ScriptedUser(false), r -> { }).get(0);
+                Optional.empty()), new ScriptedInteraction(false), r -> { }).get(0);
         assertEquals("guomi:0x0001", missing.code().orElseThrow().toString());
 
         Path notALibrary = Files.writeString(dir.resolve("libfake.so"), "this is text");
         CheckResult unloadable = EnvironmentCheck.run(new EnvironmentCheck.Options(notALibrary, Optional.empty(), Optional.empty(),
-                Optional.empty()), new SoftKeys.ScriptedUser(false), r -> { }).get(0);
+                Optional.empty()), new ScriptedInteraction(false), r -> { }).get(0);
         assertEquals("guomi:0x0002", unloadable.code().orElseThrow().toString());
         assertTrue(unloadable.detail().contains("libfake.so"), unloadable.detail());
 
@@ -115,7 +116,7 @@ class EnvironmentCheckTest {
         Path libcrypto = Stream.of("/usr/lib/x86_64-linux-gnu/libcrypto.so.3", "/lib/x86_64-linux-gnu/libcrypto.so.3", "/usr/lib64/libcrypto.so.3")
                 .map(Path::of).filter(Files::isRegularFile).findFirst().orElseThrow();
         List<CheckResult> foreign = EnvironmentCheck.run(new EnvironmentCheck.Options(libcrypto, Optional.empty(), Optional.empty(),
-                Optional.empty()), new SoftKeys.ScriptedUser(false), r -> { });
+                Optional.empty()), new ScriptedInteraction(false), r -> { });
         assertEquals(Status.PASSED, foreign.get(0).status());
         assertEquals(Status.FAILED, foreign.get(1).status());
         assertEquals("guomi:0x0003", foreign.get(1).code().orElseThrow().toString());

@@ -17,6 +17,7 @@ import org.tokenbench.driver.guomi.PinType;
 import org.tokenbench.driver.guomi.SkfApplication;
 import org.tokenbench.driver.guomi.SkfDevice;
 import org.tokenbench.driver.guomi.SkfLibrary;
+import org.tokenbench.testing.ScriptedInteraction;
 import org.tokenbench.testing.skf.SoftSkf;
 
 /** PINs: one try per request, never a locked PIN, never the last try unconfirmed; counted by the key itself. */
@@ -40,7 +41,7 @@ class PinSafetyTest {
     @Test
     void aWrongPinCostsExactlyOneTryAndIsNotRetried() throws Exception {
         SoftSkf key = SoftKeys.fresh(dir, Map.of());
-        SoftKeys.ScriptedUser user = new SoftKeys.ScriptedUser(true);
+        ScriptedInteraction user = new ScriptedInteraction(true);
         withApplication(key, app -> {
             try (Secret wrong = SoftKeys.pin("11112222")) {
                 GuomiException e = assertThrows(GuomiException.class, () -> PinSafety.verify(app, PinType.USER, wrong, user));
@@ -59,7 +60,7 @@ class PinSafetyTest {
         key.faults("fail SKF_VerifyPIN * 0A000001");
         withApplication(key, app -> {
             try (Secret right = SoftKeys.pin(SoftKeys.USER_PIN)) {
-                GuomiException e = assertThrows(GuomiException.class, () -> PinSafety.verify(app, PinType.USER, right, new SoftKeys.ScriptedUser(true)));
+                GuomiException e = assertThrows(GuomiException.class, () -> PinSafety.verify(app, PinType.USER, right, new ScriptedInteraction(true)));
                 assertEquals("skf:0x0A000025", e.code().toString());
                 assertTrue(e.getMessage().contains("did not try it"), e.getMessage());
             }
@@ -72,14 +73,14 @@ class PinSafetyTest {
         SoftSkf key = SoftKeys.fresh(dir, Map.of("user_remain", "1"));
         withApplication(key, app -> {
             try (Secret right = SoftKeys.pin(SoftKeys.USER_PIN)) {
-                SoftKeys.ScriptedUser declines = new SoftKeys.ScriptedUser(false);
+                ScriptedInteraction declines = new ScriptedInteraction(false);
                 GuomiException e = assertThrows(GuomiException.class, () -> PinSafety.verify(app, PinType.USER, right, declines));
                 assertEquals("guomi:0x000D", e.code().toString());
                 assertEquals(1, declines.questions.size());
                 assertTrue(declines.questions.get(0).contains("Only 1 try"), declines.questions.get(0));
                 assertEquals("1", key.state("user_remain"), "declined: nothing tried");
 
-                PinInfo after = PinSafety.verify(app, PinType.USER, right, new SoftKeys.ScriptedUser(true));
+                PinInfo after = PinSafety.verify(app, PinType.USER, right, new ScriptedInteraction(true));
                 assertEquals(6, after.remainingRetries(), "a correct PIN resets the counter");
             }
         });
@@ -90,7 +91,7 @@ class PinSafetyTest {
         SoftSkf key = SoftKeys.fresh(dir, Map.of("user_remain", "1"));
         withApplication(key, app -> {
             try (Secret wrong = SoftKeys.pin("99990000")) {
-                GuomiException e = assertThrows(GuomiException.class, () -> PinSafety.verify(app, PinType.USER, wrong, new SoftKeys.ScriptedUser(true)));
+                GuomiException e = assertThrows(GuomiException.class, () -> PinSafety.verify(app, PinType.USER, wrong, new ScriptedInteraction(true)));
                 assertEquals("skf:0x0A000025", e.code().toString());
                 assertTrue(e.getMessage().contains("now locked"), e.getMessage());
             }
@@ -103,8 +104,8 @@ class PinSafetyTest {
         SoftSkf key = SoftKeys.fresh(dir, Map.of());
         withApplication(key, app -> {
             try (Secret old = SoftKeys.pin(SoftKeys.USER_PIN); Secret fresh = SoftKeys.pin("13572468")) {
-                PinSafety.change(app, PinType.USER, old, fresh, new SoftKeys.ScriptedUser(true));
-                assertEquals(6, PinSafety.verify(app, PinType.USER, fresh, new SoftKeys.ScriptedUser(true)).remainingRetries());
+                PinSafety.change(app, PinType.USER, old, fresh, new ScriptedInteraction(true));
+                assertEquals(6, PinSafety.verify(app, PinType.USER, fresh, new ScriptedInteraction(true)).remainingRetries());
             }
         });
         assertEquals("13572468", key.state("user_pin"));
@@ -116,7 +117,7 @@ class PinSafetyTest {
         key.faults("remove SKF_VerifyPIN 1");
         withApplication(key, app -> {
             try (Secret right = SoftKeys.pin(SoftKeys.USER_PIN)) {
-                GuomiException e = assertThrows(GuomiException.class, () -> PinSafety.verify(app, PinType.USER, right, new SoftKeys.ScriptedUser(true)));
+                GuomiException e = assertThrows(GuomiException.class, () -> PinSafety.verify(app, PinType.USER, right, new ScriptedInteraction(true)));
                 assertTrue(e.isRemoval(), e.toString());
             }
         });

@@ -27,6 +27,7 @@ import org.tokenbench.driver.guomi.internal.EccPublicKeyBlob;
 import org.tokenbench.driver.guomi.internal.EccSignatureBlob;
 import org.tokenbench.driver.guomi.internal.Sm2;
 import org.tokenbench.testing.OsgiServices;
+import org.tokenbench.testing.ScriptedInteraction;
 import org.tokenbench.testing.skf.SoftSkf;
 
 /** The JNA binding itself: struct layouts, two vendors side by side, the logon signature checked in Java. */
@@ -73,7 +74,7 @@ class SkfBindingTest {
             assertEquals("SM3withSM2", certificate.signatureAlgorithm());
             assertTrue(container.certificate(false).isEmpty(), "the soft key holds no encryption certificate");
             try (var pin = SoftKeys.pin(SoftKeys.USER_PIN)) {
-                PinSafety.verify(app, PinType.USER, pin, new SoftKeys.ScriptedUser(true));
+                PinSafety.verify(app, PinType.USER, pin, new ScriptedInteraction(true));
             }
             LogonRehearsal.Result result = LogonRehearsal.run(device, container, certificate, Sm2.DEFAULT_ID);
             var publicKey = Sm2.publicKey(certificate.publicX(), certificate.publicY());
@@ -98,7 +99,7 @@ class SkfBindingTest {
         SkfLibrary library = SkfLibrary.load(key.libraryPath());
         SkfConnection connection = new SkfConnection(library, library.devices().get(0));
         assertEquals(90, driver.probe(connection).orElseThrow().confidence());
-        try (var session = driver.open(connection, new SoftKeys.ScriptedUser(false))) {
+        try (var session = driver.open(connection, new ScriptedInteraction(false))) {
             assertEquals("DS-PROBE-01", session.identity().serial());
             assertTrue(session.feature(SkfDevice.class).isPresent());
         }

@@ -1,17 +1,16 @@
 package org.tokenbench.driver.guomi.tests;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.tokenbench.core.Secret;
-import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.driver.guomi.CheckResult;
 import org.tokenbench.driver.guomi.EnvironmentCheck;
 import org.tokenbench.driver.guomi.SkfDevice;
 import org.tokenbench.driver.guomi.SkfLibrary;
+import org.tokenbench.testing.ScriptedInteraction;
 import org.tokenbench.testing.skf.SoftSkf;
 
 /** Shared set-up: a fresh soft key per test, and a scripted user. */
@@ -44,36 +43,6 @@ final class SoftKeys {
 
     static List<CheckResult> check(SoftSkf key, Optional<byte[]> ca, Optional<String> pin) {
         EnvironmentCheck.Options options = new EnvironmentCheck.Options(key.libraryPath(), Optional.empty(), ca, pin.map(SoftKeys::pin));
-        return EnvironmentCheck.run(options, new ScriptedUser(true), r -> { });
-    }
-
-    /** Answers confirmations with a fixed choice and records what it was asked. */
-    static final class ScriptedUser implements Interaction {
-        final boolean confirms;
-        final List<String> questions = new ArrayList<>();
-
-        ScriptedUser(boolean confirms) {
-            this.confirms = confirms;
-        }
-
-        @Override
-        public Optional<Secret> askSecret(String prompt, int triesLeft) {
-            throw new AssertionError("the driver asked for a secret: " + prompt);
-        }
-
-        @Override
-        public boolean confirm(String question) {
-            questions.add(question);
-            return confirms;
-        }
-
-        @Override
-        public Optional<String> askText(String prompt) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void inform(String message) {
-        }
+        return EnvironmentCheck.run(options, new ScriptedInteraction(true), r -> { });
     }
 }

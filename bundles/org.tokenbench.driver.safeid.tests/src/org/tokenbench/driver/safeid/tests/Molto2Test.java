@@ -18,6 +18,7 @@ import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.TokenProgrammer;
 import org.tokenbench.pcsc.PcscReaders;
+import org.tokenbench.testing.ScriptedInteraction;
 import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
 import org.tokenbench.testing.pcsc.VirtualReader;
 

@@ -19,6 +19,7 @@ import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.TokenProgrammer;
 import org.tokenbench.pcsc.ApduChannel;
 import org.tokenbench.pcsc.PcscReaders;
+import org.tokenbench.testing.ScriptedInteraction;
 import org.tokenbench.testing.OsgiServices;
 import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
 import org.tokenbench.testing.pcsc.VirtualReader;

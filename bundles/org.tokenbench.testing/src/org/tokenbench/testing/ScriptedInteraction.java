@@ -1,4 +1,4 @@
-package org.tokenbench.driver.safeid.tests;
+package org.tokenbench.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +9,19 @@ import org.tokenbench.core.Secret;
 import org.tokenbench.core.driver.Interaction;
 
 /** A user who confirms or not as told and reads the token's display when asked for its code. */
-final class ScriptedInteraction implements Interaction {
+public final class ScriptedInteraction implements Interaction {
 
-    final List<String> told = new ArrayList<>();
-    final List<String> questions = new ArrayList<>();
+    public final List<String> told = new ArrayList<>();
+    public final List<String> questions = new ArrayList<>();
     private final boolean confirms;
     private final Supplier<String> display;
 
-    ScriptedInteraction(boolean confirms, Supplier<String> display) {
+    /** A user who answers every question the same way and has nothing to read out. */
+    public ScriptedInteraction(boolean confirms) {
+        this(confirms, () -> null);
+    }
+
+    public ScriptedInteraction(boolean confirms, Supplier<String> display) {
         this.confirms = confirms;
         this.display = display;
     }
