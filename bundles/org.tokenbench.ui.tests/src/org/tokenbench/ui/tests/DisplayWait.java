@@ -11,11 +11,15 @@ final class DisplayWait {
     }
 
     static void until(BooleanSupplier condition) {
+        until(condition, 5);
+    }
+
+    static void until(BooleanSupplier condition, int seconds) {
         Display display = Display.getCurrent();
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the view did not update within 5 s");
+                throw new AssertionError("the view did not update within " + seconds + " s");
             }
             if (!display.readAndDispatch()) {
                 Thread.onSpinWait();

@@ -1,0 +1,98 @@
+package org.tokenbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tokenbench.qr.QrEncoder;
+import org.tokenbench.testing.ScriptedInteraction;
+import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
+import org.tokenbench.testing.pcsc.VirtualReader;
+import org.tokenbench.ui.internal.jobs.Screenshots;
+import org.tokenbench.ui.internal.views.DevicesView;
+import org.tokenbench.ui.internal.views.ProgramTokenView;
+
+/**
+ * The seed-000 flow in the real workbench: a QR image loaded → fields filled → a virtual SafeID token in
+ * vsmartcard's reader (real pcscd) identified by the Devices view → connected → burnt in a Job → confirmed with
+ * the code the token displays.
+ */
+class ProgramTokenViewTest {
+
+    private static final String URI = "otpauth://totp/Example%20Cloud:ops%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+            + "&issuer=Example%20Cloud&period=30";
+
+    private final VirtualReader reader = new VirtualReader();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void takeTheTokenOut() throws Exception {
+        reader.remove();
+    }
+
+    @Test
+    void programsATokenFromAQrImageAndConfirmsIt() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        DevicesView devices = (DevicesView) page.showView(DevicesView.ID);
+        ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
+
+        Path image = Files.write(dir.resolve("console-qr.png"), QrEncoder.png(URI, 6));
+        view.loadImage(image);
+        assertEquals("Example Cloud | ops@example.com | TOTP, SHA1, 6 digits, 30 s", view.fieldsText());
+        DisplayWait.until(() -> view.liveCodeText().matches("\\d{6} {3}\\(\\d+ s left\\)"));
+
+        SafeIdVirtualToken token = SafeIdVirtualToken.factoryNew("TB-UI-0001");
+        reader.insert(token);
+        DisplayWait.until(() -> devices.shownDevices().stream()
+                .anyMatch(d -> d.name().equals(VirtualReader.NAME) && d.serial().equals("TB-UI-0001")), 15);
+        assertTrue(devices.shownDevices().stream().anyMatch(d -> d.driverId().equals("org.tokenbench.driver.safeid")),
+                devices.shownDevices().toString());
+
+        view.refreshReaders();
+        view.selectReader(VirtualReader.NAME);
+        join(view.connect());
+        DisplayWait.until(() -> view.tokenText().contains("serial TB-UI-0001"));
+        assertTrue(view.tokenText().contains("token time"), view.tokenText());
+
+        ScriptedInteraction user = new ScriptedInteraction(true, token::displayedCode);
+        view.setInteraction(user);
+        join(view.burn());
+        DisplayWait.until(() -> view.statusText().startsWith("Token TB-UI-0001 programmed and confirmed"));
+        assertTrue(token.hasSeed());
+        assertFalse(view.statusText().contains("GEZDGNBV"), "the key must not be shown");
+        var done = org.tokenbench.ui.internal.views.ActivityView.entries().get(0);
+        assertEquals("TB-UI-0001", done.device());
+        assertEquals("programmed and confirmed", done.result());
+        assertTrue(done.action().contains("Example Cloud (ops@example.com)"), done.action());
+
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "program-token-1280x800.png");
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1920, 1080, "program-token-1920x1080.png");
+    }
+
+    @Test
+    void anImageWithoutAnOtpCodeSaysWhy() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
+        Path image = Files.write(dir.resolve("link.png"), QrEncoder.png("https://console.example.com/help", 6));
+        view.loadImage(image);
+        assertTrue(view.statusText().contains("not usable") && view.statusText().contains("web link"), view.statusText());
+        view.loadImage(dir.resolve("missing.png"));
+        assertTrue(view.statusText().startsWith("Image file cannot be read [qr:0x0001]"), view.statusText());
+    }
+
+    /** Waits for a Job while the display keeps running (its results arrive through asyncExec). */
+    static void join(Job job) {
+        DisplayWait.until(() -> job.getResult() != null, 30);
+    }
+}
