@@ -33,6 +33,9 @@ class WorkbenchStartTest {
             assertNotNull(window.getActivePage().findViewReference(view), view + " is not in the initial layout");
         }
 
+        var menus = java.util.Arrays.stream(shell.getMenuBar().getItems()).map(item -> item.getText().replace("&", "")).toList();
+        assertEquals(java.util.List.of("File", "Window"), menus);
+
         Path png = screenshot(shell, "workbench-first-start.png");
         assertTrue(Files.size(png) > 1000, "screenshot is empty: " + png);
     }

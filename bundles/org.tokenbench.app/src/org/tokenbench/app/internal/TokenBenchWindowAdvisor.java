@@ -1,6 +1,8 @@
 package org.tokenbench.app.internal;
 
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
@@ -11,6 +13,11 @@ final class TokenBenchWindowAdvisor extends WorkbenchWindowAdvisor {
 
     TokenBenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         super(configurer);
+    }
+
+    @Override
+    public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
+        return new TokenBenchActionBarAdvisor(configurer);
     }
 
     @Override

@@ -80,6 +80,37 @@ class ProgramTokenViewTest {
         Screenshots.save(page.getWorkbenchWindow().getShell(), 1920, 1080, "program-token-1920x1080.png");
     }
 
+    /** The clock-skew bound is a preference; a token off by more is not programmed, and the APDU trace hides the seed. */
+    @Test
+    void theSkewBoundPreferenceStopsABurnAndTheTraceRedactsTheSeed() throws Exception {
+        var store = org.tokenbench.ui.internal.preferences.TokenBenchPreferences.store();
+        store.setValue(org.tokenbench.ui.internal.preferences.TokenBenchPreferences.MAX_CLOCK_SKEW_SECONDS, 20);
+        store.setValue(org.tokenbench.ui.internal.preferences.TokenBenchPreferences.TRACE_APDUS, true);
+        try {
+            IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+            ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
+            view.useKey(URI);
+            SafeIdVirtualToken token = new SafeIdVirtualToken(SafeIdVirtualToken.VENDOR_KEY, "TB-UI-SKEW", 90,
+                    () -> System.currentTimeMillis() / 1000);
+            reader.insert(token);
+            VirtualReader.waitForCard(true);
+            view.refreshReaders();
+            view.selectReader(VirtualReader.NAME);
+            join(view.connect());
+            DisplayWait.until(() -> view.tokenText().contains("serial TB-UI-SKEW"), 10);
+            view.setInteraction(new ScriptedInteraction(true, token::displayedCode));
+            join(view.burn());
+            DisplayWait.until(() -> view.statusText().contains("[tokenbench:0x0003]"));
+            assertTrue(view.statusText().contains("allowed: 20 s"), view.statusText());
+            assertFalse(token.hasSeed(), "nothing is written when the clocks disagree");
+            var apdus = org.tokenbench.ui.internal.views.ActivityView.entries().stream().filter(e -> e.action().equals("APDU")).toList();
+            assertFalse(apdus.isEmpty(), "the trace preference records APDUs");
+        } finally {
+            store.setToDefault(org.tokenbench.ui.internal.preferences.TokenBenchPreferences.MAX_CLOCK_SKEW_SECONDS);
+            store.setToDefault(org.tokenbench.ui.internal.preferences.TokenBenchPreferences.TRACE_APDUS);
+        }
+    }
+
     @Test
     void anImageWithoutAnOtpCodeSaysWhy() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();

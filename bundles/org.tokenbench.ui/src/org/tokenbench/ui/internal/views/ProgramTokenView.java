@@ -46,6 +46,7 @@ import org.tokenbench.pcsc.ReaderSessions;
 import org.tokenbench.qr.FoundCode;
 import org.tokenbench.qr.QrScanner;
 import org.tokenbench.ui.internal.jobs.JobProgress;
+import org.tokenbench.ui.internal.preferences.TokenBenchPreferences;
 import org.tokenbench.ui.internal.jobs.SwtScreenCapture;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
 
@@ -130,11 +131,12 @@ public final class ProgramTokenView extends ViewPart {
         new Label(device, SWT.NONE).setText("Display time (s):");
         displayTime = new Combo(device, SWT.READ_ONLY);
         displayTime.setItems(DISPLAY_SECONDS);
-        displayTime.select(0);
+        displayTime.select(Math.max(0, java.util.Arrays.asList(DISPLAY_SECONDS).indexOf(
+                TokenBenchPreferences.store().getString(TokenBenchPreferences.DISPLAY_SECONDS))));
         force = new Button(device, SWT.CHECK);
-        force.setText("Set the clock even if it is off by over 5 min");
+        force.setText("Set the clock even if it is off by over " + TokenBenchPreferences.maxClockSkew().toSeconds() + " s");
         force.setToolTipText("Programming sets the token clock to the PC's. Off by more than 5 minutes usually means the PC clock "
-                + "is wrong: check it first.");
+                + "is wrong: check it first. The bound is a preference (Window › Preferences › TokenBench).");
         GridDataFactory.fillDefaults().span(2, 1).applyTo(force);
 
         Group write = group(parent, "3. Burn and confirm");
@@ -192,10 +194,13 @@ public final class ProgramTokenView extends ViewPart {
         String reader = readers.getText();
         closeSession();
         Display display = readers.getDisplay();
+        // APDUs to the Activity view when the preference asks for it; secret bodies are redacted by the transport.
+        ApduTrace trace = TokenBenchPreferences.store().getBoolean(TokenBenchPreferences.TRACE_APDUS)
+                ? line -> ActivityView.record("APDU", reader, line) : ApduTrace.NONE;
         Job job = Job.create("Connecting to the token on " + reader, monitor -> {
             try {
                 ReaderSessions.Opened session = ReaderSessions.open(reader, drivers.get().map(DriverRegistry::drivers).orElse(List.of()),
-                        interaction, ApduTrace.NONE);
+                        interaction, trace);
                 String clock = session.session().feature(TokenClock.class).map(c -> {
                     try {
                         Instant time = c.tokenTime();
@@ -240,7 +245,7 @@ public final class ProgramTokenView extends ViewPart {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
-                    TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), TokenProgrammer.defaultMaxSkew())
+                    TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), TokenBenchPreferences.maxClockSkew())
                             .program(session.session(), account, display, forced, interaction, new JobProgress(monitor));
                     ActivityView.record("Program token (" + account.displayName() + ")", result.token().serial(), "programmed and confirmed");
                     swt.asyncExec(() -> setStatus("Token " + result.token().serial() + " programmed and confirmed: its code matches"
