@@ -19,7 +19,10 @@ public enum OtpProblem {
     EMPTY_SECRET(12),
     BAD_MIGRATION_DATA(13),
     MALFORMED_CODE(14),
-    SECRET_TOO_LONG(15);
+    SECRET_TOO_LONG(15),
+    BACKUP_MALFORMED(16),
+    BACKUP_NOT_OPENED(17),
+    WEAK_PASSPHRASE(18);
 
     private final int code;
 

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.tokenbench.core.Secret;
+import org.tokenbench.core.PrivateFiles;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.otp.Enrollment;
+import org.tokenbench.otp.KeyBackup;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAlgorithm;
 import org.tokenbench.otp.OtpAuthUri;
@@ -21,7 +23,7 @@ import org.tokenbench.otp.Verifier;
  */
 final class OtpCommand extends CommandGroup {
 
-    private static final String USAGE = "otp code|verify|new|explain; credential from --uri-file F or --secret-file F (- = stdin)";
+    private static final String USAGE = "otp code|verify|new|explain|backup|restore; credential from --uri-file F or --secret-file F (- = stdin)";
 
     @Override
     public String name() {
@@ -38,6 +40,8 @@ final class OtpCommand extends CommandGroup {
         subcommand("verify", this::verify);
         subcommand("new", this::create);
         subcommand("explain", this::explain);
+        subcommand("backup", this::backup);
+        subcommand("restore", this::restore);
     }
 
     @Override
@@ -121,6 +125,34 @@ final class OtpCommand extends CommandGroup {
     }
 
     /** The parsed fields (never the key itself), or the exact reason the URI is refused. */
+    /** Seals the credential with a passphrase into a backup file only the owner can read. */
+    private int backup(List<String> args, Console console) throws UsageException, TokenException {
+        Arguments arguments = Arguments.parse(args, Set.of(), Arguments.union(CredentialOptions.OPTIONS, Set.of("passphrase-file", "out")));
+        java.nio.file.Path out = java.nio.file.Path.of(arguments.required("out"));
+        char[] passphrase = SecretInput.readChars(arguments.required("passphrase-file"), console.in());
+        try (OtpAccount account = CredentialOptions.read(arguments, console)) {
+            PrivateFiles.write(out, KeyBackup.seal(account, passphrase).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            console.err().println("backup of " + account.displayName() + " written to " + out + "; keep the passphrase apart from it");
+            return ExitCode.OK;
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    /** Opens a backup and prints the otpauth URI (it holds the key: redirect it to a protected file or a QR code). */
+    private int restore(List<String> args, Console console) throws UsageException, TokenException {
+        Arguments arguments = Arguments.parse(args, Set.of(), Set.of("backup-file", "passphrase-file"));
+        char[] backup = SecretInput.readChars(arguments.required("backup-file"), console.in());
+        char[] passphrase = SecretInput.readChars(arguments.required("passphrase-file"), console.in());
+        try (OtpAccount account = KeyBackup.open(new String(backup), passphrase)) {
+            console.out().println(OtpAuthUri.format(account.params(), account.secret()));
+            return ExitCode.OK;
+        } finally {
+            java.util.Arrays.fill(backup, '\0');
+            java.util.Arrays.fill(passphrase, '\0');
+        }
+    }
+
     private int explain(List<String> args, Console console) throws UsageException, TokenException {
         Arguments arguments = Arguments.parse(args, Set.of("json"), Set.of("uri-file"));
         char[] text = SecretInput.readChars(arguments.required("uri-file"), console.in());

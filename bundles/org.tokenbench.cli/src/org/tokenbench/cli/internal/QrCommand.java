@@ -1,12 +1,12 @@
 package org.tokenbench.cli.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.tokenbench.core.PrivateFiles;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.otp.OtpAccount;
@@ -101,27 +101,11 @@ final class QrCommand extends CommandGroup {
             try (OtpAccount account = org.tokenbench.otp.OtpAuthUri.parse(text)) {
                 name = account.displayName();
             }
-            writePrivate(out, QrEncoder.png(text, module));
+            PrivateFiles.write(out, QrEncoder.png(text, module));
             console.err().println("QR code for " + name + " written to " + out + " (readable by you only: it holds the key)");
             return ExitCode.OK;
         } finally {
             java.util.Arrays.fill(uri, '\0');
-        }
-    }
-
-    /** The PNG holds the key: created readable by the owner only, like an SSH key. */
-    private static void writePrivate(Path out, byte[] png) throws TokenException {
-        try {
-            Files.deleteIfExists(out);
-            try {
-                Files.createFile(out, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(out);
-            }
-            Files.write(out, png);
-        } catch (IOException e) {
-            throw new QrException(QrProblem.ENCODE_FAILED, out + ": cannot be written (" + e.getMessage() + ")", e);
         }
     }
 

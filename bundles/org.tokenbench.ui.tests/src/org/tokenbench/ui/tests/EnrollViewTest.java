@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tokenbench.otp.KeyBackup;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpGenerator;
@@ -17,6 +22,9 @@ import org.tokenbench.ui.internal.views.EnrollView;
 
 /** Seed 002: a new key, its QR code, a code from the "phone" to bind, and no replay of that code. */
 class EnrollViewTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void aNewKeyIsBoundWithTheAppsCodeAndTheCodeCannotBeReplayed() throws Exception {
@@ -41,5 +49,13 @@ class EnrollViewTest {
         assertFalse(view.verify(), "the same code twice must be refused");
         assertTrue(view.resultText().contains("already used"), view.resultText());
         Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "enroll-1280x800.png");
+
+        Path backup = dir.resolve("alice.tbkey");
+        view.saveBackup(backup, "a passphrase long enough".toCharArray());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
+        try (OtpAccount restored = KeyBackup.open(Files.readString(backup), "a passphrase long enough".toCharArray());
+             OtpAccount phone = OtpAuthUri.parse(view.currentUriForTests())) {
+            assertTrue(restored.secret().sameAs(phone.secret()), "the backup holds the enrolled key");
+        }
     }
 }

@@ -29,6 +29,8 @@ class GuomiKeyViewTest {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         GuomiKeyView view = (GuomiKeyView) page.showView(GuomiKeyView.ID);
         view.setLibrary(key.libraryPath().toString());
+        ProgramTokenViewTest.join(view.refreshPinCounter());
+        DisplayWait.until(() -> view.pinCounterText().endsWith("6 of 6 tries left"));
 
         ProgramTokenViewTest.join(view.runCheck());
         DisplayWait.until(() -> view.shownResults().size() == CheckStep.values().length);

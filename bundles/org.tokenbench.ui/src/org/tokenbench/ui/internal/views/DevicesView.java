@@ -89,6 +89,7 @@ public final class DevicesView extends ViewPart {
         Display display = parent.getDisplay();
         monitor = ReaderMonitor.start(event -> display.asyncExec(() -> onReaderEvent(event)));
         refresh();
+        pollKeys(display);
     }
 
     /** Re-reads readers and keys now. */
@@ -199,6 +200,22 @@ public final class DevicesView extends ViewPart {
         });
         job.schedule();
         return job;
+    }
+
+    /** SKF has no portable hot-plug callback (SKF_WaitForDevEvent blocks a thread per library): look every 5 s. */
+    private void pollKeys(Display display) {
+        display.timerExec(5000, () -> {
+            if (!viewer.getControl().isDisposed()) {
+                try {
+                    if (!new VendorLibraries(TokenBenchHome.directory()).all().isEmpty()) {
+                        refreshKeys();
+                    }
+                } catch (TokenException e) {
+                    // shown by the next manual refresh
+                }
+                pollKeys(display);
+            }
+        });
     }
 
     private Device keyRow(String family, SkfLibrary library, SkfLibrary.KeyName key) {

@@ -2,6 +2,7 @@ package org.tokenbench.ui.internal.views;
 
 import java.time.Instant;
 
+import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -13,13 +14,17 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.jface.window.Window;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
+import org.tokenbench.core.PrivateFiles;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.otp.Enrollment;
+import org.tokenbench.otp.KeyBackup;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpParams;
 import org.tokenbench.otp.Verifier;
@@ -76,6 +81,7 @@ public final class EnrollView extends ViewPart {
         GridDataFactory.fillDefaults().span(3, 1).applyTo(actions);
         button(actions, "Put the same key on a token…", this::toToken);
         button(actions, "Copy URI", this::copyUri).setToolTipText("Copies the otpauth URI (it holds the key) to the clipboard");
+        button(actions, "Encrypted backup…", this::backup).setToolTipText("Saves the key sealed with a passphrase (scrypt + AES-256-GCM)");
         result.setText("Make a new key, scan the QR code with the phone app, then type the code it shows.");
     }
 
@@ -158,6 +164,60 @@ public final class EnrollView extends ViewPart {
             clipboard.dispose();
         }
         result.setText("The URI (with the key) is on the clipboard: paste it where it belongs, then copy something else over it.");
+    }
+
+    /** Seals the key with a passphrase typed twice and saves it where the user chooses, readable by the owner only. */
+    private void backup() {
+        if (secret == null) {
+            result.setText("Make a new key first.");
+            return;
+        }
+        char[] first = askPassphrase("Passphrase for the backup (at least " + KeyBackup.MIN_PASSPHRASE + " characters):");
+        char[] second = first == null ? null : askPassphrase("The same passphrase again:");
+        try {
+            if (first == null || second == null) {
+                return;
+            }
+            if (!java.util.Arrays.equals(first, second)) {
+                result.setText("The two passphrases differ; nothing was saved.");
+                return;
+            }
+            FileDialog dialog = new FileDialog(qr.getShell(), SWT.SAVE);
+            dialog.setFileName((params.issuer().isEmpty() ? "key" : params.issuer().replaceAll("[^A-Za-z0-9._-]", "_")) + ".tbkey");
+            dialog.setOverwrite(true);
+            String file = dialog.open();
+            if (file != null) {
+                saveBackup(java.nio.file.Path.of(file), first);
+            }
+        } finally {
+            if (first != null) {
+                java.util.Arrays.fill(first, '\0');
+            }
+            if (second != null) {
+                java.util.Arrays.fill(second, '\0');
+            }
+        }
+    }
+
+    /** Writes the sealed key; public for tests, which cannot type into native file dialogs. */
+    public void saveBackup(java.nio.file.Path file, char[] passphrase) {
+        try {
+            PrivateFiles.write(file, KeyBackup.seal(params, secret, passphrase).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            result.setText("Encrypted backup saved to " + file + ". Keep the passphrase apart from it.");
+            ActivityView.record("Enroll: encrypted backup", params.issuer() + " (" + params.account() + ")", "saved to " + file.getFileName());
+        } catch (TokenException e) {
+            result.setText(e.getMessage());
+        }
+    }
+
+    private char[] askPassphrase(String prompt) {
+        InputDialog dialog = new InputDialog(qr.getShell(), "Encrypted backup", prompt, "", null) {
+            @Override
+            protected int getInputTextStyle() {
+                return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
+            }
+        };
+        return dialog.open() == Window.OK ? dialog.getValue().toCharArray() : null;
     }
 
     /** Black modules on white with the standard quiet zone, as large as the canvas allows. */

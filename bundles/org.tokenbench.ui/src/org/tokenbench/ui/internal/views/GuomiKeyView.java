@@ -40,6 +40,11 @@ import org.tokenbench.diagnostics.FailureJournal;
 import org.tokenbench.driver.guomi.CheckResult;
 import org.tokenbench.driver.guomi.CheckStep;
 import org.tokenbench.driver.guomi.EnvironmentCheck;
+import org.tokenbench.driver.guomi.PinInfo;
+import org.tokenbench.driver.guomi.PinType;
+import org.tokenbench.driver.guomi.SkfApplication;
+import org.tokenbench.driver.guomi.SkfDevice;
+import org.tokenbench.driver.guomi.SkfLibrary;
 import org.tokenbench.driver.guomi.VendorLibraries;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
 
@@ -61,6 +66,7 @@ public final class GuomiKeyView extends ViewPart {
     private TableViewer steps;
     private Text details;
     private Label summary;
+    private Label pinCounter;
     private final List<CheckResult> results = new ArrayList<>();
 
     @Override
@@ -88,6 +94,12 @@ public final class GuomiKeyView extends ViewPart {
         Button run = new Button(parent, SWT.PUSH);
         run.setText("Run checklist");
         run.addListener(SWT.Selection, e -> runCheck());
+        new Label(parent, SWT.NONE);
+        pinCounter = new Label(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(pinCounter);
+        library.addListener(SWT.Selection, e -> refreshPinCounter());
+        library.addListener(SWT.DefaultSelection, e -> refreshPinCounter());
+        library.addListener(SWT.FocusOut, e -> refreshPinCounter());
 
         summary = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(summary);
@@ -150,8 +162,11 @@ public final class GuomiKeyView extends ViewPart {
                 long failed = all.stream().filter(r -> r.status() == CheckResult.Status.FAILED).count();
                 ActivityView.record("Guomi key environment check", options.library().getFileName().toString(), failed == 0 ? "verified"
                         : "failed at " + all.stream().filter(r -> r.status() == CheckResult.Status.FAILED).findFirst().map(r -> r.step().title()).orElse("?"));
-                display.asyncExec(() -> summary.setText(failed == 0 ? "The USB key environment is verified."
-                        : "The check stopped at a red step: select it for the cause and what to do."));
+                display.asyncExec(() -> {
+                    summary.setText(failed == 0 ? "The USB key environment is verified."
+                            : "The check stopped at a red step: select it for the cause and what to do.");
+                    refreshPinCounter();
+                });
             } finally {
                 userPin.ifPresent(Secret::close);
                 monitor.done();
@@ -160,6 +175,50 @@ public final class GuomiKeyView extends ViewPart {
         job.setUser(true);
         job.schedule();
         return job;
+    }
+
+    /**
+     * Reads the user PIN's retry counter of the first key (SKF_GetPINInfo costs no try) in a Job, so the user
+     * sees how many tries are left before typing a PIN.
+     */
+    public Job refreshPinCounter() {
+        Optional<Path> chosen = chosenLibrary();
+        if (chosen.isEmpty()) {
+            pinCounter.setText("");
+            return null;
+        }
+        Display display = pinCounter.getDisplay();
+        Job job = Job.create("Reading the PIN retry counter", monitor -> {
+            String text;
+            try {
+                SkfLibrary skf = SkfLibrary.load(chosen.get());
+                List<SkfLibrary.KeyName> keys = skf.devices();
+                if (keys.isEmpty()) {
+                    text = "No key is plugged in.";
+                } else {
+                    try (SkfDevice device = skf.connect(keys.get(0));
+                         SkfApplication application = device.openApplication(device.applications().get(0))) {
+                        PinInfo info = application.pinInfo(PinType.USER);
+                        text = "User PIN of " + keys.get(0).display() + ": " + (info.isLocked() ? "LOCKED (0 of " + info.maxRetries() + " tries)"
+                                : info.remainingRetries() + " of " + info.maxRetries() + " tries left");
+                    }
+                }
+            } catch (TokenException | RuntimeException e) {
+                text = "PIN counter unavailable: " + e.getMessage();
+            }
+            String shown = text;
+            display.asyncExec(() -> {
+                if (!pinCounter.isDisposed()) {
+                    pinCounter.setText(shown);
+                }
+            });
+        });
+        job.schedule();
+        return job;
+    }
+
+    public String pinCounterText() {
+        return pinCounter.getText();
     }
 
     // ---- state shown to tests ----
