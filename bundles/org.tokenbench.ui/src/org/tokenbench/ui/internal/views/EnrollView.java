@@ -11,7 +11,6 @@ import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
@@ -64,7 +63,7 @@ public final class EnrollView extends ViewPart {
         account = new Text(parent, SWT.BORDER);
         account.setMessage("user@example.com");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(account);
-        button(parent, "New key", this::newKey);
+        Widgets.button(parent, "New key", this::newKey);
 
         qr = new Canvas(parent, SWT.BORDER | SWT.DOUBLE_BUFFERED);
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(220, 220).applyTo(qr);
@@ -73,15 +72,15 @@ public final class EnrollView extends ViewPart {
         new Label(parent, SWT.NONE).setText("Code from the app:");
         code = new Text(parent, SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(code);
-        button(parent, "Verify", this::verify);
+        Widgets.button(parent, "Verify", this::verify);
         result = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(result);
         Composite actions = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(actions);
         GridDataFactory.fillDefaults().span(3, 1).applyTo(actions);
-        button(actions, "Put the same key on a token…", this::toToken);
-        button(actions, "Copy URI", this::copyUri).setToolTipText("Copies the otpauth URI (it holds the key) to the clipboard");
-        button(actions, "Encrypted backup…", this::backup).setToolTipText("Saves the key sealed with a passphrase (scrypt + AES-256-GCM)");
+        Widgets.button(actions, "Put the same key on a token…", this::toToken);
+        Widgets.button(actions, "Copy URI", this::copyUri).setToolTipText("Copies the otpauth URI (it holds the key) to the clipboard");
+        Widgets.button(actions, "Encrypted backup…", this::backup).setToolTipText("Saves the key sealed with a passphrase (scrypt + AES-256-GCM)");
         result.setText("Make a new key, scan the QR code with the phone app, then type the code it shows.");
     }
 
@@ -251,13 +250,6 @@ public final class EnrollView extends ViewPart {
             secret = null;
         }
         modules = null;
-    }
-
-    private static Button button(Composite parent, String text, Runnable action) {
-        Button button = new Button(parent, SWT.PUSH);
-        button.setText(text);
-        button.addListener(SWT.Selection, e -> action.run());
-        return button;
     }
 
     @Override

@@ -103,8 +103,8 @@ public final class ProgramTokenView extends ViewPart {
         Composite sources = new Composite(key, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(sources);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(sources);
-        button(sources, "Scan Screen", this::scanScreen).setToolTipText("Find QR codes on every monitor");
-        button(sources, "Load Image…", this::chooseImage);
+        Widgets.button(sources, "Scan Screen", this::scanScreen).setToolTipText("Find QR codes on every monitor");
+        Widgets.button(sources, "Load Image…", this::chooseImage);
         Label paste = new Label(key, SWT.WRAP);
         paste.setText("…or paste the otpauth:// URI, or type the Base32 key (shown masked):");
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(paste);
@@ -125,8 +125,8 @@ public final class ProgramTokenView extends ViewPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(readerRow);
         readers = new Combo(readerRow, SWT.READ_ONLY);
         GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(readers);
-        button(readerRow, "Refresh", this::refreshReaders);
-        button(readerRow, "Connect", () -> connect());
+        Widgets.button(readerRow, "Refresh", this::refreshReaders);
+        Widgets.button(readerRow, "Connect", () -> connect());
         token = field(device, "Token:");
         new Label(device, SWT.NONE).setText("Display time (s):");
         displayTime = new Combo(device, SWT.READ_ONLY);
@@ -140,7 +140,7 @@ public final class ProgramTokenView extends ViewPart {
         GridDataFactory.fillDefaults().span(2, 1).applyTo(force);
 
         Group write = group(parent, "3. Burn and confirm");
-        burn = button(write, "Burn seed and settings", () -> burn());
+        burn = Widgets.button(write, "Burn seed and settings", () -> burn());
         burn.setEnabled(false);
         status = new Label(write, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(status);
@@ -426,13 +426,6 @@ public final class ProgramTokenView extends ViewPart {
         Label value = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(value);
         return value;
-    }
-
-    private static Button button(Composite parent, String text, Runnable action) {
-        Button button = new Button(parent, SWT.PUSH);
-        button.setText(text);
-        button.addListener(SWT.Selection, e -> action.run());
-        return button;
     }
 
     @Override
