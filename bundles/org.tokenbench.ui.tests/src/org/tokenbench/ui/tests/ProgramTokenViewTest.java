@@ -111,6 +111,51 @@ class ProgramTokenViewTest {
         }
     }
 
+    /** Two OTP codes in one screenshot: the user picks one by its thumbnail. */
+    @Test
+    void severalCodesArePickedByThumbnail() throws Exception {
+        String second = URI.replace("ops%40example.com", "backup%40example.com");
+        var a = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(QrEncoder.png(URI, 5)));
+        var b = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(QrEncoder.png(second, 5)));
+        var both = new java.awt.image.BufferedImage(a.getWidth() + b.getWidth() + 200, Math.max(a.getHeight(), b.getHeight()) + 100,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = both.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, both.getWidth(), both.getHeight());
+        g.drawImage(a, 50, 50, null);
+        g.drawImage(b, a.getWidth() + 150, 50, null);
+        g.dispose();
+        Path image = dir.resolve("two-codes.png");
+        javax.imageio.ImageIO.write(both, "png", image.toFile());
+
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
+        java.util.List<String> offered = new java.util.ArrayList<>();
+        view.setCodeChooser((codes, imageOf) -> {
+            for (var code : codes) {
+                offered.add(String.join(",", code.classification().accounts()));
+                var thumbnail = org.tokenbench.ui.internal.views.QrCodePicker.thumbnail(imageOf.apply(code), code.region());
+                assertEquals(org.tokenbench.ui.internal.views.QrCodePicker.THUMBNAIL, Math.max(thumbnail.width, thumbnail.height));
+            }
+            var picker = new org.tokenbench.ui.internal.views.QrCodePicker(page.getWorkbenchWindow().getShell(), codes, imageOf);
+            picker.setBlockOnOpen(false);
+            picker.open();
+            try {
+                Screenshots.save(picker.getShell(), 0, 0, "qr-code-picker.png");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                picker.close();
+            }
+            return codes.stream().filter(c -> c.payload().equals(second)).findFirst();
+        });
+        view.loadImage(image);
+        assertEquals(java.util.List.of("Example Cloud (ops@example.com)", "Example Cloud (backup@example.com)"), offered.stream().sorted(
+                java.util.Comparator.reverseOrder()).toList());
+        assertEquals("Example Cloud | backup@example.com | TOTP, SHA1, 6 digits, 30 s", view.fieldsText());
+        assertTrue(view.statusText().contains("(2 codes found)"), view.statusText());
+    }
+
     @Test
     void anImageWithoutAnOtpCodeSaysWhy() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();

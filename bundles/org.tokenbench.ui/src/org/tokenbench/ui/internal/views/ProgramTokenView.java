@@ -6,16 +6,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.ui.dialogs.ElementListSelectionDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.LabelProvider;
-import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Button;
@@ -44,6 +43,9 @@ import org.tokenbench.pcsc.ApduTrace;
 import org.tokenbench.pcsc.PcscReaders;
 import org.tokenbench.pcsc.ReaderSessions;
 import org.tokenbench.qr.FoundCode;
+import org.tokenbench.qr.GreyImage;
+import org.tokenbench.qr.ImageFiles;
+import org.tokenbench.qr.MonitorImage;
 import org.tokenbench.qr.QrScanner;
 import org.tokenbench.ui.internal.jobs.JobProgress;
 import org.tokenbench.ui.internal.preferences.TokenBenchPreferences;
@@ -80,6 +82,7 @@ public final class ProgramTokenView extends ViewPart {
     private Button burn;
     private Label status;
 
+    private CodeChooser chooser = (codes, imageOf) -> new QrCodePicker(keyText.getShell(), codes, imageOf).choose();
     private OtpAccount parsed;
     private ReaderSessions.Opened opened;
 
@@ -152,10 +155,20 @@ public final class ProgramTokenView extends ViewPart {
     /** Decodes every QR code in an image file; several OTP codes → the user picks one. */
     public void loadImage(Path file) {
         try {
-            take(scanner.decodeFile(file), file.getFileName().toString());
+            GreyImage image = ImageFiles.read(file);
+            take(scanner.decodeImage(image, file.getFileName().toString()), file.getFileName().toString(), code -> image);
         } catch (TokenException e) {
             setStatus(explain(e));
         }
+    }
+
+    /** How the view asks which of several codes to use; tests replace the thumbnail dialog. */
+    public interface CodeChooser {
+        Optional<FoundCode> choose(List<FoundCode> codes, Function<FoundCode, GreyImage> imageOf);
+    }
+
+    public void setCodeChooser(CodeChooser chooser) {
+        this.chooser = chooser;
     }
 
     /** Takes a key from elsewhere in the workbench (the Enroll view's "put the same key on a token"). */
@@ -290,15 +303,25 @@ public final class ProgramTokenView extends ViewPart {
 
     // ---- internals ----
 
+    /** Captures every monitor on the display thread, decodes in a Job (~0.1 s per 4K frame), then lets the user pick. */
     private void scanScreen() {
+        List<MonitorImage> monitors;
         try {
-            // Capture on the display thread, decode in a Job: a 4K two-monitor frame takes ~0.1 s.
-            var monitors = new SwtScreenCapture(keyText.getDisplay());
-            List<FoundCode> found = scanner.scanScreens(monitors);
-            take(found, "the screen");
+            monitors = new SwtScreenCapture(keyText.getDisplay()).captureAll();
         } catch (TokenException e) {
             setStatus(explain(e));
+            return;
         }
+        Display display = keyText.getDisplay();
+        setStatus("Looking for QR codes on " + monitors.size() + (monitors.size() == 1 ? " monitor…" : " monitors…"));
+        Job.create("Looking for QR codes on every monitor", m -> {
+            try {
+                List<FoundCode> found = scanner.scanScreens(() -> monitors);
+                display.asyncExec(() -> take(found, "the screen", code -> monitors.get(code.source().monitor()).image()));
+            } catch (TokenException e) {
+                display.asyncExec(() -> setStatus(explain(e)));
+            }
+        }).schedule();
     }
 
     private void chooseImage() {
@@ -310,32 +333,21 @@ public final class ProgramTokenView extends ViewPart {
         }
     }
 
-    private void take(List<FoundCode> found, String where) {
+    private void take(List<FoundCode> found, String where, Function<FoundCode, GreyImage> imageOf) {
+        if (keyText.isDisposed()) {
+            return;
+        }
         List<FoundCode> usable = found.stream().filter(c -> c.classification().kind().isUsable()).toList();
         if (usable.isEmpty()) {
             setStatus(found.isEmpty() ? "No QR code found in " + where + "." : "The QR code in " + where + " is not usable: "
                     + found.get(0).classification().summary());
             return;
         }
-        FoundCode chosen = usable.get(0);
-        if (usable.size() > 1) {
-            ElementListSelectionDialog dialog = new ElementListSelectionDialog(keyText.getShell(), new LabelProvider() {
-                @Override
-                public String getText(Object element) {
-                    FoundCode code = (FoundCode) element;
-                    return code.classification().summary() + " — " + code.where() + " at " + code.region();
-                }
-            });
-            dialog.setTitle("Several OTP QR codes");
-            dialog.setMessage("Pick the code to program:");
-            dialog.setElements(usable.toArray());
-            if (dialog.open() != Window.OK) {
-                return;
-            }
-            chosen = (FoundCode) dialog.getFirstResult();
-        }
-        keyText.setText(chosen.payload());
-        setStatus("Key read from the QR code in " + chosen.where() + ".");
+        Optional<FoundCode> chosen = usable.size() == 1 ? Optional.of(usable.get(0)) : chooser.choose(usable, imageOf);
+        chosen.ifPresent(code -> {
+            keyText.setText(code.payload());
+            setStatus("Key read from the QR code in " + code.where() + (usable.size() > 1 ? " (" + usable.size() + " codes found)." : "."));
+        });
     }
 
     private void parse() {
