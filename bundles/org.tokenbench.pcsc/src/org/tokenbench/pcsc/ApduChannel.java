@@ -64,6 +64,30 @@ public final class ApduChannel implements Connection {
         return exchanges;
     }
 
+    /** Work that must reach the card as one uninterrupted sequence. */
+    @FunctionalInterface
+    public interface Sequence<T> {
+        T run() throws TokenException;
+    }
+
+    /**
+     * Runs {@code sequence} inside a PC/SC transaction: no other connection to this card (another TokenBench view,
+     * another program) can slip an APDU between its commands; theirs fail with a sharing violation until it ends.
+     * An authenticated burn needs this, or a stranger's SELECT could reset the token's state half-way.
+     */
+    public <T> T exclusively(Sequence<T> sequence) throws TokenException {
+        long begun = PcscLibrary.code(PcscLibrary.get().SCardBeginTransaction(card));
+        if (begun != PcscLite.SCARD_S_SUCCESS) {
+            throw failure(begun, "the card could not be reserved for the operation");
+        }
+        try {
+            return sequence.run();
+        } finally {
+            // Ending fails when the card is gone; the sequence's own failure says so already.
+            PcscLibrary.get().SCardEndTransaction(card, new NativeLong(PcscLite.SCARD_LEAVE_CARD));
+        }
+    }
+
     public Response transmit(Apdu command) throws TokenException {
         try {
             Response response = exchange(command);

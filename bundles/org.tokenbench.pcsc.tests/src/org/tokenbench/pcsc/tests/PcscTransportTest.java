@@ -46,6 +46,38 @@ class PcscTransportTest {
         host = reader.insert(card);
     }
 
+    /**
+     * Inside a transaction no other connection reaches the card: pcsc-lite holds the other connection's command
+     * until the transaction ends, so the burn's sequence cannot be interleaved.
+     */
+    @Test
+    void aTransactionHoldsOtherConnectionsBackUntilItEnds() throws Exception {
+        insert(new SafeIdVirtualToken(SafeIdVirtualToken.VENDOR_KEY, "TB-VT-TX", 0, () -> System.currentTimeMillis() / 1000));
+        Apdu info = Apdu.of(0x80, 0x41, 0x00, 0x00, new byte[] {0x02, 0x11}, Apdu.NO_LE);
+        try (ApduChannel burn = PcscReaders.connect(READER); ApduChannel other = PcscReaders.connect(READER)) {
+            java.util.concurrent.CompletableFuture<Integer> outsider = new java.util.concurrent.CompletableFuture<>();
+            int sw = burn.exclusively(() -> {
+                Thread thread = new Thread(() -> {
+                    try {
+                        outsider.complete(other.transmit(info).sw());
+                    } catch (TokenException e) {
+                        outsider.completeExceptionally(e);
+                    }
+                });
+                thread.start();
+                try {
+                    Thread.sleep(400);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                assertFalse(outsider.isDone(), "another connection reached the card during the transaction");
+                return burn.transmit(info).sw();
+            });
+            assertEquals(0x9000, sw);
+            assertEquals(0x9000, outsider.get(10, java.util.concurrent.TimeUnit.SECONDS), "after the transaction the other command runs");
+        }
+    }
+
     @Test
     void theVirtualReadersAreListed() throws Exception {
         List<String> readers = PcscReaders.names();

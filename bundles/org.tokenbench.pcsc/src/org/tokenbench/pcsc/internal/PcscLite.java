@@ -60,6 +60,10 @@ public interface PcscLite extends Library {
 
     NativeLong SCardDisconnect(NativeLong card, NativeLong disposition);
 
+    NativeLong SCardBeginTransaction(NativeLong card);
+
+    NativeLong SCardEndTransaction(NativeLong card, NativeLong disposition);
+
     NativeLong SCardTransmit(NativeLong card, IoRequest sendPci, byte[] send, NativeLong sendLength, IoRequest receivePci,
             byte[] receive, NativeLongByReference receiveLength);
 

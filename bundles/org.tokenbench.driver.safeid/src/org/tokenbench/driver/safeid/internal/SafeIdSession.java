@@ -120,24 +120,32 @@ class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, Access
         checkProfileIsFree(settings.profile());
         byte[] keyBytes = keyBytes();
         try {
-            authenticate(keyBytes);
-            monitor.worked(1, "authenticated");
-            int hmac = settings.algorithm().equals("SHA256") ? 2 : 1;
-            int display = displayCode(settings.displaySeconds());
-            boolean molto2 = family == SafeIdProtocol.Family.MOLTO2;
-            SafeIdProtocol.check(channel.transmit(SafeIdProtocol.configure(keyBytes, molto2 ? 0x01 : 0x00, settings.profile(), display,
-                    clock, hmac, molto2 ? settings.digits() : 0, settings.periodSeconds())), "the settings and clock");
-            monitor.worked(1, "settings and clock written");
-            byte[] seedBytes = seed.copyBytes();
-            try {
-                SafeIdProtocol.check(channel.transmit(SafeIdProtocol.writeSeed(keyBytes, seedBytes, settings.profile())), "the seed");
-            } finally {
-                Arrays.fill(seedBytes, (byte) 0);
-            }
-            monitor.worked(1, "seed written");
+            // One PC/SC transaction from authentication to the seed: nothing else may reach the token in between.
+            channel.exclusively(() -> {
+                burn(keyBytes, seed, settings, clock, monitor);
+                return null;
+            });
         } finally {
             Arrays.fill(keyBytes, (byte) 0);
         }
+    }
+
+    private void burn(byte[] keyBytes, Secret seed, Settings settings, Instant clock, ProgressMonitor monitor) throws TokenException {
+        authenticate(keyBytes);
+        monitor.worked(1, "authenticated");
+        int hmac = settings.algorithm().equals("SHA256") ? 2 : 1;
+        int display = displayCode(settings.displaySeconds());
+        boolean molto2 = family == SafeIdProtocol.Family.MOLTO2;
+        SafeIdProtocol.check(channel.transmit(SafeIdProtocol.configure(keyBytes, molto2 ? 0x01 : 0x00, settings.profile(), display,
+                clock, hmac, molto2 ? settings.digits() : 0, settings.periodSeconds())), "the settings and clock");
+        monitor.worked(1, "settings and clock written");
+        byte[] seedBytes = seed.copyBytes();
+        try {
+            SafeIdProtocol.check(channel.transmit(SafeIdProtocol.writeSeed(keyBytes, seedBytes, settings.profile())), "the seed");
+        } finally {
+            Arrays.fill(seedBytes, (byte) 0);
+        }
+        monitor.worked(1, "seed written");
     }
 
     /** Multi-profile tokens: a profile that already holds a seed is overwritten only when the user says so. */
