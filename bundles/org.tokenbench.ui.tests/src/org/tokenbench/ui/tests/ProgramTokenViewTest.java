@@ -156,6 +156,32 @@ class ProgramTokenViewTest {
         assertTrue(view.statusText().contains("(2 codes found)"), view.statusText());
     }
 
+    /** The clipboard (X11 selection of this very process under Xvfb) and files dropped on the view. */
+    @Test
+    void aQrImageIsTakenFromTheClipboardAndFromDroppedFiles() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
+        org.eclipse.swt.widgets.Display display = page.getWorkbenchWindow().getShell().getDisplay();
+        var data = new org.eclipse.swt.graphics.ImageData(new java.io.ByteArrayInputStream(QrEncoder.png(URI, 5)));
+        var clipboard = new org.eclipse.swt.dnd.Clipboard(display);
+        try {
+            clipboard.setContents(new Object[] {data}, new org.eclipse.swt.dnd.Transfer[] {org.eclipse.swt.dnd.ImageTransfer.getInstance()});
+            view.useKey("");
+            view.pasteImage();
+            assertEquals("Example Cloud | ops@example.com | TOTP, SHA1, 6 digits, 30 s", view.fieldsText());
+            clipboard.clearContents();
+            view.pasteImage();
+            assertTrue(view.statusText().startsWith("The clipboard holds no image"), view.statusText());
+        } finally {
+            clipboard.dispose();
+        }
+        view.useKey("");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not an image");
+        Path image = Files.write(dir.resolve("qr.png"), QrEncoder.png(URI, 4));
+        view.dropFiles(new String[] {text.toString(), image.toString()});
+        assertEquals("Example Cloud | ops@example.com | TOTP, SHA1, 6 digits, 30 s", view.fieldsText());
+    }
+
     @Test
     void anImageWithoutAnOtpCodeSaysWhy() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();

@@ -57,7 +57,7 @@ public final class SwtScreenCapture implements ScreenCapture {
     }
 
     /** Screen captures have a direct palette: unpack each pixel with its masks instead of a palette lookup per pixel. */
-    private static GreyImage grey(ImageData data) {
+    public static GreyImage grey(ImageData data) {
         PaletteData palette = data.palette;
         int[] argb = new int[data.width * data.height];
         int[] row = new int[data.width];

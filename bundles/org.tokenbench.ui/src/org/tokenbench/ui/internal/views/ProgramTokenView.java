@@ -17,9 +17,18 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.dnd.ImageTransfer;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Group;
@@ -104,10 +113,12 @@ public final class ProgramTokenView extends ViewPart {
 
         Group key = group(parent, "1. The key (from the service's QR code)");
         Composite sources = new Composite(key, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(sources);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(sources);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(sources);
         Widgets.button(sources, "Scan Screen", this::scanScreen).setToolTipText("Find QR codes on every monitor");
-        Widgets.button(sources, "Load Image…", this::chooseImage);
+        Widgets.button(sources, "Load Image…", this::chooseImage).setToolTipText("…or drop image files on this view");
+        Widgets.button(sources, "Paste Image", this::pasteImage).setToolTipText("A screenshot or QR image on the clipboard");
+        acceptDroppedFiles(parent);
         Label paste = new Label(key, SWT.WRAP);
         paste.setText("…or paste the otpauth:// URI, or type the Base32 key (shown masked):");
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(paste);
@@ -169,6 +180,50 @@ public final class ProgramTokenView extends ViewPart {
 
     public void setCodeChooser(CodeChooser chooser) {
         this.chooser = chooser;
+    }
+
+    /** Decodes an image on the clipboard (a screenshot tool's copy, a browser's "Copy image"). */
+    public void pasteImage() {
+        Clipboard clipboard = new Clipboard(keyText.getDisplay());
+        try {
+            Object contents = clipboard.getContents(ImageTransfer.getInstance());
+            if (!(contents instanceof ImageData data)) {
+                setStatus("The clipboard holds no image. Copy the QR code as an image (or take a screenshot to the clipboard) first.");
+                return;
+            }
+            GreyImage image = SwtScreenCapture.grey(data);
+            take(scanner.decodeImage(image, "the clipboard"), "the clipboard", code -> image);
+        } finally {
+            clipboard.dispose();
+        }
+    }
+
+    /** Image files dropped on the view are decoded in turn; the first that holds an OTP code is used. */
+    public void dropFiles(String[] files) {
+        for (String file : files) {
+            loadImage(Path.of(file));
+            if (!keyText.getText().isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    private void acceptDroppedFiles(Control target) {
+        DropTarget drop = new DropTarget(target, DND.DROP_COPY | DND.DROP_DEFAULT);
+        drop.setTransfer(FileTransfer.getInstance());
+        drop.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                event.detail = DND.DROP_COPY;
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                if (event.data instanceof String[] files) {
+                    dropFiles(files);
+                }
+            }
+        });
     }
 
     /** Takes a key from elsewhere in the workbench (the Enroll view's "put the same key on a token"). */
