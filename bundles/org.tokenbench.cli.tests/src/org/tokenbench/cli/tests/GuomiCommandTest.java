@@ -73,6 +73,10 @@ class GuomiCommandTest {
         CliRun missing = CliRun.of("guomi", "check", "--family", "nobody-configured-this");
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("guomi library set nobody-configured-this PATH"), missing.err());
+        CliRun noCa = CliRun.of("guomi", "check", "--library", SoftSkf.library().toString(), "--ca-file",
+                dir.resolve("absent-ca.der").toString());
+        assertEquals(3, noCa.exitCode(), noCa.err());
+        assertTrue(noCa.err().contains("CA certificate cannot be read [guomi:0x0010]"), noCa.err());
         CliRun none = CliRun.of("guomi", "keys", "--library", dir.resolve("libabsent.so").toString());
         assertEquals(3, none.exitCode());
         assertTrue(none.err().contains("Vendor SKF library not found [guomi:0x0001]"), none.err());

@@ -60,9 +60,9 @@ final class GuomiCommand extends CommandGroup {
     /** Exit 0 when every step passed (warnings allowed), 1 when a step failed. */
     private int check(List<String> args, Console console) throws UsageException, TokenException {
         Arguments arguments = Arguments.parse(args, Set.of("json"), Arguments.union(LIBRARY_OPTIONS, Set.of("ca-file", "pin-file")));
-        Optional<byte[]> ca = arguments.option("ca-file").map(file -> readFile(file));
-        if (arguments.option("ca-file").isPresent() && ca.get() == null) {
-            throw new GuomiException(GuomiProblem.CA_UNREADABLE, arguments.option("ca-file").get() + ": cannot be read");
+        Optional<byte[]> ca = Optional.empty();
+        if (arguments.option("ca-file").isPresent()) {
+            ca = Optional.of(caCertificate(arguments.option("ca-file").get()));
         }
         Optional<Secret> pin = Optional.empty();
         if (arguments.option("pin-file").isPresent()) {
@@ -191,11 +191,11 @@ final class GuomiCommand extends CommandGroup {
         return applications.get(0);
     }
 
-    private static byte[] readFile(String file) {
+    private static byte[] caCertificate(String file) throws GuomiException {
         try {
             return Files.readAllBytes(Path.of(file));
-        } catch (IOException e) {
-            return null;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new GuomiException(GuomiProblem.CA_UNREADABLE, file + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 
