@@ -32,6 +32,11 @@ public interface DiagnosticsRegistry {
     /** A failure as users should read it: the catalog's title, cause and remedy, or the plain message. */
     String render(TokenException failure);
 
+    /** How a failure reads when no catalog knows its code, or no registry runs: the message and the raw code. */
+    static String plain(TokenException failure) {
+        return failure.getMessage() + " [" + failure.code() + "]";
+    }
+
     /** Called with no argument whenever catalogs are added or removed; returns a handle to stop. */
     AutoCloseable onChange(Runnable listener);
 }

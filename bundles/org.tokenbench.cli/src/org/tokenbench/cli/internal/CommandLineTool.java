@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.tokenbench.core.TokenException;
-import org.tokenbench.diagnostics.DiagnosticsRegistry;
 
 /** Finds the command named by the first word and runs it, turning every failure into a message and an exit code. */
 public final class CommandLineTool {
@@ -44,8 +43,7 @@ public final class CommandLineTool {
             return ExitCode.USAGE;
         } catch (TokenException e) {
             // Through the diagnostics catalogs: title, cause and remedy, with the raw code kept for support.
-            String explained = console.service(DiagnosticsRegistry.class).map(registry -> registry.render(e))
-                    .orElse(e.getMessage() + " [" + e.code() + "]");
+            String explained = console.explain(e);
             console.err().println("tokenbench " + command.name() + ": " + explained);
             return ExitCode.FAILED;
         } catch (RuntimeException e) {

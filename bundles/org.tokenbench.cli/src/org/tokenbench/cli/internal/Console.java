@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.diagnostics.DiagnosticsRegistry;
 
 /**
  * Where a command reads and writes: results to {@code out} (one value per line), messages to {@code err},
@@ -38,6 +40,11 @@ public final class Console {
 
     public PrintStream err() {
         return err;
+    }
+
+    /** A failure through the diagnostics catalogs: title, explanation, causes, remedy and the raw code. */
+    public String explain(TokenException failure) {
+        return service(DiagnosticsRegistry.class).map(registry -> registry.render(failure)).orElseGet(() -> DiagnosticsRegistry.plain(failure));
     }
 
     /** A service, waiting briefly for Declarative Services to activate it after start-up. */

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.tokenbench.core.PrivateFiles;
 import org.tokenbench.core.TokenException;
-import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.qr.AwtScreenCapture;
 import org.tokenbench.qr.FoundCode;
@@ -66,7 +65,7 @@ final class QrCommand extends CommandGroup {
                     throw e;
                 }
                 firstFailure = firstFailure == null ? e : firstFailure;
-                console.err().println("tokenbench qr decode: " + explain(e, console));
+                console.err().println("tokenbench qr decode: " + console.explain(e));
             }
         }
         print(found, arguments.has("json"), console);
@@ -112,18 +111,15 @@ final class QrCommand extends CommandGroup {
     private static void print(List<FoundCode> found, boolean json, Console console) {
         for (FoundCode code : found) {
             if (json) {
-                Region r = code.region();
                 Json line = new Json().field("payload", code.payload()).field("kind", code.classification().kind().name())
                         .field("accounts", code.classification().accounts()).field("warnings", code.classification().warnings())
                         .field("problem", code.classification().problem().orElse(null))
                         .field("problemCode", code.classification().code().map(Object::toString).orElse(null))
                         .field("source", code.source().name())
                         .field("monitor", code.source().isMonitor() ? code.source().monitor() + 1 : null)
-                        .field("region", new Json().field("x", r.x()).field("y", r.y()).field("width", r.width()).field("height", r.height()));
+                        .field("region", json(code.region()));
                 if (code.source().isMonitor()) {
-                    Region d = code.desktopRegion();
-                    line.field("desktopRegion", new Json().field("x", d.x()).field("y", d.y()).field("width", d.width())
-                            .field("height", d.height()));
+                    line.field("desktopRegion", json(code.desktopRegion()));
                 }
                 console.out().println(line);
             } else {
@@ -135,13 +131,13 @@ final class QrCommand extends CommandGroup {
         }
     }
 
+    private static Json json(Region r) {
+        return new Json().field("x", r.x()).field("y", r.y()).field("width", r.width()).field("height", r.height());
+    }
+
     private static int noneFound(Console console, String message) {
         console.err().println(message);
         return ExitCode.NEGATIVE;
-    }
-
-    private static String explain(TokenException e, Console console) {
-        return console.service(DiagnosticsRegistry.class).map(registry -> registry.render(e)).orElse(e.getMessage() + " [" + e.code() + "]");
     }
 
     private static byte[] stdin(Console console) throws QrException {

@@ -145,7 +145,7 @@ public final class CatalogRegistry implements DiagnosticsRegistry {
     public String render(TokenException failure) {
         return explain(failure.code())
                 .map(d -> d.render() + System.lineSeparator() + "  Detail: " + failure.getMessage())
-                .orElse(failure.getMessage() + " [" + failure.code() + "]");
+                .orElseGet(() -> DiagnosticsRegistry.plain(failure));
     }
 
     @Override
