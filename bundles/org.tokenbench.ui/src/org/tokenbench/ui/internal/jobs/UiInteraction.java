@@ -32,20 +32,20 @@ public final class UiInteraction implements Interaction {
     @Override
     public Optional<Secret> askSecret(String prompt, int triesLeft) {
         AtomicReference<char[]> typed = new AtomicReference<>();
-        display.syncExec(() -> {
-            InputDialog dialog = new InputDialog(shell(), "TokenBench", prompt + (triesLeft >= 0 ? " (" + triesLeft + " tries left)" : ""), "",
-                    null) {
-                @Override
-                protected int getInputTextStyle() {
-                    return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
-                }
-            };
-            if (dialog.open() == Window.OK) {
-                typed.set(dialog.getValue().toCharArray());
-            }
-        });
+        display.syncExec(() -> typed.set(askMasked(shell(), "TokenBench", prompt + (triesLeft >= 0 ? " (" + triesLeft + " tries left)" : ""))));
         char[] chars = typed.get();
         return chars == null || chars.length == 0 ? Optional.empty() : Optional.of(Secret.fromChars(chars));
+    }
+
+    /** A dialog with a masked field (PINs, passphrases); null when cancelled. Call on the display thread. */
+    public static char[] askMasked(Shell parent, String title, String prompt) {
+        InputDialog dialog = new InputDialog(parent, title, prompt, "", null) {
+            @Override
+            protected int getInputTextStyle() {
+                return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
+            }
+        };
+        return dialog.open() == Window.OK ? dialog.getValue().toCharArray() : null;
     }
 
     @Override

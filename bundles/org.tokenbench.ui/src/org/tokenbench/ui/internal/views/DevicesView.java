@@ -15,10 +15,8 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -294,10 +292,7 @@ public final class DevicesView extends ViewPart {
     }
 
     private void column(String title, int width, Function<Device, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(ColumnLabelProvider.createTextProvider(element -> text.apply((Device) element)));
+        Widgets.textColumn(viewer, title, width, text);
     }
 
     /** Identification asks nothing: a driver that wanted a PIN or a key to identify a card would be refused. */

@@ -9,10 +9,8 @@ import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -165,16 +163,7 @@ public final class DiagnosticsView extends ViewPart {
     }
 
     private static <T> void column(TableViewer viewer, String title, int width, Function<T, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @SuppressWarnings("unchecked")
-            @Override
-            public String getText(Object element) {
-                return text.apply((T) element);
-            }
-        });
+        Widgets.textColumn(viewer, title, width, text);
     }
 
     /** Sets the search text as a user typing it would (tests, and links from other views). */

@@ -2,7 +2,6 @@ package org.tokenbench.ui.internal.views;
 
 import java.time.Instant;
 
-import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -16,7 +15,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.jface.window.Window;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.tokenbench.core.PrivateFiles;
@@ -28,6 +26,7 @@ import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpParams;
 import org.tokenbench.otp.Verifier;
 import org.tokenbench.qr.QrEncoder;
+import org.tokenbench.ui.internal.jobs.UiInteraction;
 
 import com.google.zxing.common.BitMatrix;
 
@@ -210,13 +209,7 @@ public final class EnrollView extends ViewPart {
     }
 
     private char[] askPassphrase(String prompt) {
-        InputDialog dialog = new InputDialog(qr.getShell(), "Encrypted backup", prompt, "", null) {
-            @Override
-            protected int getInputTextStyle() {
-                return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
-            }
-        };
-        return dialog.open() == Window.OK ? dialog.getValue().toCharArray() : null;
+        return UiInteraction.askMasked(qr.getShell(), "Encrypted backup", prompt);
     }
 
     /** Black modules on white with the standard quiet zone, as large as the canvas allows. */

@@ -459,7 +459,7 @@ public final class ProgramTokenView extends ViewPart {
     }
 
     private String explain(TokenException e) {
-        return diagnostics.get().map(registry -> registry.render(e)).orElse(e.getMessage() + " [" + e.code() + "]");
+        return diagnostics.get().map(registry -> registry.render(e)).orElseGet(() -> DiagnosticsRegistry.plain(e));
     }
 
     private void setStatus(String text) {

@@ -1,5 +1,10 @@
 package org.tokenbench.ui.internal.views;
 
+import java.util.function.Function;
+
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -16,5 +21,19 @@ final class Widgets {
         button.setText(text);
         button.addListener(SWT.Selection, e -> action.run());
         return button;
+    }
+
+    /** A table column showing {@code text} of each row's element (rows of one type {@code T}). */
+    static <T> void textColumn(TableViewer viewer, String title, int width, Function<T, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @SuppressWarnings("unchecked")
+            @Override
+            public String getText(Object element) {
+                return text.apply((T) element);
+            }
+        });
     }
 }
