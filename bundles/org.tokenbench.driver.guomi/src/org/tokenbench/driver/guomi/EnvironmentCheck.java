@@ -80,9 +80,7 @@ public final class EnvironmentCheck {
                 checkApplication(device);
             }
         } catch (GuomiException e) {
-            report(CheckResult.failed(current, e.isRemoval()
-                    ? new GuomiException(e.code(), "the key was removed during this step (" + e.getMessage() + ")", e) : e));
-            skipAfter(current);
+            fail(current, e);
         }
     }
 
@@ -138,9 +136,7 @@ public final class EnvironmentCheck {
                 }
             }
         } catch (GuomiException e) {
-            report(CheckResult.failed(current, e.isRemoval()
-                    ? new GuomiException(e.code(), "the key was removed during this step (" + e.getMessage() + ")", e) : e));
-            skipAfter(current);
+            fail(current, e);
         }
     }
 
@@ -167,6 +163,13 @@ public final class EnvironmentCheck {
         return keys.stream().filter(k -> k.display().equals(options.device().get())).findFirst()
                 .orElseThrow(() -> new GuomiException(GuomiProblem.NO_DEVICE, "no key named " + options.device().get() + " (found: "
                         + keys.stream().map(SkfLibrary.KeyName::display).toList() + ")"));
+    }
+
+    /** The step failed (a pulled key is said as such); the later steps are not checked. */
+    private void fail(CheckStep step, GuomiException e) {
+        report(CheckResult.failed(step, e.isRemoval()
+                ? new GuomiException(e.code(), "the key was removed during this step (" + e.getMessage() + ")", e) : e));
+        skipAfter(step);
     }
 
     private void skipAfter(CheckStep failed) {

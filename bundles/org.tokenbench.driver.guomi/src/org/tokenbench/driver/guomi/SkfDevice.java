@@ -84,12 +84,7 @@ public final class SkfDevice implements AutoCloseable {
     }
 
     List<String> names(String function, SkfLibrary.SizedCall call) throws GuomiException {
-        byte[] list = SkfLibrary.readBuffer(function, call);
-        List<byte[]> names = NameList.parse(list, list.length);
-        if (names == null) {
-            throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, function + " returned a name list without its closing NUL");
-        }
-        return names.stream().map(NameList::display).toList();
+        return SkfLibrary.names(function, call).stream().map(NameList::display).toList();
     }
 
     static byte[] bytes(String name) {

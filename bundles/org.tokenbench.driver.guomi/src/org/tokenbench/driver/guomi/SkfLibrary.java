@@ -2,7 +2,7 @@ package org.tokenbench.driver.guomi;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,15 +63,7 @@ public final class SkfLibrary {
 
     /** The SKF functions TokenBench needs that this library does not export (empty for a complete library). */
     public List<String> missingFunctions() {
-        List<String> missing = new ArrayList<>();
-        for (String name : SkfApi.REQUIRED) {
-            try {
-                library.getFunction(name);
-            } catch (UnsatisfiedLinkError e) {
-                missing.add(name);
-            }
-        }
-        return missing;
+        return Arrays.stream(SkfApi.REQUIRED).filter(name -> !hasFunction(name)).toList();
     }
 
     public boolean hasFunction(String name) {
@@ -85,12 +77,7 @@ public final class SkfLibrary {
 
     /** The keys plugged in now, by the names the library gives them. */
     public List<KeyName> devices() throws GuomiException {
-        byte[] list = readBuffer("SKF_EnumDev", (buffer, size) -> api.SKF_EnumDev(1, buffer, size));
-        List<byte[]> names = NameList.parse(list, list.length);
-        if (names == null) {
-            throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, "SKF_EnumDev returned a device list without its closing NUL");
-        }
-        return names.stream().map(KeyName::new).toList();
+        return names("SKF_EnumDev", (buffer, size) -> api.SKF_EnumDev(1, buffer, size)).stream().map(KeyName::new).toList();
     }
 
     /** Connects to a key; close the device when done. */
@@ -119,6 +106,16 @@ public final class SkfLibrary {
         int call(byte[] buffer, IntByReference size);
     }
 
+    /** A name list (devices, applications, containers) read with the two-call pattern; it must end in NUL. */
+    static List<byte[]> names(String function, SizedCall call) throws GuomiException {
+        byte[] list = readBuffer(function, call);
+        List<byte[]> names = NameList.parse(list, list.length);
+        if (names == null) {
+            throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, function + " returned a name list without its closing NUL");
+        }
+        return names;
+    }
+
     /**
      * SKF's two-call pattern: ask for the size with no buffer, then fill a buffer of that size. The size is
      * bounded and the second answer must fit the buffer, whatever the library claims.
@@ -139,7 +136,7 @@ public final class SkfLibrary {
             throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, function + " reported " + Integer.toUnsignedString(written)
                     + " bytes written into a buffer of " + buffer.length);
         }
-        return java.util.Arrays.copyOf(buffer, written);
+        return Arrays.copyOf(buffer, written);
     }
 
     private static String firstLine(String message) {
@@ -163,12 +160,12 @@ public final class SkfLibrary {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof KeyName other && java.util.Arrays.equals(raw, other.raw);
+            return o instanceof KeyName other && Arrays.equals(raw, other.raw);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(raw);
+            return Arrays.hashCode(raw);
         }
 
         @Override
