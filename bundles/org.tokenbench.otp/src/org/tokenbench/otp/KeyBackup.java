@@ -30,6 +30,7 @@ public final class KeyBackup {
     private static final int N = 1 << 15;
     private static final int R = 8;
     private static final int P = 1;
+    private static final String KDF = "scrypt N=" + N + " r=" + R + " p=" + P;
     public static final int MIN_PASSPHRASE = 12;
 
     private KeyBackup() {
@@ -37,21 +38,23 @@ public final class KeyBackup {
 
     /** Seals {@code account}'s URI; wipes every intermediate buffer. */
     public static String seal(OtpAccount account, char[] passphrase) throws OtpException {
+        return seal(account.params(), account.secret(), passphrase);
+    }
+
+    /** For callers holding the key as a {@link Secret} and its parameters. */
+    public static String seal(OtpParams params, Secret secret, char[] passphrase) throws OtpException {
         checkPassphrase(passphrase);
         SecureRandom random = new SecureRandom();
         byte[] salt = new byte[16];
         byte[] nonce = new byte[12];
         random.nextBytes(salt);
         random.nextBytes(nonce);
-        String header = MAGIC + "\nkdf=scrypt N=" + N + " r=" + R + " p=" + P + "\nsalt=" + b64(salt) + "\nnonce=" + b64(nonce) + "\n";
-        char[] uri = OtpAuthUri.format(account.params(), account.secret()).toCharArray();
+        String header = header(b64(salt), b64(nonce));
+        char[] uri = OtpAuthUri.format(params, secret).toCharArray();
         byte[] plain = utf8(uri);
         byte[] key = derive(passphrase, salt);
         try {
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-            gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            gcm.updateAAD(header.getBytes(StandardCharsets.US_ASCII));
-            return header + "data=" + b64(gcm.doFinal(plain)) + "\n";
+            return header + "data=" + b64(gcm(Cipher.ENCRYPT_MODE, key, nonce, header).doFinal(plain)) + "\n";
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
         } finally {
@@ -74,11 +77,10 @@ public final class KeyBackup {
                 fields.put(lines[i].substring(0, eq), lines[i].substring(eq + 1));
             }
         }
-        String kdf = "scrypt N=" + N + " r=" + R + " p=" + P;
-        if (!kdf.equals(fields.get("kdf")) || !fields.containsKey("salt") || !fields.containsKey("nonce") || !fields.containsKey("data")) {
+        if (!KDF.equals(fields.get("kdf")) || !fields.containsKey("salt") || !fields.containsKey("nonce") || !fields.containsKey("data")) {
             throw new OtpException(OtpProblem.BACKUP_MALFORMED, "the backup lacks a field or uses unknown parameters");
         }
-        String header = MAGIC + "\nkdf=" + kdf + "\nsalt=" + fields.get("salt") + "\nnonce=" + fields.get("nonce") + "\n";
+        String header = header(fields.get("salt"), fields.get("nonce"));
         byte[] salt;
         byte[] nonce;
         byte[] sealed;
@@ -96,10 +98,7 @@ public final class KeyBackup {
         byte[] plain = null;
         char[] uri = null;
         try {
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-            gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            gcm.updateAAD(header.getBytes(StandardCharsets.US_ASCII));
-            plain = gcm.doFinal(sealed);
+            plain = gcm(Cipher.DECRYPT_MODE, key, nonce, header).doFinal(sealed);
             CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(plain));
             uri = Arrays.copyOf(chars.array(), chars.limit());
             Arrays.fill(chars.array(), '\0');
@@ -117,6 +116,19 @@ public final class KeyBackup {
                 Arrays.fill(uri, '\0');
             }
         }
+    }
+
+    /** AES-256-GCM with a 128-bit tag, the header as associated data. */
+    private static Cipher gcm(int mode, byte[] key, byte[] nonce, String header) throws GeneralSecurityException {
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        gcm.updateAAD(header.getBytes(StandardCharsets.US_ASCII));
+        return gcm;
+    }
+
+    /** The authenticated header: format, KDF parameters, salt and nonce (Base64), one per line. */
+    private static String header(String salt, String nonce) {
+        return MAGIC + "\nkdf=" + KDF + "\nsalt=" + salt + "\nnonce=" + nonce + "\n";
     }
 
     private static void checkPassphrase(char[] passphrase) throws OtpException {
@@ -144,12 +156,5 @@ public final class KeyBackup {
 
     private static String b64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
-    }
-
-    /** For callers holding the key as a {@link Secret} and its parameters. */
-    public static String seal(OtpParams params, Secret secret, char[] passphrase) throws OtpException {
-        try (OtpAccount account = new OtpAccount(params, Secret.adopt(secret.copyBytes()), java.util.List.of())) {
-            return seal(account, passphrase);
-        }
     }
 }

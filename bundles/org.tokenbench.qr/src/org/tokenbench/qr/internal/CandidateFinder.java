@@ -34,10 +34,6 @@ public final class CandidateFinder {
     public record Areas(List<Region> likely, List<Region> crowded) {
     }
 
-    public static List<Region> candidates(GreyImage image) {
-        return areas(image).likely();
-    }
-
     public static Areas areas(GreyImage image) {
         int w = image.width();
         int h = image.height();

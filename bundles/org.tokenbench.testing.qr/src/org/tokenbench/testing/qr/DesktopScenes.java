@@ -26,6 +26,8 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import org.tokenbench.otp.Base32;
+
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -43,7 +45,6 @@ public final class DesktopScenes {
 
     private static final int QUIET = 4;
     private static final int SUPERSAMPLE = 4;
-    private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
     private final String name;
     private final BufferedImage image;
@@ -427,12 +428,12 @@ public final class DesktopScenes {
     // ---- payloads ----
 
     private String totp(String issuer, String account) {
-        return "otpauth://totp/" + issuer + ":" + account + "%40example.com?secret=" + base32(randomBytes(20)) + "&issuer=" + issuer
+        return "otpauth://totp/" + issuer + ":" + account + "%40example.com?secret=" + new String(Base32.encode(randomBytes(20))) + "&issuer=" + issuer
                 + "&algorithm=SHA1&digits=6&period=30";
     }
 
     private String hotp(String issuer, String account) {
-        return "otpauth://hotp/" + issuer + ":" + account + "?secret=" + base32(randomBytes(20)) + "&issuer=" + issuer + "&counter=0";
+        return "otpauth://hotp/" + issuer + ":" + account + "?secret=" + new String(Base32.encode(randomBytes(20))) + "&issuer=" + issuer + "&counter=0";
     }
 
     /** A Google Authenticator export with two accounts (MigrationPayload protobuf, base64, URL-encoded). */
@@ -476,24 +477,6 @@ public final class DesktopScenes {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
-    }
-
-    private static String base32(byte[] data) {
-        StringBuilder out = new StringBuilder();
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : data) {
-            buffer = (buffer << 8) | (b & 0xFF);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(BASE32[(buffer >> (bits - 5)) & 31]);
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            out.append(BASE32[(buffer << (5 - bits)) & 31]);
-        }
-        return out.toString();
     }
 
     @Override
