@@ -1,14 +1,14 @@
 package org.tokenbench.testing;
 
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.tokenbench.core.driver.Capability;
 import org.tokenbench.core.driver.Connection;
-import org.tokenbench.core.driver.DriverInfo;
+import org.tokenbench.core.driver.DriverDescriptor;
+import org.tokenbench.core.driver.FamilyDescriptor;
 import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.Match;
 import org.tokenbench.core.driver.TokenDriver;
@@ -20,12 +20,11 @@ import org.tokenbench.core.driver.TokenSession;
  */
 public final class ListedDriver implements TokenDriver {
 
-    private final DriverInfo info;
-    private final Set<Capability> capabilities;
+    private final DriverDescriptor descriptor;
 
-    public ListedDriver(String id, String displayName, Capability... capabilities) {
-        this.info = new DriverInfo(id, "TokenBench tests", displayName, "1.0");
-        this.capabilities = capabilities.length == 0 ? EnumSet.noneOf(Capability.class) : EnumSet.of(capabilities[0], capabilities);
+    public ListedDriver(String id, String displayName, String... features) {
+        this.descriptor = new DriverDescriptor(id, "TokenBench tests", displayName, List.of(features),
+                List.of(new FamilyDescriptor("listed", displayName, false, List.of(), Set.of(), List.of(), List.of(), List.of(), 0, Set.of())));
     }
 
     /** Registers the driver as an OSGi service the way a driver bundle's DS component would. */
@@ -34,18 +33,14 @@ public final class ListedDriver implements TokenDriver {
     }
 
     @Override
-    public DriverInfo info() {
-        return info;
+    public DriverDescriptor descriptor() {
+        return descriptor;
     }
 
-    @Override
-    public Set<Capability> capabilities() {
-        return capabilities;
-    }
-
+    /** A connection type no transport offers: the devices service never asks this driver about a device. */
     @Override
     public Class<? extends Connection> connectionType() {
-        return Connection.class;
+        return Unused.class;
     }
 
     @Override
@@ -56,5 +51,8 @@ public final class ListedDriver implements TokenDriver {
     @Override
     public TokenSession open(Connection connection, Interaction interaction) {
         throw new UnsupportedOperationException("a listing-only test driver opens no sessions");
+    }
+
+    private interface Unused extends Connection {
     }
 }

@@ -11,6 +11,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.tokenbench.core.driver.DriverRegistry;
+import org.tokenbench.core.driver.DriverRegistry.RegisteredDriver;
 import org.tokenbench.core.driver.TokenDriver;
 import org.tokenbench.testing.ListedDriver;
 import org.tokenbench.testing.OsgiServices;

@@ -10,6 +10,28 @@ import org.tokenbench.core.Secret;
  */
 public interface Interaction {
 
+    /** Asks nothing and agrees to nothing: for identification, where a driver that wanted a PIN would be wrong. */
+    Interaction NONE = new Interaction() {
+        @Override
+        public Optional<Secret> askSecret(String prompt, int triesLeft) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean confirm(String question) {
+            return false;
+        }
+
+        @Override
+        public Optional<String> askText(String prompt) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void inform(String message) {
+        }
+    };
+
     /**
      * Asks for a secret (PIN, customer key). {@code triesLeft} is shown with the prompt when known (≥ 0),
      * so the user decides with the retry counter in front of them.

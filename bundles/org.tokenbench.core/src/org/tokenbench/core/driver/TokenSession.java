@@ -3,13 +3,18 @@ package org.tokenbench.core.driver;
 import java.util.Optional;
 
 /**
- * An open conversation with one device. Capability-specific operations are separate interfaces (e.g. a
- * seed programmer, a PIN verifier) looked up with {@link #feature(Class)}, so a driver implements only what
- * its device can do and callers never cast.
+ * An open conversation with one device, created by {@link TokenDriver#open}. What the device can do is offered as
+ * feature interfaces looked up with {@link #feature(Class)} ({@link SeedProgramming}, {@link TokenClock},
+ * {@link ClockSetting}, {@link AccessKey}, {@link PinVerifier}, {@link Certificates}, {@link Signing},
+ * {@link Checklist}, {@link CredentialStore}, or a vendor's own), so a driver implements only what its device can
+ * do and callers never cast.
+ *
+ * <p>{@link #close()} releases what the session holds (keys it was given, handles it opened) but not the
+ * {@link Connection}: that belongs to the devices service (see {@link TokenDriver}).
  */
 public interface TokenSession extends AutoCloseable {
 
-    /** The device's identity as read from it (serial number, model) for the inventory and audit log. */
+    /** The device's identity as read from it (serial number, family) for the inventory and audit log. */
     DeviceIdentity identity();
 
     <T> Optional<T> feature(Class<T> type);

@@ -1,0 +1,42 @@
+package org.tokenbench.core.driver;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.Secret;
+
+/**
+ * A session feature (and, for what comes before a device, a transport's {@code checkEnvironment}): a support
+ * engineer's checklist, step by step. Each step passes, warns, fails or is skipped, with a detail line and a
+ * diagnostics code for its causes and remedy. After a failure the later steps are reported as not checked.
+ */
+public interface Checklist {
+
+    record Step(String id, String title) {
+    }
+
+    enum Status {
+        PASSED, WARNING, FAILED, SKIPPED
+    }
+
+    record Result(Step step, Status status, String detail, Optional<ErrorCode> code) {
+    }
+
+    /**
+     * What the user may give: a CA certificate (DER or PEM) the device's certificate must chain to, and a PIN for the
+     * steps that need one (verified through {@link PinGuard}). Steps whose input is missing are skipped, not passed.
+     */
+    record Inputs(Optional<byte[]> caCertificate, Optional<Secret> pin) {
+        public static Inputs none() {
+            return new Inputs(Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** The steps in the order they run. */
+    List<Step> steps();
+
+    /** Runs every step; {@code listener} sees each result as it is known (for a live checklist). */
+    List<Result> run(Inputs inputs, Interaction interaction, Consumer<Result> listener);
+}

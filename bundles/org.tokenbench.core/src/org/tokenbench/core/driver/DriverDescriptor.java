@@ -1,0 +1,155 @@
+package org.tokenbench.core.driver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * A driver described as data, in the spirit of openHAB's thing-types: who ships it, what features its sessions
+ * offer, and per family the ATR patterns and the settings a device can hold. A driver bundle ships it as a UTF-8
+ * properties file, by default {@value #DEFAULT_RESOURCE}:
+ *
+ * <pre>
+ * id = com.acme.tokenbench.driver
+ * vendor = ACME
+ * name = ACME programmable TOTP tokens
+ * features = SeedProgramming, TokenClock
+ * families = nfc, usb
+ * nfc.name = ACME NFC token
+ * nfc.atr = 3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 03 00 00 00 00 68 | 3B 8. 80 01 *
+ * nfc.algorithms = SHA1, SHA256
+ * nfc.digits = 6
+ * nfc.periods = 30, 60
+ * nfc.display-seconds = 15, 30, 60, 120
+ * nfc.profiles = 1
+ * usb.atr = any
+ * usb.pins = user, admin
+ * </pre>
+ *
+ * {@code atr = any} says the driver cannot know its cards' ATRs (it is then asked about every card of its connection
+ * type); families on transports without ATRs (SKF keys) leave {@code atr} out.
+ *
+ * @param features the simple names of the feature interfaces the driver's sessions offer, for listings; a
+ *                 session's {@link TokenSession#feature} is the authority
+ */
+public record DriverDescriptor(String id, String vendor, String name, List<String> features, List<FamilyDescriptor> families) {
+
+    public static final String DEFAULT_RESOURCE = "OSGI-INF/tokenbench-driver.properties";
+
+    public DriverDescriptor {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(vendor, "vendor");
+        Objects.requireNonNull(name, "name");
+        features = List.copyOf(features);
+        families = List.copyOf(families);
+        if (families.isEmpty()) {
+            throw new IllegalArgumentException("driver " + id + " describes no device family");
+        }
+    }
+
+    public Optional<FamilyDescriptor> family(String familyId) {
+        return families.stream().filter(f -> f.id().equals(familyId)).findFirst();
+    }
+
+    /** Whether a card with this ATR may belong to one of the families; drivers not asked are sent no APDU. */
+    public boolean mayClaim(Atr atr) {
+        return families.stream().anyMatch(f -> f.mayBe(atr));
+    }
+
+    /** Reads the descriptor file {@code resource} of the bundle (class loader) that holds {@code driverClass}. */
+    public static DriverDescriptor load(Class<?> driverClass, String resource) {
+        ClassLoader loader = driverClass.getClassLoader();
+        try (InputStream in = loader == null ? null : loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(driverClass.getName() + ": its bundle has no driver descriptor " + resource);
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return parse(properties, driverClass.getName() + " " + resource);
+        } catch (IOException e) {
+            throw new IllegalStateException(driverClass.getName() + ": the driver descriptor " + resource + " cannot be read", e);
+        }
+    }
+
+    /** The descriptor in {@code properties}; {@code source} names the file in error messages. */
+    public static DriverDescriptor parse(Properties properties, String source) {
+        String id = required(properties, "id", source);
+        List<FamilyDescriptor> families = new ArrayList<>();
+        for (String family : words(properties.getProperty("families", ""))) {
+            families.add(family(properties, family, source));
+        }
+        try {
+            return new DriverDescriptor(id, required(properties, "vendor", source), required(properties, "name", source),
+                    words(properties.getProperty("features", "")), families);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FamilyDescriptor family(Properties p, String family, String source) {
+        String prefix = family + ".";
+        String atr = p.getProperty(prefix + "atr", "").strip();
+        boolean any = atr.equalsIgnoreCase("any");
+        List<AtrPattern> patterns = new ArrayList<>();
+        if (!any && !atr.isEmpty()) {
+            for (String pattern : atr.split("\\|")) {
+                try {
+                    patterns.add(AtrPattern.parse(pattern));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(source + ": " + prefix + "atr: " + e.getMessage(), e);
+                }
+            }
+        }
+        Set<HashAlgorithm> algorithms = EnumSet.noneOf(HashAlgorithm.class);
+        for (String word : words(p.getProperty(prefix + "algorithms", ""))) {
+            algorithms.add(HashAlgorithm.parse(word).orElseThrow(() -> new IllegalArgumentException(source + ": " + prefix
+                    + "algorithms: unknown algorithm " + word + " (known: " + Arrays.toString(HashAlgorithm.values()) + ")")));
+        }
+        Set<PinType> pins = EnumSet.noneOf(PinType.class);
+        for (String word : words(p.getProperty(prefix + "pins", ""))) {
+            try {
+                pins.add(PinType.valueOf(word.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": " + prefix + "pins: unknown PIN type " + word + " (user, admin)");
+            }
+        }
+        return new FamilyDescriptor(family, p.getProperty(prefix + "name", family).strip(), any, patterns, algorithms,
+                numbers(p, prefix + "digits", source), numbers(p, prefix + "periods", source),
+                numbers(p, prefix + "display-seconds", source), numbers(p, prefix + "profiles", source).stream().findFirst().orElse(
+                        algorithms.isEmpty() ? 0 : 1), pins);
+    }
+
+    private static List<Integer> numbers(Properties p, String key, String source) {
+        List<Integer> numbers = new ArrayList<>();
+        for (String word : words(p.getProperty(key, ""))) {
+            try {
+                numbers.add(Integer.parseInt(word));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(source + ": " + key + ": '" + word + "' is not a number");
+            }
+        }
+        return numbers;
+    }
+
+    private static String required(Properties p, String key, String source) {
+        String value = p.getProperty(key, "").strip();
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(source + ": '" + key + "' is missing");
+        }
+        return value;
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.stream(text.split("[,\\s]+")).filter(w -> !w.isEmpty()).toList();
+    }
+}

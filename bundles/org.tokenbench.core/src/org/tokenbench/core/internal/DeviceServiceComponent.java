@@ -1,0 +1,448 @@
+package org.tokenbench.core.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.core.device.Device;
+import org.tokenbench.core.device.DeviceEvent;
+import org.tokenbench.core.device.DeviceService;
+import org.tokenbench.core.device.DeviceSession;
+import org.tokenbench.core.device.DeviceTransport;
+import org.tokenbench.core.device.OpenOptions;
+import org.tokenbench.core.device.Slot;
+import org.tokenbench.core.device.TransportListener;
+import org.tokenbench.core.device.TransportStatus;
+import org.tokenbench.core.driver.Connection;
+import org.tokenbench.core.driver.DriverRegistry;
+import org.tokenbench.core.driver.Interaction;
+import org.tokenbench.core.driver.TokenClock;
+import org.tokenbench.core.driver.TokenSession;
+
+/**
+ * The devices service: transports report slots, this component identifies what is in them (through
+ * {@link DriverClaims}), keeps one {@link DeviceLock} per device, and opens sessions under that lock.
+ */
+@Component(service = DeviceService.class)
+public final class DeviceServiceComponent implements DeviceService {
+
+    /** tokenbench:0x000C: no device fits what the user named. */
+    static final ErrorCode NO_SUCH_DEVICE = ErrorCode.of(ErrorCode.TOKENBENCH, 0x0C);
+    /** tokenbench:0x000D: another operation holds the device. */
+    static final ErrorCode DEVICE_BUSY = ErrorCode.of(ErrorCode.TOKENBENCH, 0x0D);
+    /** How long identification waits for a program holding the device before it tries again. */
+    private static final Duration IDENTIFY_CONNECT_WAIT = Duration.ofSeconds(2);
+    private static final Duration RETRY_UNAVAILABLE = Duration.ofSeconds(3);
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, DeviceTransport> transports = new ConcurrentHashMap<>();
+    private final Map<String, AutoCloseable> watches = new ConcurrentHashMap<>();
+    private final Map<String, TransportStatus> statuses = new ConcurrentHashMap<>();
+    private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService identifiers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("TokenBench identify ", 0).factory());
+    private final java.util.concurrent.ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "TokenBench device retries");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private DriverClaims claims;
+    private AutoCloseable driverWatch;
+    private volatile boolean active;
+
+    @Reference
+    private DriverRegistry registry;
+
+    /** One record per slot; mutable state guarded by the record's monitor. */
+    private static final class Entry {
+        final DeviceLock lock = new DeviceLock();
+        Slot slot;
+        Device.State state;
+        Optional<Device.Claim> claim = Optional.empty();
+        Optional<Device.Problem> problem = Optional.empty();
+        /** Bumped on every slot change: a late identification of an older card is dropped. */
+        long generation;
+        CompletableFuture<Void> identification = CompletableFuture.completedFuture(null);
+
+        synchronized Device snapshot(String id) {
+            return new Device(id, slot, state, claim, problem, lock.isHeld());
+        }
+    }
+
+    @Activate
+    void activate() {
+        claims = new DriverClaims(registry);
+        active = true;
+        transports.values().forEach(this::startWatching);
+        // A driver installed later may claim what nobody claimed; one removed leaves its devices to the others.
+        driverWatch = registry.onChange(list -> entries.keySet().forEach(id -> identifyLater(id)));
+    }
+
+    @Deactivate
+    void deactivate() {
+        active = false;
+        close(driverWatch);
+        watches.values().forEach(DeviceServiceComponent::close);
+        watches.clear();
+        identifiers.shutdownNow();
+        retries.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addTransport(DeviceTransport transport) {
+        transports.put(transport.id(), transport);
+        if (active) {
+            startWatching(transport);
+        }
+    }
+
+    void removeTransport(DeviceTransport transport) {
+        transports.remove(transport.id(), transport);
+        close(watches.remove(transport.id()));
+        statuses.remove(transport.id());
+        for (String id : List.copyOf(entries.keySet())) {
+            if (id.startsWith(transport.id() + ":")) {
+                removeSlot(id);
+            }
+        }
+    }
+
+    private void startWatching(DeviceTransport transport) {
+        statuses.put(transport.id(), transport.status());
+        watches.put(transport.id(), transport.watch(new TransportListener() {
+            @Override
+            public void slotChanged(Slot slot) {
+                updateSlot(slot);
+            }
+
+            @Override
+            public void slotRemoved(String transportId, String slotId) {
+                removeSlot(transportId + ":" + slotId);
+            }
+
+            @Override
+            public void statusChanged(String transportId, TransportStatus status) {
+                statuses.put(transportId, status);
+                fire(new DeviceEvent(DeviceEvent.Kind.TRANSPORT_STATUS, Optional.empty(), transportId, Optional.of(status)));
+            }
+        }));
+    }
+
+    // ---- slots ----
+
+    private void updateSlot(Slot slot) {
+        String id = slot.deviceId();
+        Entry entry = entries.computeIfAbsent(id, k -> new Entry());
+        boolean added;
+        boolean identify;
+        synchronized (entry) {
+            added = entry.slot == null;
+            boolean sameDevice = !added && entry.slot.devicePresent() == slot.devicePresent() && entry.slot.atr().equals(slot.atr());
+            entry.slot = slot;
+            if (sameDevice) {
+                identify = false;
+            } else {
+                entry.generation++;
+                entry.claim = Optional.empty();
+                entry.problem = Optional.empty();
+                entry.state = slot.devicePresent() ? Device.State.IDENTIFYING : Device.State.EMPTY;
+                identify = slot.devicePresent();
+            }
+        }
+        fire(new DeviceEvent(added ? DeviceEvent.Kind.ADDED : DeviceEvent.Kind.CHANGED, Optional.of(entry.snapshot(id)), id, Optional.empty()));
+        if (identify) {
+            identifyLater(id);
+        }
+    }
+
+    private void removeSlot(String id) {
+        Entry entry = entries.remove(id);
+        if (entry != null) {
+            synchronized (entry) {
+                entry.generation++;
+            }
+            fire(new DeviceEvent(DeviceEvent.Kind.REMOVED, Optional.empty(), id, Optional.empty()));
+        }
+    }
+
+    // ---- identification ----
+
+    private void identifyLater(String id) {
+        Entry entry = entries.get(id);
+        if (entry == null || !active) {
+            return;
+        }
+        synchronized (entry) {
+            if (!entry.slot.devicePresent()) {
+                return;
+            }
+            long generation = entry.generation;
+            entry.identification = entry.identification.handle((r, e) -> null)
+                    .thenRunAsync(() -> identify(id, entry, generation), identifiers);
+        }
+    }
+
+    /** Under the device's lock: connect, let the drivers whose descriptor fits probe, read identity and clock. */
+    private void identify(String id, Entry entry, long generation) {
+        Slot slot;
+        synchronized (entry) {
+            if (entry.generation != generation || entries.get(id) != entry) {
+                return;
+            }
+            slot = entry.slot;
+        }
+        DeviceTransport transport = transports.get(slot.transport());
+        if (transport == null) {
+            return;
+        }
+        entry.lock.acquireUninterruptibly();
+        try {
+            if (entry.generation != generation) {
+                return;
+            }
+            Device.State state;
+            Optional<Device.Claim> claim = Optional.empty();
+            Optional<Device.Problem> problem = Optional.empty();
+            try (Connection connection = transport.connect(slot.id(), IDENTIFY_CONNECT_WAIT, null)) {
+                DriverClaims.Chosen chosen = claims.choose(connection, slot);
+                try (TokenSession session = chosen.driver().driver().open(connection, Interaction.NONE)) {
+                    claim = Optional.of(new Device.Claim(chosen.driver().info(), chosen.family(), session.identity(), clockSkew(session)));
+                    state = Device.State.CLAIMED;
+                }
+            } catch (TokenException e) {
+                state = e.code().equals(DriverClaims.NO_DRIVER) ? Device.State.UNCLAIMED
+                        : e instanceof org.tokenbench.core.device.DeviceHeldException ? Device.State.UNAVAILABLE : Device.State.FAILED;
+                problem = Optional.of(new Device.Problem(e.getMessage(), e.code()));
+            } catch (RuntimeException e) {
+                // A driver defect must not stop the service: the device is shown as failed, with the reason.
+                state = Device.State.FAILED;
+                problem = Optional.of(new Device.Problem("a driver failed: " + e, ErrorCode.of(ErrorCode.TOKENBENCH, 0x0E)));
+            }
+            synchronized (entry) {
+                if (entry.generation != generation) {
+                    return;
+                }
+                entry.state = state;
+                entry.claim = claim;
+                entry.problem = problem;
+            }
+            if (state == Device.State.UNAVAILABLE) {
+                retries.schedule(() -> identifyLater(id), RETRY_UNAVAILABLE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            entry.lock.release();
+        }
+        fire(new DeviceEvent(DeviceEvent.Kind.CHANGED, Optional.of(entry.snapshot(id)), id, Optional.empty()));
+    }
+
+    private static Optional<Duration> clockSkew(TokenSession session) {
+        Optional<TokenClock> clock = session.feature(TokenClock.class);
+        if (clock.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            // Device clocks count whole seconds: compare at that resolution.
+            return Optional.of(Duration.ofSeconds(clock.get().tokenTime().getEpochSecond() - Instant.now().getEpochSecond()));
+        } catch (TokenException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---- queries ----
+
+    @Override
+    public List<Device> devices() {
+        List<Device> all = new ArrayList<>();
+        entries.forEach((id, entry) -> {
+            if (entry.slot != null) {
+                all.add(entry.snapshot(id));
+            }
+        });
+        all.sort(Comparator.comparing((Device d) -> d.slot().transport()).thenComparing(d -> d.slot().name()));
+        return all;
+    }
+
+    @Override
+    public Optional<Device> device(String deviceId) {
+        Entry entry = entries.get(deviceId);
+        return entry == null || entry.slot == null ? Optional.empty() : Optional.of(entry.snapshot(deviceId));
+    }
+
+    @Override
+    public Device find(String what) throws TokenException {
+        List<Device> all = devices();
+        Optional<Device> exact = all.stream().filter(d -> d.id().equals(what)).findFirst();
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        List<Device> fitting = all.stream().filter(d -> d.slot().id().equals(what) || d.slot().name().equals(what)).toList();
+        if (fitting.isEmpty()) {
+            fitting = all.stream().filter(d -> d.serial().filter(what::equals).isPresent()).toList();
+        }
+        if (fitting.size() == 1) {
+            return fitting.get(0);
+        }
+        String present = all.isEmpty() ? "no device or reader is connected"
+                : "present: " + String.join(", ", all.stream().map(d -> d.slot().name() + d.serial().map(s -> " (serial " + s + ")").orElse("")).toList());
+        throw new TokenException(NO_SUCH_DEVICE, fitting.isEmpty() ? "no device or reader named '" + what + "'; " + present
+                : "'" + what + "' names " + fitting.size() + " devices; use the device id: "
+                        + String.join(", ", fitting.stream().map(Device::id).toList()));
+    }
+
+    @Override
+    public List<DeviceTransport> transports() {
+        return transports.values().stream().sorted(Comparator.comparing(DeviceTransport::id)).toList();
+    }
+
+    @Override
+    public Optional<DeviceTransport> transport(String id) {
+        return Optional.ofNullable(transports.get(id));
+    }
+
+    @Override
+    public void refresh() throws TokenException {
+        TokenException firstFailure = null;
+        for (DeviceTransport transport : transports()) {
+            try {
+                Set<String> listed = new HashSet<>();
+                for (Slot slot : transport.slots()) {
+                    listed.add(slot.deviceId());
+                    updateSlot(slot);
+                }
+                for (String id : List.copyOf(entries.keySet())) {
+                    if (id.startsWith(transport.id() + ":") && !listed.contains(id)) {
+                        removeSlot(id);
+                    }
+                }
+            } catch (TokenException e) {
+                firstFailure = firstFailure == null ? e : firstFailure;
+            }
+        }
+        awaitIdentification(Duration.ofSeconds(30));
+        if (firstFailure != null && entries.isEmpty()) {
+            throw firstFailure;
+        }
+    }
+
+    private void awaitIdentification(Duration limit) {
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        entries.values().forEach(entry -> {
+            synchronized (entry) {
+                pending.add(entry.identification);
+            }
+        });
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            // Shown as the devices' states: identifying, failed.
+        }
+    }
+
+    // ---- sessions ----
+
+    @Override
+    public DeviceSession open(String deviceId, OpenOptions options) throws TokenException {
+        Entry entry = entries.get(deviceId);
+        if (entry == null || entry.slot == null) {
+            throw new TokenException(NO_SUCH_DEVICE, "no device '" + deviceId + "' is connected");
+        }
+        Instant deadline = Instant.now().plus(options.patience());
+        if (!entry.lock.tryAcquire(options.patience())) {
+            throw new TokenException(DEVICE_BUSY, "another TokenBench operation is still using " + entry.slot.name()
+                    + "; it was not interrupted. Try again when it has finished.");
+        }
+        fireChanged(deviceId, entry);
+        Connection connection = null;
+        TokenSession session = null;
+        try {
+            Slot slot = entry.slot;
+            DeviceTransport transport = transports.get(slot.transport());
+            if (transport == null) {
+                throw new TokenException(NO_SUCH_DEVICE, "the transport of " + slot.name() + " is gone");
+            }
+            Duration left = Duration.between(Instant.now(), deadline);
+            connection = transport.connect(slot.id(), left.isNegative() ? Duration.ZERO : left, options.trace());
+            DriverClaims.Chosen chosen = claims.choose(connection, slot);
+            session = chosen.driver().driver().open(connection, options.interaction());
+            Device.Claim claim = new Device.Claim(chosen.driver().info(), chosen.family(), session.identity(),
+                    entry.claim.flatMap(Device.Claim::clockSkew));
+            synchronized (entry) {
+                entry.state = Device.State.CLAIMED;
+                entry.claim = Optional.of(claim);
+                entry.problem = Optional.empty();
+            }
+            return new OpenedSession(entry.snapshot(deviceId), chosen.driver().info(), chosen.family(), session, connection,
+                    () -> {
+                        entry.lock.release();
+                        fireChanged(deviceId, entry);
+                    });
+        } catch (TokenException | RuntimeException e) {
+            if (session != null) {
+                session.close();
+            }
+            if (connection != null) {
+                connection.close();
+            }
+            entry.lock.release();
+            fireChanged(deviceId, entry);
+            throw e;
+        }
+    }
+
+    private void fireChanged(String id, Entry entry) {
+        if (entries.get(id) == entry) {
+            fire(new DeviceEvent(DeviceEvent.Kind.CHANGED, Optional.of(entry.snapshot(id)), id, Optional.empty()));
+        }
+    }
+
+    // ---- listeners ----
+
+    @Override
+    public AutoCloseable onChange(Consumer<DeviceEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void fire(DeviceEvent event) {
+        for (Consumer<DeviceEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                System.err.println("TokenBench: a device listener failed: " + e);
+            }
+        }
+    }
+
+    private static void close(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // stopping: nothing else to do
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.tokenbench.core.internal;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.tokenbench.core.device.Device;
+import org.tokenbench.core.device.DeviceSession;
+import org.tokenbench.core.driver.Connection;
+import org.tokenbench.core.driver.DeviceIdentity;
+import org.tokenbench.core.driver.DriverInfo;
+import org.tokenbench.core.driver.FamilyDescriptor;
+import org.tokenbench.core.driver.PinGuard;
+import org.tokenbench.core.driver.PinVerifier;
+import org.tokenbench.core.driver.TokenSession;
+
+/**
+ * A driver's session as callers get it: PIN verification only through {@link PinGuard}, and closing in the order the
+ * ownership rule gives (the driver's session, then the connection, then the device's lock), once.
+ */
+final class OpenedSession implements DeviceSession {
+
+    private final Device device;
+    private final DriverInfo driver;
+    private final FamilyDescriptor family;
+    private final TokenSession session;
+    private final Connection connection;
+    private final Runnable release;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    OpenedSession(Device device, DriverInfo driver, FamilyDescriptor family, TokenSession session, Connection connection, Runnable release) {
+        this.device = device;
+        this.driver = driver;
+        this.family = family;
+        this.session = session;
+        this.connection = connection;
+        this.release = release;
+    }
+
+    @Override
+    public Device device() {
+        return device;
+    }
+
+    @Override
+    public DriverInfo driver() {
+        return driver;
+    }
+
+    @Override
+    public FamilyDescriptor family() {
+        return family;
+    }
+
+    @Override
+    public DeviceIdentity identity() {
+        return session.identity();
+    }
+
+    @Override
+    public <T> Optional<T> feature(Class<T> type) {
+        if (closed.get()) {
+            throw new IllegalStateException("the session on " + device.slot().name() + " is closed");
+        }
+        if (type == PinVerifier.class) {
+            return Optional.empty();
+        }
+        if (type == PinGuard.class) {
+            return session.feature(PinVerifier.class).map(PinGuard::of).map(type::cast);
+        }
+        return session.feature(type);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            session.close();
+        } finally {
+            try {
+                connection.close();
+            } finally {
+                release.run();
+            }
+        }
+    }
+}
