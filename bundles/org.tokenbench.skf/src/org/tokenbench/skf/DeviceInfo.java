@@ -1,9 +1,9 @@
-package org.tokenbench.driver.guomi;
+package org.tokenbench.skf;
 
 import java.nio.charset.StandardCharsets;
 
-import org.tokenbench.driver.guomi.internal.DevInfoStruct;
-import org.tokenbench.driver.guomi.internal.NameList;
+import org.tokenbench.skf.internal.DevInfoStruct;
+import org.tokenbench.skf.internal.NameList;
 
 /** What SKF_GetDevInfo reports, with fixed-size strings cut at their NUL (or their field's end). */
 public record DeviceInfo(String version, String manufacturer, String issuer, String label, String serialNumber,

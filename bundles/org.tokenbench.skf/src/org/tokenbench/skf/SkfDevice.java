@@ -1,18 +1,18 @@
-package org.tokenbench.driver.guomi;
+package org.tokenbench.skf;
 
 import java.util.List;
 
-import org.tokenbench.driver.guomi.internal.DevInfoStruct;
-import org.tokenbench.driver.guomi.internal.EccPublicKeyBlob;
-import org.tokenbench.driver.guomi.internal.NameList;
-import org.tokenbench.driver.guomi.internal.SkfApi;
+import org.tokenbench.skf.internal.DevInfoStruct;
+import org.tokenbench.skf.internal.EccPublicKeyBlob;
+import org.tokenbench.skf.internal.NameList;
+import org.tokenbench.skf.internal.SkfApi;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
-/** A connected key (an SKF device handle). */
-public final class SkfDevice implements AutoCloseable {
+/** A connected key (an SKF device handle), reached through its {@link SkfConnection}. */
+public final class SkfDevice {
 
     static final int SGD_SM3 = 0x00000001;
 
@@ -34,29 +34,30 @@ public final class SkfDevice implements AutoCloseable {
         return library;
     }
 
-    public DeviceInfo info() throws GuomiException {
+    /** SKF_GetDevInfo: costs nothing, changes nothing. */
+    public DeviceInfo info() throws SkfException {
         DevInfoStruct info = new DevInfoStruct();
         SkfLibrary.check("SKF_GetDevInfo", api().SKF_GetDevInfo(handle(), info), "reading the key's device information");
         info.read();
         return DeviceInfo.of(info);
     }
 
-    public List<String> applications() throws GuomiException {
+    public List<String> applications() throws SkfException {
         return names("SKF_EnumApplication", (buffer, size) -> api().SKF_EnumApplication(handle(), buffer, size));
     }
 
-    public SkfApplication openApplication(String applicationName) throws GuomiException {
+    public SkfApplication openApplication(String applicationName) throws SkfException {
         PointerByReference app = new PointerByReference();
         SkfLibrary.check("SKF_OpenApplication", api().SKF_OpenApplication(handle(), NameList.terminated(bytes(applicationName)), app),
                 "opening application " + applicationName);
         if (app.getValue() == null) {
-            throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, "SKF_OpenApplication succeeded but returned no handle");
+            throw new SkfException(SkfProblem.MALFORMED_ANSWER, "SKF_OpenApplication succeeded but returned no handle");
         }
         return new SkfApplication(this, applicationName, app.getValue());
     }
 
     /** Random bytes from the key's generator. */
-    public byte[] random(int length) throws GuomiException {
+    public byte[] random(int length) throws SkfException {
         byte[] random = new byte[length];
         SkfLibrary.check("SKF_GenRandom", api().SKF_GenRandom(handle(), random, length), "asking the key for random bytes");
         return random;
@@ -66,7 +67,7 @@ public final class SkfDevice implements AutoCloseable {
      * SM3 over {@code message} preceded by the SM2 Z-value of {@code publicKey} and {@code id}, computed by the key
      * (SKF_DigestInit with a public key, then SKF_Digest): the hash a logon signature is made over.
      */
-    public byte[] sm3WithZ(byte[] publicKeyBlob, byte[] id, byte[] message) throws GuomiException {
+    public byte[] sm3WithZ(byte[] publicKeyBlob, byte[] id, byte[] message) throws SkfException {
         PointerByReference hash = new PointerByReference();
         SkfLibrary.check("SKF_DigestInit", api().SKF_DigestInit(handle(), SGD_SM3, EccPublicKeyBlob.of(publicKeyBlob), id, id.length, hash),
                 "starting an SM3 digest with the SM2 Z-value");
@@ -75,7 +76,7 @@ public final class SkfDevice implements AutoCloseable {
             IntByReference length = new IntByReference(digest.length);
             SkfLibrary.check("SKF_Digest", api().SKF_Digest(hash.getValue(), message, message.length, digest, length), "hashing the challenge");
             if (length.getValue() != 32) {
-                throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, "SKF_Digest returned " + length.getValue() + " bytes of SM3, not 32");
+                throw new SkfException(SkfProblem.MALFORMED_ANSWER, "SKF_Digest returned " + length.getValue() + " bytes of SM3, not 32");
             }
             return digest;
         } finally {
@@ -83,7 +84,7 @@ public final class SkfDevice implements AutoCloseable {
         }
     }
 
-    List<String> names(String function, SkfLibrary.SizedCall call) throws GuomiException {
+    List<String> names(String function, SkfLibrary.SizedCall call) throws SkfException {
         return SkfLibrary.names(function, call).stream().map(NameList::display).toList();
     }
 
@@ -102,12 +103,17 @@ public final class SkfDevice implements AutoCloseable {
         return handle;
     }
 
-    /** Disconnects; a key already pulled out is simply forgotten. */
-    @Override
-    public void close() {
+    /** Unlocks when locked, then disconnects; a key already pulled out is simply forgotten. */
+    synchronized void disconnect(boolean locked) {
         if (handle != null) {
-            api().SKF_DisConnectDev(handle);
-            handle = null;
+            try {
+                if (locked) {
+                    api().SKF_UnlockDev(handle);
+                }
+            } finally {
+                api().SKF_DisConnectDev(handle);
+                handle = null;
+            }
         }
     }
 }

@@ -1,16 +1,21 @@
-package org.tokenbench.driver.guomi;
+package org.tokenbench.skf;
 
 import java.util.List;
 
 import org.tokenbench.core.Secret;
-import org.tokenbench.driver.guomi.internal.NameList;
+import org.tokenbench.core.driver.PinStatus;
+import org.tokenbench.core.driver.PinType;
+import org.tokenbench.skf.internal.NameList;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
-/** An opened SKF application: PINs and containers. PIN verification goes through {@link PinSafety}. */
+/**
+ * An opened SKF application: PINs and containers. Its single-attempt PIN calls are what a driver's
+ * {@link org.tokenbench.core.driver.PinVerifier} wraps; callers go through {@link org.tokenbench.core.driver.PinGuard}.
+ */
 public final class SkfApplication implements AutoCloseable {
 
     private final SkfDevice device;
@@ -31,40 +36,42 @@ public final class SkfApplication implements AutoCloseable {
         return device;
     }
 
-    /** The retry counter, read without spending a try. */
-    public PinInfo pinInfo(PinType type) throws GuomiException {
+    /** What one SKF_VerifyPIN or SKF_ChangePIN call returned: its SAR code and the tries the library said are left (-1: none said). */
+    public record PinResult(long sar, int triesReported) {
+        public boolean accepted() {
+            return sar == 0;
+        }
+    }
+
+    /** GM/T 0016's numbers for the PIN types. */
+    static int skfValue(PinType type) {
+        return type == PinType.USER ? 1 : 0;
+    }
+
+    /** The retry counter (SKF_GetPINInfo), read without spending a try. */
+    public PinStatus pinStatus(PinType type) throws SkfException {
         IntByReference max = new IntByReference();
         IntByReference remaining = new IntByReference();
         IntByReference isDefault = new IntByReference();
-        SkfLibrary.check("SKF_GetPINInfo", device.api().SKF_GetPINInfo(handle(), type.value(), max, remaining, isDefault),
+        SkfLibrary.check("SKF_GetPINInfo", device.api().SKF_GetPINInfo(handle(), skfValue(type), max, remaining, isDefault),
                 "reading the " + type.label() + " retry counter");
         int m = max.getValue();
         int r = remaining.getValue();
         if (m < 0 || m > 255 || r < 0 || r > m) {
-            throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, "SKF_GetPINInfo reported " + Integer.toUnsignedString(r) + " of "
+            throw new SkfException(SkfProblem.MALFORMED_ANSWER, "SKF_GetPINInfo reported " + Integer.toUnsignedString(r) + " of "
                     + Integer.toUnsignedString(m) + " tries left, which cannot be");
         }
-        return new PinInfo(type, m, r, isDefault.getValue() != 0);
+        return new PinStatus(type, m, r, isDefault.getValue() != 0);
     }
 
-    /** One SKF_VerifyPIN call; returns the SAR code and the retries the library reported. Only PinSafety calls it. */
-    int verifyOnce(PinType type, Secret pin, IntByReference retries) {
+    /** Exactly one SKF_VerifyPIN call, never repeated here: the PIN rules are the caller's (PinGuard). */
+    public PinResult verifyOnce(PinType type, Secret pin) {
+        IntByReference retries = new IntByReference(-1);
         try (Memory pinCopy = nativeCopy(pin)) {
             try {
-                return device.api().SKF_VerifyPIN(handle(), type.value(), pinCopy, retries);
+                return new PinResult(device.api().SKF_VerifyPIN(handle(), skfValue(type), pinCopy, retries) & 0xFFFFFFFFL, retries.getValue());
             } finally {
                 pinCopy.clear();
-            }
-        }
-    }
-
-    int changeOnce(PinType type, Secret oldPin, Secret newPin, IntByReference retries) {
-        try (Memory oldNative = nativeCopy(oldPin); Memory newNative = nativeCopy(newPin)) {
-            try {
-                return device.api().SKF_ChangePIN(handle(), type.value(), oldNative, newNative, retries);
-            } finally {
-                oldNative.clear();
-                newNative.clear();
             }
         }
     }
@@ -76,16 +83,16 @@ public final class SkfApplication implements AutoCloseable {
         }
     }
 
-    public List<String> containers() throws GuomiException {
+    public List<String> containers() throws SkfException {
         return device.names("SKF_EnumContainer", (buffer, size) -> device.api().SKF_EnumContainer(handle(), buffer, size));
     }
 
-    public SkfContainer openContainer(String containerName) throws GuomiException {
+    public SkfContainer openContainer(String containerName) throws SkfException {
         PointerByReference container = new PointerByReference();
         SkfLibrary.check("SKF_OpenContainer", device.api().SKF_OpenContainer(handle(), NameList.terminated(SkfDevice.bytes(containerName)),
                 container), "opening container " + containerName);
         if (container.getValue() == null) {
-            throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, "SKF_OpenContainer succeeded but returned no handle");
+            throw new SkfException(SkfProblem.MALFORMED_ANSWER, "SKF_OpenContainer succeeded but returned no handle");
         }
         return new SkfContainer(this, containerName, container.getValue());
     }

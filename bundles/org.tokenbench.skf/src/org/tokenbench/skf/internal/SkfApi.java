@@ -1,4 +1,4 @@
-package org.tokenbench.driver.guomi.internal;
+package org.tokenbench.skf.internal;
 
 import com.sun.jna.Library;
 import com.sun.jna.Pointer;
@@ -19,8 +19,8 @@ public interface SkfApi extends Library {
         "SKF_GetContainerType", "SKF_ExportCertificate", "SKF_ExportPublicKey", "SKF_DigestInit", "SKF_Digest",
         "SKF_CloseHandle", "SKF_ECCSignData"};
 
-    /** Bound when present: unplug events. */
-    String[] OPTIONAL = {"SKF_WaitForDevEvent", "SKF_CancelWaitForDevEvent"};
+    /** Called only when exported: plug events, and locking a key against other programs. */
+    String[] OPTIONAL = {"SKF_WaitForDevEvent", "SKF_CancelWaitForDevEvent", "SKF_LockDev", "SKF_UnlockDev"};
 
     int SKF_EnumDev(int present, byte[] nameList, IntByReference size);
 
@@ -33,6 +33,10 @@ public interface SkfApi extends Library {
     int SKF_WaitForDevEvent(byte[] name, IntByReference nameLength, IntByReference event);
 
     int SKF_CancelWaitForDevEvent();
+
+    int SKF_LockDev(Pointer device, int timeoutMillis);
+
+    int SKF_UnlockDev(Pointer device);
 
     int SKF_GenRandom(Pointer device, byte[] random, int length);
 

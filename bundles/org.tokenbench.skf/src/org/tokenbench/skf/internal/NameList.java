@@ -1,4 +1,4 @@
-package org.tokenbench.driver.guomi.internal;
+package org.tokenbench.skf.internal;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

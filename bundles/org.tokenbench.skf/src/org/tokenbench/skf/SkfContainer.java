@@ -1,8 +1,8 @@
-package org.tokenbench.driver.guomi;
+package org.tokenbench.skf;
 
 import java.util.Optional;
 
-import org.tokenbench.driver.guomi.internal.EccSignatureBlob;
+import org.tokenbench.skf.internal.EccSignatureBlob;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
@@ -30,7 +30,7 @@ public final class SkfContainer implements AutoCloseable {
     }
 
     /** 1 RSA, 2 ECC (SM2), 0 empty. */
-    public int type() throws GuomiException {
+    public int type() throws SkfException {
         IntByReference type = new IntByReference();
         SkfLibrary.check("SKF_GetContainerType", application.device().api().SKF_GetContainerType(handle(), type),
                 "reading the type of container " + name);
@@ -38,11 +38,11 @@ public final class SkfContainer implements AutoCloseable {
     }
 
     /** The signing ({@code sign}) or encryption certificate as DER, or empty when the container holds none. */
-    public Optional<byte[]> certificate(boolean sign) throws GuomiException {
+    public Optional<byte[]> certificate(boolean sign) throws SkfException {
         try {
             return Optional.of(SkfLibrary.readBuffer("SKF_ExportCertificate",
                     (buffer, size) -> application.device().api().SKF_ExportCertificate(handle(), sign ? 1 : 0, buffer, size)));
-        } catch (GuomiException e) {
+        } catch (SkfException e) {
             if (e.isSkf(SAR_CERTNOTFOUNTERR) || e.isSkf(SAR_FILE_NOT_EXIST)) {
                 return Optional.empty();
             }
@@ -51,23 +51,23 @@ public final class SkfContainer implements AutoCloseable {
     }
 
     /** The 132-byte ECCPUBLICKEYBLOB of the signing or encryption key, checked to be a 256-bit key. */
-    public byte[] publicKeyBlob(boolean sign) throws GuomiException {
+    public byte[] publicKeyBlob(boolean sign) throws SkfException {
         byte[] blob = SkfLibrary.readBuffer("SKF_ExportPublicKey",
                 (buffer, size) -> application.device().api().SKF_ExportPublicKey(handle(), sign ? 1 : 0, buffer, size));
         if (blob.length != 132) {
-            throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, "SKF_ExportPublicKey returned " + blob.length
+            throw new SkfException(SkfProblem.MALFORMED_ANSWER, "SKF_ExportPublicKey returned " + blob.length
                     + " bytes; an ECCPUBLICKEYBLOB has 132");
         }
         int bits = (blob[0] & 0xFF) | (blob[1] & 0xFF) << 8 | (blob[2] & 0xFF) << 16 | (blob[3] & 0xFF) << 24;
         if (bits != 256) {
-            throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, "SKF_ExportPublicKey reported a " + Integer.toUnsignedString(bits)
+            throw new SkfException(SkfProblem.MALFORMED_ANSWER, "SKF_ExportPublicKey reported a " + Integer.toUnsignedString(bits)
                     + "-bit key; SM2 keys have 256 bits");
         }
         return blob;
     }
 
     /** Signs a 32-byte SM3(Z‖M) hash; returns r‖s as 32 + 32 bytes. Needs the user PIN verified. */
-    public byte[] sign(byte[] hash) throws GuomiException {
+    public byte[] sign(byte[] hash) throws SkfException {
         if (hash.length != 32) {
             throw new IllegalArgumentException("an SM2 signature is made over a 32-byte SM3 hash, not " + hash.length + " bytes");
         }
@@ -77,7 +77,7 @@ public final class SkfContainer implements AutoCloseable {
         signature.read();
         for (int i = 0; i < 32; i++) {
             if (signature.r[i] != 0 || signature.s[i] != 0) {
-                throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, "SKF_ECCSignData returned r or s wider than 256 bits");
+                throw new SkfException(SkfProblem.MALFORMED_ANSWER, "SKF_ECCSignData returned r or s wider than 256 bits");
             }
         }
         byte[] rs = new byte[64];

@@ -1,4 +1,4 @@
-package org.tokenbench.driver.guomi;
+package org.tokenbench.skf.internal;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -16,18 +15,25 @@ import org.tokenbench.core.TokenException;
 
 /**
  * Which vendor SKF library serves which key family ("feitian-epass3003" → /usr/lib/libes_3000gm.so), kept in
- * {@code guomi-libraries.properties} in TokenBench's home; the workbench's preferences and the CLI's
- * {@code --family} read the same file, and {@code --library} overrides it for one command.
+ * {@code guomi-libraries.properties} in TokenBench's home, so the workbench and the CLI share it.
  */
-public final class VendorLibraries {
+public final class LibraryFile {
 
-    private static final String FILE = "guomi-libraries.properties";
+    static final String FILE = "guomi-libraries.properties";
+    /** tokenbench:0x0002, "input file cannot be read", as for every file TokenBench cannot read or write. */
+    private static final ErrorCode FILE_PROBLEM = ErrorCode.of(ErrorCode.TOKENBENCH, 2);
+
     private final Path file;
 
-    public VendorLibraries(Path home) {
+    public LibraryFile(Path home) {
         this.file = home.resolve(FILE);
     }
 
+    public Path file() {
+        return file;
+    }
+
+    /** family → library, sorted by family. */
     public Map<String, Path> all() throws TokenException {
         Properties properties = load();
         Map<String, Path> families = new TreeMap<>();
@@ -35,23 +41,27 @@ public final class VendorLibraries {
         return families;
     }
 
-    public Optional<Path> library(String family) throws TokenException {
-        return Optional.ofNullable(all().get(family));
+    public void set(String family, Path library) throws TokenException {
+        Properties properties = load();
+        properties.setProperty(family, library.toAbsolutePath().normalize().toString());
+        store(properties);
     }
 
-    public void set(String family, Path library) throws TokenException {
-        if (!family.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("a family name is 1 to 64 letters, digits, dots, dashes or underscores: " + family);
-        }
+    public void remove(String family) throws TokenException {
         Properties properties = load();
-        properties.setProperty(family, library.toAbsolutePath().toString());
+        if (properties.remove(family) != null) {
+            store(properties);
+        }
+    }
+
+    private void store(Properties properties) throws TokenException {
         try {
             Files.createDirectories(file.getParent());
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 properties.store(out, "TokenBench: vendor SKF library per Guomi key family");
             }
         } catch (IOException e) {
-            throw new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, 2), file + " cannot be written: " + e.getMessage(), e);
+            throw new TokenException(FILE_PROBLEM, file + " cannot be written: " + e.getMessage(), e);
         }
     }
 
@@ -61,7 +71,7 @@ public final class VendorLibraries {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 properties.load(in);
             } catch (IOException e) {
-                throw new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, 2), file + " cannot be read: " + e.getMessage(), e);
+                throw new TokenException(FILE_PROBLEM, file + " cannot be read: " + e.getMessage(), e);
             }
         }
         return properties;

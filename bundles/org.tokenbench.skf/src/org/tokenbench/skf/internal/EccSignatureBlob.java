@@ -1,4 +1,4 @@
-package org.tokenbench.driver.guomi.internal;
+package org.tokenbench.skf.internal;
 
 import com.sun.jna.Structure;
 
