@@ -1,186 +1,153 @@
-package org.tokenbench.driver.guomi;
+package org.tokenbench.driver.guomi.internal;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
-import org.tokenbench.core.Secret;
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.core.driver.Interaction;
-import org.tokenbench.driver.guomi.internal.SkfApi;
-import org.tokenbench.driver.guomi.internal.Sm2;
+import org.tokenbench.core.driver.PinGuard;
+import org.tokenbench.core.driver.PinStatus;
+import org.tokenbench.core.driver.PinType;
+import org.tokenbench.skf.DeviceInfo;
+import org.tokenbench.skf.SkfApplication;
+import org.tokenbench.skf.SkfContainer;
+import org.tokenbench.skf.SkfEnvironment;
+import org.tokenbench.skf.SkfException;
 
 /**
- * The "USB key environment" checklist (seed 001: "confirm that the USB key environment is successfully
- * verified"): library → exports → key present → device info → application → SM2 container → certificate →
- * validity and CA → PIN not locked → signature round trip. Each step passes or fails with its reason and a
- * diagnostics code; after a failure the later steps are reported as not checked, because their answers would
- * mislead. Nothing is written to the key except what a logon does (a PIN verification, when a PIN is given).
+ * The device part of the "USB key environment" checklist (seed 001: "confirm that the USB key environment is
+ * successfully verified"): device info → application → SM2 container → certificate → validity and CA → PIN not
+ * locked → signature round trip, after the SKF transport's library, exports and presence steps. Each step passes or
+ * fails with its reason and a diagnostics code; after a failure the later steps are reported as not checked, because
+ * their answers would mislead. Nothing is written to the key except what a logon does (a PIN verification, through
+ * {@link PinGuard}, when a PIN is given).
  */
-public final class EnvironmentCheck {
+final class DeviceChecklist implements Checklist {
 
-    /**
-     * @param library       the vendor's SKF library
-     * @param device        which key, by name; empty for the first one listed
-     * @param caCertificate the CA certificate (DER or PEM) the key's certificate must chain to; empty to skip
-     * @param userPin       the user PIN for the signature rehearsal; empty to skip that step
-     */
-    public record Options(Path library, Optional<String> device, Optional<byte[]> caCertificate, Optional<Secret> userPin) {
+    private final GuomiSession session;
+    private final List<Result> results = new ArrayList<>();
+    private Consumer<Result> listener = r -> { };
+
+    DeviceChecklist(GuomiSession session) {
+        this.session = session;
     }
 
-    private final Options options;
-    private final Interaction interaction;
-    private final Consumer<CheckResult> listener;
-    private final List<CheckResult> results = new ArrayList<>();
-
-    private EnvironmentCheck(Options options, Interaction interaction, Consumer<CheckResult> listener) {
-        this.options = options;
-        this.interaction = interaction;
-        this.listener = listener;
+    /** All ten steps in order: the transport's three ({@link SkfEnvironment#STEPS}), then the seven this runs. */
+    @Override
+    public List<Step> steps() {
+        return Stream.concat(SkfEnvironment.STEPS.stream(), Stream.of(DeviceStep.values()).map(DeviceStep::step)).toList();
     }
 
-    /** Runs every step; {@code listener} sees each result as it is known (for a live checklist). */
-    public static List<CheckResult> run(Options options, Interaction interaction, Consumer<CheckResult> listener) {
-        EnvironmentCheck check = new EnvironmentCheck(options, interaction, listener);
-        check.runSteps();
-        return List.copyOf(check.results);
-    }
-
-    private void runSteps() {
-        CheckStep current = CheckStep.LIBRARY_LOADS;
+    /** Runs the device steps (the transport's come from {@code DeviceTransport.checkEnvironment}). */
+    @Override
+    public synchronized List<Result> run(Inputs inputs, Interaction interaction, Consumer<Result> resultListener) {
+        results.clear();
+        listener = resultListener;
+        DeviceStep current = DeviceStep.DEVICE_INFO;
         try {
-            SkfLibrary library = SkfLibrary.load(options.library());
-            report(CheckResult.passed(current, library.path().toString()));
-
-            current = CheckStep.FUNCTIONS_EXPORTED;
-            List<String> missing = library.missingFunctions();
-            if (!missing.isEmpty()) {
-                throw new GuomiException(GuomiProblem.FUNCTIONS_MISSING, "missing: " + String.join(", ", missing));
+            DeviceInfo info = session.device().info();
+            String detail = info.manufacturer() + ", " + info.label() + ", serial " + info.serialNumber() + ", firmware " + info.firmwareVersion();
+            if (!info.supportsSm2() || !info.supportsSm3()) {
+                report(current, Status.WARNING, detail + "; the key does not list SM2/SM3 among its algorithms", null);
+            } else {
+                report(current, Status.PASSED, detail, null);
             }
-            report(CheckResult.passed(current, SkfApi.REQUIRED.length + " functions"
-                    + (library.hasFunction("SKF_WaitForDevEvent") ? ", plus unplug events" : "")));
 
-            current = CheckStep.DEVICE_PRESENT;
-            List<SkfLibrary.KeyName> keys = library.devices();
-            SkfLibrary.KeyName chosen = choose(keys);
-            report(CheckResult.passed(current, chosen.display() + (keys.size() > 1 ? " (of " + keys.size() + " keys)" : "")));
+            current = DeviceStep.APPLICATION;
+            SkfApplication application = session.application();
+            report(current, Status.PASSED, String.join(", ", session.device().applications()), null);
 
-            try (SkfDevice device = library.connect(chosen)) {
-                current = CheckStep.DEVICE_INFO;
-                DeviceInfo info = device.info();
-                String detail = info.manufacturer() + ", " + info.label() + ", serial " + info.serialNumber() + ", firmware "
-                        + info.firmwareVersion();
-                if (!info.supportsSm2() || !info.supportsSm3()) {
-                    report(CheckResult.warning(current, detail + "; the key does not list SM2/SM3 among its algorithms", null));
+            current = DeviceStep.SM2_CONTAINER;
+            try (SkfContainer container = eccContainer(application)) {
+                report(current, Status.PASSED, container.name(), null);
+
+                current = DeviceStep.CERTIFICATE;
+                byte[] der = container.certificate(true).orElseThrow(() -> GuomiProblem.NO_CERTIFICATE.failure("container "
+                        + container.name() + " holds no signing certificate"));
+                Sm2Certificate certificate = Sm2Certificate.parse(der);
+                report(current, Status.PASSED, certificate.subject() + ", " + certificate.signatureAlgorithm(), null);
+
+                current = DeviceStep.CERTIFICATE_VALID;
+                certificate.checkValidAt(Instant.now());
+                if (inputs.caCertificate().isPresent()) {
+                    certificate.checkIssuedBy(Sm2Certificate.readCa(inputs.caCertificate().get()));
+                    report(current, Status.PASSED, "valid until " + certificate.notAfter() + ", issued by " + certificate.issuer(), null);
                 } else {
-                    report(CheckResult.passed(current, detail));
+                    report(current, Status.WARNING, "valid until " + certificate.notAfter()
+                            + "; the issuer was not checked because no CA certificate was given", null);
                 }
-                checkApplication(device);
+
+                current = DeviceStep.PIN_NOT_LOCKED;
+                PinStatus pin = session.status(PinType.USER);
+                if (pin.isLocked()) {
+                    throw SkfException.skf("SKF_GetPINInfo", SkfException.SAR_PIN_LOCKED, "the user PIN is locked (0 of " + pin.maxTries()
+                            + " tries left)");
+                }
+                String tries = pin.describe() + (pin.isDefault() ? ", still the default PIN" : "");
+                report(current, pin.triesLeft() == 1 || pin.isDefault() ? Status.WARNING : Status.PASSED, tries, null);
+
+                current = DeviceStep.SIGNATURE;
+                if (inputs.pin().isEmpty()) {
+                    report(current, Status.SKIPPED, "no PIN given", GuomiProblem.PIN_NOT_GIVEN.code());
+                    return List.copyOf(results);
+                }
+                PinGuard guard = PinGuard.of(session);
+                guard.verify(PinType.USER, inputs.pin().get(), interaction);
+                try {
+                    LogonRehearsal.run(session.device(), container, certificate, Sm2.DEFAULT_ID);
+                } finally {
+                    guard.logout();
+                }
+                report(current, Status.PASSED, "SM3withSM2 signature over a random challenge verified against the certificate", null);
             }
-        } catch (GuomiException e) {
+        } catch (TokenException e) {
             fail(current, e);
         }
+        return List.copyOf(results);
     }
 
-    private void checkApplication(SkfDevice device) throws GuomiException {
-        CheckStep current = CheckStep.APPLICATION;
-        try {
-            List<String> applications = device.applications();
-            if (applications.isEmpty()) {
-                throw new GuomiException(GuomiProblem.NO_APPLICATION, "the key lists no application");
-            }
-            try (SkfApplication application = device.openApplication(applications.get(0))) {
-                report(CheckResult.passed(current, String.join(", ", applications)));
-                current = CheckStep.SM2_CONTAINER;
-                try (SkfContainer container = eccContainer(application)) {
-                    report(CheckResult.passed(current, container.name()));
-                    current = CheckStep.CERTIFICATE;
-                    byte[] der = container.certificate(true).orElseThrow(() -> new GuomiException(GuomiProblem.NO_CERTIFICATE,
-                            "container " + container.name() + " holds no signing certificate"));
-                    Sm2Certificate certificate = Sm2Certificate.parse(der);
-                    report(CheckResult.passed(current, certificate.subject() + ", " + certificate.signatureAlgorithm()));
-
-                    current = CheckStep.CERTIFICATE_VALID;
-                    certificate.checkValidAt(Instant.now());
-                    if (options.caCertificate().isPresent()) {
-                        certificate.checkIssuedBy(Sm2Certificate.readCa(options.caCertificate().get()));
-                        report(CheckResult.passed(current, "valid until " + certificate.notAfter() + ", issued by " + certificate.issuer()));
-                    } else {
-                        report(CheckResult.warning(current, "valid until " + certificate.notAfter()
-                                + "; the issuer was not checked because no CA certificate was given", null));
-                    }
-
-                    current = CheckStep.PIN_NOT_LOCKED;
-                    PinInfo pin = application.pinInfo(PinType.USER);
-                    if (pin.isLocked()) {
-                        throw GuomiException.skf("SKF_GetPINInfo", (int) GuomiException.SAR_PIN_LOCKED, "the user PIN is locked (0 of "
-                                + pin.maxRetries() + " tries left)");
-                    }
-                    String tries = pin.remainingRetries() + " of " + pin.maxRetries() + " tries left" + (pin.isDefault() ? ", still the default PIN" : "");
-                    report(pin.remainingRetries() == 1 || pin.isDefault() ? CheckResult.warning(current, tries, null) : CheckResult.passed(current, tries));
-
-                    current = CheckStep.SIGNATURE;
-                    if (options.userPin().isEmpty()) {
-                        report(CheckResult.skipped(current, "no PIN given", GuomiProblem.PIN_NOT_GIVEN.code()));
-                        return;
-                    }
-                    PinSafety.verify(application, PinType.USER, options.userPin().get(), interaction);
-                    try {
-                        LogonRehearsal.run(device, container, certificate, Sm2.DEFAULT_ID);
-                    } finally {
-                        application.logout();
-                    }
-                    report(CheckResult.passed(current, "SM3withSM2 signature over a random challenge verified against the certificate"));
-                }
-            }
-        } catch (GuomiException e) {
-            fail(current, e);
-        }
-    }
-
-    private SkfContainer eccContainer(SkfApplication application) throws GuomiException {
+    private static SkfContainer eccContainer(SkfApplication application) throws TokenException {
         List<String> containers = application.containers();
         for (String name : containers) {
             SkfContainer container = application.openContainer(name);
-            if (container.type() == SkfContainer.TYPE_ECC) {
+            boolean ecc = false;
+            try {
+                ecc = container.type() == SkfContainer.TYPE_ECC;
+            } finally {
+                if (!ecc) {
+                    container.close();
+                }
+            }
+            if (ecc) {
                 return container;
             }
-            container.close();
         }
-        throw new GuomiException(GuomiProblem.NO_ECC_CONTAINER, containers.isEmpty() ? "the application holds no container"
+        throw GuomiProblem.NO_ECC_CONTAINER.failure(containers.isEmpty() ? "the application holds no container"
                 : "none of the containers (" + String.join(", ", containers) + ") holds an SM2 key");
     }
 
-    private SkfLibrary.KeyName choose(List<SkfLibrary.KeyName> keys) throws GuomiException {
-        if (keys.isEmpty()) {
-            throw new GuomiException(GuomiProblem.NO_DEVICE, "the library lists no key");
-        }
-        if (options.device().isEmpty()) {
-            return keys.get(0);
-        }
-        return keys.stream().filter(k -> k.display().equals(options.device().get())).findFirst()
-                .orElseThrow(() -> new GuomiException(GuomiProblem.NO_DEVICE, "no key named " + options.device().get() + " (found: "
-                        + keys.stream().map(SkfLibrary.KeyName::display).toList() + ")"));
-    }
-
     /** The step failed (a pulled key is said as such); the later steps are not checked. */
-    private void fail(CheckStep step, GuomiException e) {
-        report(CheckResult.failed(step, e.isRemoval()
-                ? new GuomiException(e.code(), "the key was removed during this step (" + e.getMessage() + ")", e) : e));
-        skipAfter(step);
-    }
-
-    private void skipAfter(CheckStep failed) {
-        for (CheckStep step : CheckStep.values()) {
-            if (step.ordinal() > failed.ordinal() && results.stream().noneMatch(r -> r.step() == step)) {
-                report(CheckResult.skipped(step, "not checked: \"" + failed.title() + "\" failed", null));
+    private void fail(DeviceStep step, TokenException e) {
+        String detail = SkfException.isRemoval(e) ? "the key was removed during this step (" + e.getMessage() + ")" : e.getMessage();
+        report(step, Status.FAILED, detail, e.code());
+        for (DeviceStep later : DeviceStep.values()) {
+            if (later.ordinal() > step.ordinal()) {
+                emit(SkfEnvironment.skippedAfter(later.step(), step.step()));
             }
         }
     }
 
-    private void report(CheckResult result) {
+    private void report(DeviceStep step, Status status, String detail, ErrorCode code) {
+        emit(new Result(step.step(), status, detail, Optional.ofNullable(code)));
+    }
+
+    private void emit(Result result) {
         results.add(result);
         listener.accept(result);
     }

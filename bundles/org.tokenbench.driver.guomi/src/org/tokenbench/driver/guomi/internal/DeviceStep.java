@@ -1,25 +1,24 @@
-package org.tokenbench.driver.guomi;
+package org.tokenbench.driver.guomi.internal;
 
-/** The "USB key environment" checklist, in the order a support engineer works through it. */
-public enum CheckStep {
-    LIBRARY_LOADS("Vendor SKF library found and loadable"),
-    FUNCTIONS_EXPORTED("Library exports the SKF functions"),
-    DEVICE_PRESENT("USB key present"),
-    DEVICE_INFO("Device information readable"),
-    APPLICATION("Application present"),
-    SM2_CONTAINER("Container with an SM2 key"),
-    CERTIFICATE("Signing certificate present and parseable"),
-    CERTIFICATE_VALID("Certificate valid today and issued by the CA"),
-    PIN_NOT_LOCKED("User PIN not locked"),
-    SIGNATURE("Logon signature round trip");
+import org.tokenbench.core.driver.Checklist;
 
-    private final String title;
+/** The device part of the "USB key environment" checklist, after the SKF transport's library and presence steps. */
+enum DeviceStep {
+    DEVICE_INFO("device-info", "Device information readable"),
+    APPLICATION("application", "Application present"),
+    SM2_CONTAINER("sm2-container", "Container with an SM2 key"),
+    CERTIFICATE("certificate", "Signing certificate present and parseable"),
+    CERTIFICATE_VALID("certificate-valid", "Certificate valid today and issued by the CA"),
+    PIN_NOT_LOCKED("pin-not-locked", "User PIN not locked"),
+    SIGNATURE("signature", "Logon signature round trip");
 
-    CheckStep(String title) {
-        this.title = title;
+    private final Checklist.Step step;
+
+    DeviceStep(String id, String title) {
+        this.step = new Checklist.Step(id, title);
     }
 
-    public String title() {
-        return title;
+    Checklist.Step step() {
+        return step;
     }
 }

@@ -1,10 +1,14 @@
-package org.tokenbench.driver.guomi;
+package org.tokenbench.driver.guomi.internal;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
 
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.tokenbench.driver.guomi.internal.Sm2;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.skf.SkfException;
+import org.tokenbench.skf.SkfProblem;
+import org.tokenbench.skf.SkfContainer;
+import org.tokenbench.skf.SkfDevice;
 
 /**
  * What a cloud console does at logon, done ahead of time: a random challenge, SM3 with the SM2 Z-value computed
@@ -23,31 +27,31 @@ public final class LogonRehearsal {
     private LogonRehearsal() {
     }
 
-    public static Result run(SkfDevice device, SkfContainer container, Sm2Certificate certificate, byte[] id) throws GuomiException {
+    public static Result run(SkfDevice device, SkfContainer container, Sm2Certificate certificate, byte[] id) throws TokenException {
         byte[] blob = container.publicKeyBlob(true);
         byte[] x = Arrays.copyOfRange(blob, 4 + 32, 4 + 64);
         byte[] y = Arrays.copyOfRange(blob, 68 + 32, 68 + 64);
         if (!Arrays.equals(x, certificate.publicX()) || !Arrays.equals(y, certificate.publicY())) {
-            throw new GuomiException(GuomiProblem.CERTIFICATE_KEY_MISMATCH, "the signing key in container " + container.name()
+            throw GuomiProblem.CERTIFICATE_KEY_MISMATCH.failure("the signing key in container " + container.name()
                     + " is not the key in its certificate");
         }
         ECPublicKeyParameters key;
         try {
             key = Sm2.publicKey(x, y);
         } catch (IllegalArgumentException e) {
-            throw new GuomiException(GuomiProblem.MALFORMED_ANSWER, "the key's public key is not a point on the SM2 curve");
+            throw new SkfException(SkfProblem.MALFORMED_ANSWER, "the key's public key is not a point on the SM2 curve");
         }
         byte[] challenge = new byte[32];
         RANDOM.nextBytes(challenge);
         byte[] hash = device.sm3WithZ(blob, id, challenge);
         byte[] expected = Sm2.hashWithZ(x, y, id, challenge);
         if (!Arrays.equals(hash, expected)) {
-            throw new GuomiException(GuomiProblem.SIGNATURE_INVALID, "the key's SM3(Z‖M) differs from the value computed in Java: "
+            throw GuomiProblem.SIGNATURE_INVALID.failure("the key's SM3(Z‖M) differs from the value computed in Java: "
                     + "the vendor library hashes without the Z-value or with another ID");
         }
         byte[] signature = container.sign(hash);
         if (!Sm2.verify(key, id, challenge, signature)) {
-            throw new GuomiException(GuomiProblem.SIGNATURE_INVALID, "the key's signature over the challenge does not verify with its certificate");
+            throw GuomiProblem.SIGNATURE_INVALID.failure("the key's signature over the challenge does not verify with its certificate");
         }
         return new Result(challenge, hash, signature);
     }

@@ -1,4 +1,4 @@
-package org.tokenbench.driver.guomi;
+package org.tokenbench.driver.guomi.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.tokenbench.core.TokenException;
 
 /**
  * An SM2 certificate read from a key, parsed with Bouncy Castle: a certificate that does not parse is the
@@ -33,12 +34,12 @@ public final class Sm2Certificate {
         this.y = y;
     }
 
-    public static Sm2Certificate parse(byte[] der) throws GuomiException {
+    public static Sm2Certificate parse(byte[] der) throws TokenException {
         X509CertificateHolder holder;
         try {
             holder = new X509CertificateHolder(der);
         } catch (IOException | RuntimeException e) {
-            throw new GuomiException(GuomiProblem.CERTIFICATE_PARSING_ERROR, "the certificate on the key does not parse as X.509 ("
+            throw new TokenException(GuomiProblem.CERTIFICATE_PARSING_ERROR, "the certificate on the key does not parse as X.509 ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
         SubjectPublicKeyInfo key = holder.getSubjectPublicKeyInfo();
@@ -46,32 +47,32 @@ public final class Sm2Certificate {
         byte[] point = key.getPublicKeyData().getBytes();
         if (!X9ObjectIdentifiers.id_ecPublicKey.equals(key.getAlgorithm().getAlgorithm()) || !GMObjectIdentifiers.sm2p256v1.equals(curve)
                 || point.length != 65 || point[0] != 4) {
-            throw new GuomiException(GuomiProblem.NOT_SM2, "the certificate's key is " + key.getAlgorithm().getAlgorithm()
+            throw GuomiProblem.NOT_SM2.failure("the certificate's key is " + key.getAlgorithm().getAlgorithm()
                     + (curve == null ? "" : " on curve " + curve) + ", not SM2 (1.2.156.10197.1.301)");
         }
         return new Sm2Certificate(holder, Arrays.copyOfRange(point, 1, 33), Arrays.copyOfRange(point, 33, 65));
     }
 
     /** A CA certificate file the user supplies, DER or PEM. */
-    public static Sm2Certificate readCa(byte[] derOrPem) throws GuomiException {
+    public static Sm2Certificate readCa(byte[] derOrPem) throws TokenException {
         byte[] der = derOrPem;
         String text = new String(derOrPem, StandardCharsets.US_ASCII);
         int begin = text.indexOf("-----BEGIN CERTIFICATE-----");
         if (begin >= 0) {
             int end = text.indexOf("-----END CERTIFICATE-----", begin);
             if (end < 0) {
-                throw new GuomiException(GuomiProblem.CA_UNREADABLE, "the PEM CA certificate has no END line");
+                throw GuomiProblem.CA_UNREADABLE.failure("the PEM CA certificate has no END line");
             }
             try {
                 der = Base64.getMimeDecoder().decode(text.substring(begin + 27, end));
             } catch (IllegalArgumentException e) {
-                throw new GuomiException(GuomiProblem.CA_UNREADABLE, "the PEM CA certificate is not valid Base64");
+                throw GuomiProblem.CA_UNREADABLE.failure("the PEM CA certificate is not valid Base64");
             }
         }
         try {
             return parse(der);
-        } catch (GuomiException e) {
-            throw new GuomiException(GuomiProblem.CA_UNREADABLE, "the CA certificate cannot be used: " + e.getMessage());
+        } catch (TokenException e) {
+            throw GuomiProblem.CA_UNREADABLE.failure("the CA certificate cannot be used: " + e.getMessage());
         }
     }
 
@@ -109,27 +110,27 @@ public final class Sm2Certificate {
         return y.clone();
     }
 
-    public void checkValidAt(Instant now) throws GuomiException {
+    public void checkValidAt(Instant now) throws TokenException {
         if (now.isAfter(notAfter())) {
-            throw new GuomiException(GuomiProblem.CERTIFICATE_EXPIRED, "the certificate expired on " + notAfter());
+            throw GuomiProblem.CERTIFICATE_EXPIRED.failure("the certificate expired on " + notAfter());
         }
         if (now.isBefore(notBefore())) {
-            throw new GuomiException(GuomiProblem.CERTIFICATE_NOT_YET_VALID, "the certificate is valid only from " + notBefore());
+            throw GuomiProblem.CERTIFICATE_NOT_YET_VALID.failure("the certificate is valid only from " + notBefore());
         }
     }
 
     /** Checks the issuer name and the SM3withSM2 signature (default ID) against the CA's key. */
-    public void checkIssuedBy(Sm2Certificate ca) throws GuomiException {
+    public void checkIssuedBy(Sm2Certificate ca) throws TokenException {
         if (!holder.getIssuer().equals(ca.holder.getSubject())) {
-            throw new GuomiException(GuomiProblem.CERTIFICATE_NOT_CHAINED, "the certificate was issued by " + issuer()
+            throw GuomiProblem.CERTIFICATE_NOT_CHAINED.failure("the certificate was issued by " + issuer()
                     + ", not by the CA given (" + ca.subject() + ")");
         }
         try {
             if (!holder.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(new BouncyCastleProvider()).build(ca.holder))) {
-                throw new GuomiException(GuomiProblem.CERTIFICATE_NOT_CHAINED, "the certificate's signature does not verify with the CA's key");
+                throw GuomiProblem.CERTIFICATE_NOT_CHAINED.failure("the certificate's signature does not verify with the CA's key");
             }
         } catch (CertException | OperatorCreationException | java.security.cert.CertificateException e) {
-            throw new GuomiException(GuomiProblem.CERTIFICATE_NOT_CHAINED, "the certificate's signature cannot be checked ("
+            throw GuomiProblem.CERTIFICATE_NOT_CHAINED.failure("the certificate's signature cannot be checked ("
                     + e.getMessage() + ")");
         }
     }
