@@ -28,7 +28,11 @@ import org.tokenbench.skf.SkfException;
  * their answers would mislead. Nothing is written to the key except what a logon does (a PIN verification, through
  * {@link PinGuard}, when a PIN is given).
  */
-final class DeviceChecklist implements Checklist {
+public final class DeviceChecklist implements Checklist {
+
+    /** All ten steps in order: the transport's three ({@link SkfEnvironment#STEPS}), then the seven this runs. */
+    public static final List<Step> STEPS = Stream.concat(SkfEnvironment.STEPS.stream(), Stream.of(DeviceStep.values()).map(DeviceStep::step))
+            .toList();
 
     private final GuomiSession session;
     private final List<Result> results = new ArrayList<>();
@@ -38,10 +42,9 @@ final class DeviceChecklist implements Checklist {
         this.session = session;
     }
 
-    /** All ten steps in order: the transport's three ({@link SkfEnvironment#STEPS}), then the seven this runs. */
     @Override
     public List<Step> steps() {
-        return Stream.concat(SkfEnvironment.STEPS.stream(), Stream.of(DeviceStep.values()).map(DeviceStep::step)).toList();
+        return STEPS;
     }
 
     /** Runs the device steps (the transport's come from {@code DeviceTransport.checkEnvironment}). */
