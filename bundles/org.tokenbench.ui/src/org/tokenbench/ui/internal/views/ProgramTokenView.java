@@ -42,10 +42,7 @@ import org.tokenbench.core.device.Device;
 import org.tokenbench.core.device.DeviceService;
 import org.tokenbench.core.device.DeviceSession;
 import org.tokenbench.core.device.OpenOptions;
-import org.tokenbench.core.driver.FamilyDescriptor;
-import org.tokenbench.core.driver.HashAlgorithm;
 import org.tokenbench.core.driver.Interaction;
-import org.tokenbench.core.driver.SeedProgramming;
 import org.tokenbench.core.driver.TokenClock;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.diagnostics.FailureJournal;
@@ -55,8 +52,8 @@ import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpException;
 import org.tokenbench.otp.OtpGenerator;
 import org.tokenbench.otp.OtpParams;
-import org.tokenbench.otp.OtpType;
-import org.tokenbench.otp.TokenProgrammer;
+import org.tokenbench.programming.ProgrammingChoices;
+import org.tokenbench.programming.TokenProgrammer;
 import org.tokenbench.qr.FoundCode;
 import org.tokenbench.qr.GreyImage;
 import org.tokenbench.qr.ImageFiles;
@@ -87,7 +84,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     static final ErrorCode DIFFERENT_TOKEN = ErrorCode.of(ErrorCode.TOKENBENCH, 0x31);
 
     /** What Connect read, all Burn needs to find the same token again: no session is kept. */
-    private record Connected(String deviceId, String name, String serial, FamilyDescriptor family) {
+    private record Connected(String deviceId, String name, String serial, ProgrammingChoices choices) {
     }
 
     private final QrScanner scanner = new QrScanner();
@@ -360,7 +357,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         return DeviceJob.schedule("Connecting to the token on " + name, id, monitor -> {
             try (DeviceSession session = service.get().open(id, options)) {
                 String clock = session.feature(TokenClock.class).map(ProgramTokenView::clockText).orElse("");
-                Connected read = new Connected(id, name, session.identity().serial(), session.family());
+                Connected read = new Connected(id, name, session.identity().serial(), ProgrammingChoices.of(session.family()));
                 String text = session.family().name() + ", serial " + read.serial() + clock;
                 display.asyncExec(() -> {
                     if (token.isDisposed()) {
@@ -416,7 +413,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
                             + target.serial() + "); nothing was written. Connect again to program this one.");
                 }
                 TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), TokenBenchPreferences.maxClockSkew())
-                        .program(session, account, shownFor, forced, asking, new JobProgress(monitor));
+                        .program(session, target.choices(), account, shownFor, 0, forced, asking, new JobProgress(monitor));
                 ActivityView.record("Program token (" + account.displayName() + ")", result.token().serial(), "programmed and confirmed");
                 swt.asyncExec(() -> setStatus("Token " + result.token().serial() + " programmed and confirmed: its code matches"
                         + (result.confirmedOffset() == 0 ? "." : " (" + result.confirmedOffset() + " step off).")));
@@ -448,23 +445,27 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
                 ? options.withTrace(line -> ActivityView.record("APDU", name, line)) : options;
     }
 
-    /** The display times the connected family offers (preferring the preference's), nothing before a connection. */
+    /**
+     * The display times the connected family offers (the one chosen before, else the preference's, else the family's
+     * default), nothing before a connection.
+     */
     private void offerFamilySettings() {
         List<String> choices = connected == null ? List.of()
-                : connected.family().displaySeconds().stream().map(String::valueOf).toList();
+                : connected.choices().displaySeconds().stream().map(String::valueOf).toList();
         String preferred = displayTime.getSelectionIndex() >= 0 ? displayTime.getText()
                 : TokenBenchPreferences.store().getString(TokenBenchPreferences.DISPLAY_SECONDS);
         displayTime.setItems(choices.toArray(String[]::new));
         displayTime.setEnabled(!choices.isEmpty());
         if (!choices.isEmpty()) {
-            displayTime.select(Math.max(0, choices.indexOf(preferred)));
+            int index = choices.indexOf(preferred);
+            displayTime.select(index >= 0 ? index : Math.max(0, choices.indexOf(String.valueOf(connected.choices().defaultDisplaySeconds()))));
         }
         updateButtons();
     }
 
     private int chosenDisplaySeconds() {
         return displayTime.getSelectionIndex() >= 0 ? Integer.parseInt(displayTime.getText())
-                : TokenBenchPreferences.store().getInt(TokenBenchPreferences.DISPLAY_SECONDS);
+                : connected != null ? connected.choices().defaultDisplaySeconds() : ProgrammingChoices.PREFERRED_DISPLAY_SECONDS;
     }
 
     /** Why the connected family cannot hold the parsed key's settings, from its descriptor; empty when it can. */
@@ -472,22 +473,17 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         if (connected == null || parsed == null) {
             return Optional.empty();
         }
-        OtpParams p = parsed.params();
-        if (p.type() != OtpType.TOTP) {
-            return Optional.of("only time-based (TOTP) keys can be put on a token");
+        try {
+            return connected.choices().unsupported(TokenProgrammer.settings(parsed.params(), chosenDisplaySeconds(), 0));
+        } catch (TokenException e) {
+            return Optional.of(e.getMessage());
         }
-        Optional<HashAlgorithm> algorithm = HashAlgorithm.parse(p.algorithm().name());
-        if (algorithm.isEmpty()) {
-            return Optional.of(connected.family().name() + " cannot compute " + p.algorithm() + " codes");
-        }
-        return connected.family().unsupported(new SeedProgramming.Settings(algorithm.get(), p.digits(), p.periodSeconds(),
-                chosenDisplaySeconds(), 0));
     }
 
     private void updateButtons() {
         Optional<String> problem = settingsProblem();
         fit.setText(connected == null || parsed == null ? "" : problem.map(reason -> "Cannot burn: " + reason)
-                .orElse("The key fits " + connected.family().name() + "."));
+                .orElse("The key fits " + connected.choices().family().name() + "."));
         burn.setEnabled(!burning && parsed != null && connected != null && problem.isEmpty());
         connectButton.setEnabled(!burning);
     }
