@@ -139,7 +139,17 @@ class DevicesViewTest {
         assertEquals(IStatus.ERROR, refused.getResult().getSeverity(), refused.getResult().toString());
         DisplayWait.until(() -> program.statusText().contains("another program is using bench slot R"));
         token.holdElsewhere(false);
+        program.useKey("");
         assertFalse(program.canBurn(), "no key: nothing to burn");
+        // The bench family's descriptor accepts a SHA1/6/30 key, but its sessions offer no seed programming: the burn
+        // Job ends in an error, with the catalog's explanation in the view.
+        program.useKey("otpauth://totp/Bench:rule?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bench");
+        assertTrue(program.canBurn(), program.settingsCheckText());
+        Job burn = program.burn();
+        ProgramTokenViewTest.join(burn);
+        assertEquals(IStatus.ERROR, burn.getResult().getSeverity(), burn.getResult().toString());
+        DisplayWait.until(() -> program.statusText().contains("[tokenbench:0x0004]"));
+        program.useKey("");
         bench.removeSlot("R");
     }
 
