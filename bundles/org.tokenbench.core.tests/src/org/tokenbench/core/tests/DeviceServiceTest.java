@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
+import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.device.Device;
 import org.tokenbench.core.device.DeviceService;
@@ -110,6 +113,26 @@ class DeviceServiceTest {
         Device device = await("bench:B", d -> d.state() == Device.State.UNCLAIMED);
         assertTrue(device.problem().orElseThrow().message().contains("3B 02 14 50"), device.problem().toString());
         assertFalse(contactCard.log().contains("probe"), "no driver APDU reaches a card nobody describes: " + contactCard.log());
+    }
+
+    @Test
+    void aCardTheUserListedInKnownDevicesIsOfferedToThatDriver() throws Exception {
+        driverRegistration = new PluggableDriver("3B 8. 80 01 *").register(context);
+        PluggableDevice vendorCard = new PluggableDevice("BENCH-TAUGHT", atr("3B 02 14 50"));
+        transport.plug("K", vendorCard);
+        await("bench:K", d -> d.state() == Device.State.UNCLAIMED);
+        Path known = TokenBenchHome.directory().resolve("known-devices.properties");
+        Files.createDirectories(known.getParent());
+        Files.writeString(known, "# taught by the user\n" + PluggableDriver.ID + "/" + PluggableDriver.FAMILY + ".atr = 3B 02 14 ..\n"
+                + "no-slash.atr = 3B\n");
+        try {
+            transport.unplug("K");
+            transport.plug("K", vendorCard);
+            assertEquals("BENCH-TAUGHT", await("bench:K", d -> d.state() == Device.State.CLAIMED).serial().orElseThrow(),
+                    "a malformed line is skipped, the rest is used");
+        } finally {
+            Files.delete(known);
+        }
     }
 
     @Test

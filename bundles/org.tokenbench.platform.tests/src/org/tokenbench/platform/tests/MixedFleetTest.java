@@ -13,24 +13,28 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.device.Device;
 import org.tokenbench.core.device.DeviceService;
 import org.tokenbench.core.device.VendorLibraries;
+import org.tokenbench.core.driver.Atr;
 import org.tokenbench.testing.OsgiServices;
 import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
 import org.tokenbench.testing.pcsc.VirtualCard;
+import org.tokenbench.testing.pcsc.VirtualReader;
 import org.tokenbench.testing.pcsc.VpcdCardHost;
 import org.tokenbench.testing.skf.SoftSkf;
 
 /**
- * A mixed fleet on one machine, through the real stacks: two SafeID-class tokens in vpcd's two readers (pcscd) and a
+ * A mixed fleet on one machine, through the real stacks: two SafeID-class tokens (an NFC one on vpcd's first reader, a
+ * Molto2, listed in known-devices.properties, on its second) through pcscd, and a
  * Guomi key behind the soft SKF library (JNA), all at once, each claimed by the right driver as it appears and
  * forgotten as it leaves; and a card no driver describes, which never receives an APDU.
  */
 class MixedFleetTest {
 
     private static final String NFC_READER = "pcsc:" + VpcdCardHost.FIRST_READER_NAME;
-    private static final String USB_READER = "pcsc:Virtual PCD 00 01";
+    private static final String USB_READER = "pcsc:" + VirtualReader.SECOND_NAME;
     private static final String SAFEID = "org.tokenbench.driver.safeid";
     private static final String GUOMI = "org.tokenbench.driver.guomi";
 
@@ -53,6 +57,10 @@ class MixedFleetTest {
     @Test
     void threeFamiliesAtOnceEachClaimedByItsDriverAsTheyComeAndGo(@TempDir Path home) throws Exception {
         DeviceService devices = OsgiServices.await(DeviceService.class);
+        // Token2 publishes no Molto2 ATR and vpcd's reader is not named like a Molto2: the user tells TokenBench.
+        Files.createDirectories(TokenBenchHome.directory());
+        Files.writeString(TokenBenchHome.directory().resolve("known-devices.properties"),
+                "org.tokenbench.driver.safeid/molto2.atr = " + new Atr(SafeIdVirtualToken.USB_ATR) + "\n");
         SoftSkf key = SoftSkf.create(SoftSkf.library(), home.resolve("softskf"), Map.of("user_pin", "24681357"));
         try (VpcdCardHost nfc = new VpcdCardHost(SafeIdVirtualToken.factoryNew("TB-FLEET-NFC"), VpcdCardHost.FIRST_READER_PORT);
              VpcdCardHost usb = new VpcdCardHost(SafeIdVirtualToken.molto2("TB-FLEET-M2"), VpcdCardHost.FIRST_READER_PORT + 1)) {

@@ -55,7 +55,8 @@ class SafeIdProgrammingTest extends VirtualTokenTest {
         assertTrue(single.mayBe(new Atr(SafeIdVirtualToken.NFC_ATR)));
         assertFalse(single.mayBe(new Atr(SafeIdVirtualToken.USB_ATR)), "a USB token is not a contactless one");
         assertTrue(molto2.mayBe(new Atr(SafeIdVirtualToken.USB_ATR), "TOKEN2 Molto2 02 00"), "a Molto2 is known by its reader's name");
-        assertFalse(molto2.mayBe(new Atr(SafeIdVirtualToken.USB_ATR), "HID OMNIKEY 5427 CK 00 00"), "its ATR alone says nothing");
+        assertFalse(molto2.mayBe(new Atr(SafeIdVirtualToken.USB_ATR), "Virtual PCD 00 00"),
+                "its ATR alone says nothing (Token2 publishes none): a Molto2 elsewhere is offered only when the user lists it");
         assertFalse(descriptor.mayClaim(new Atr(HexFormat.of().parseHex("3B021450")), "Virtual PCD 00 00"),
                 "a contact card in an ordinary reader gets no probe");
         assertEquals(List.of(15, 30, 60, 120), single.displaySeconds());
@@ -69,7 +70,6 @@ class SafeIdProgrammingTest extends VirtualTokenTest {
     @Test
     void openingReadsSerialAndClockOnlyAndClosingLeavesTheChannelToItsOwner() throws Exception {
         SafeIdVirtualToken token = token("TB-SAFEID-00", 0);
-        reader = VirtualReader.forToken(token);
         host = reader.insert(token);
         channel = new PcscTransport().connect(reader.name(), java.time.Duration.ZERO, null);
         int before = host.apdusSeen();

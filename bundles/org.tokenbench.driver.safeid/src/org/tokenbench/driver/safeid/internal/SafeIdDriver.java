@@ -84,7 +84,11 @@ public final class SafeIdDriver implements TokenDriver {
                 : new SafeIdSession(family, described, channel, interaction, tries);
     }
 
-    /** The family the card's ATR or its reader allows: a Molto2 is known by its reader's name, an NFC token by its ATR. */
+    /**
+     * The family the card's ATR or its reader names: a Molto2 is known by its reader's name, an NFC token by its ATR.
+     * A card offered because the user listed it in known-devices.properties is asked instead, with the harmless
+     * public-data read only a Molto2 answers.
+     */
     private Optional<SafeIdProtocol.Family> family(ApduChannel channel) throws TokenException {
         Atr atr = new Atr(channel.atr());
         // Molto2 first: a reader's name is the more specific sign.
@@ -93,6 +97,14 @@ public final class SafeIdDriver implements TokenDriver {
                 return Optional.of(family);
             }
         }
-        return Optional.empty();
+        try {
+            SafeIdProtocol.parsePublicData(channel.transmit(SafeIdProtocol.publicData(0)));
+            return Optional.of(SafeIdProtocol.Family.MOLTO2);
+        } catch (TokenException notMolto2) {
+            if (!notMolto2.code().namespace().equals(SafeIdProtocol.NAMESPACE)) {
+                throw notMolto2;
+            }
+            return Optional.of(SafeIdProtocol.Family.SINGLE_PROFILE);
+        }
     }
 }
