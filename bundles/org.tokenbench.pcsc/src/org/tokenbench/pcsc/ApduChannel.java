@@ -1,6 +1,7 @@
 package org.tokenbench.pcsc;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.jna.NativeLong;
 import com.sun.jna.ptr.NativeLongByReference;
@@ -8,6 +9,7 @@ import com.sun.jna.ptr.NativeLongByReference;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.Connection;
+import org.tokenbench.pcsc.internal.PcscContext;
 import org.tokenbench.pcsc.internal.PcscLibrary;
 import org.tokenbench.pcsc.internal.PcscLite;
 
@@ -15,7 +17,8 @@ import org.tokenbench.pcsc.internal.PcscLite;
  * An APDU conversation with the card in one reader. It follows 61xx (GET RESPONSE) and 6Cxx (repeat with the
  * right Le) itself, traces every exchange with secret bodies redacted, wipes secret commands after sending,
  * and reports a card that left the reader as {@code pcsc:0x80100069}. One thread at a time: pcsc-lite
- * contexts are not shared, so each channel owns its context.
+ * contexts are not shared, so each channel owns its context. {@link PcscTransport#connect} opens it in exclusive
+ * mode; the devices service alone closes it (closing twice is harmless).
  */
 public final class ApduChannel implements Connection {
 
@@ -25,13 +28,14 @@ public final class ApduChannel implements Connection {
     public static final long MALFORMED_RESPONSE = 9;
 
     private final String reader;
-    private final NativeLong context;
+    private final PcscContext context;
     private final NativeLong card;
     private final long protocol;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ApduTrace trace = ApduTrace.NONE;
     private int exchanges;
 
-    ApduChannel(String reader, NativeLong context, NativeLong card, long protocol) {
+    ApduChannel(String reader, PcscContext context, NativeLong card, long protocol) {
         this.reader = reader;
         this.context = context;
         this.card = card;
@@ -47,7 +51,7 @@ public final class ApduChannel implements Connection {
         byte[] atr = new byte[PcscLite.MAX_ATR_SIZE];
         NativeLongByReference atrLength = new NativeLongByReference(new NativeLong(atr.length));
         NativeLongByReference nameLength = new NativeLongByReference(new NativeLong(0));
-        long code = PcscLibrary.code(PcscLibrary.get().SCardStatus(card, null, nameLength, new NativeLongByReference(),
+        long code = PcscLibrary.code(context.library().SCardStatus(card, null, nameLength, new NativeLongByReference(),
                 new NativeLongByReference(), atr, atrLength));
         if (code != PcscLite.SCARD_S_SUCCESS) {
             throw failure(code, "cannot read the card's ATR");
@@ -76,7 +80,7 @@ public final class ApduChannel implements Connection {
      * An authenticated burn needs this, or a stranger's SELECT could reset the token's state half-way.
      */
     public <T> T exclusively(Sequence<T> sequence) throws TokenException {
-        long begun = PcscLibrary.code(PcscLibrary.get().SCardBeginTransaction(card));
+        long begun = PcscLibrary.code(context.library().SCardBeginTransaction(card));
         if (begun != PcscLite.SCARD_S_SUCCESS) {
             throw failure(begun, "the card could not be reserved for the operation");
         }
@@ -84,7 +88,7 @@ public final class ApduChannel implements Connection {
             return sequence.run();
         } finally {
             // Ending fails when the card is gone; the sequence's own failure says so already.
-            PcscLibrary.get().SCardEndTransaction(card, new NativeLong(PcscLite.SCARD_LEAVE_CARD));
+            context.library().SCardEndTransaction(card, new NativeLong(PcscLite.SCARD_LEAVE_CARD));
         }
     }
 
@@ -119,7 +123,7 @@ public final class ApduChannel implements Connection {
         try {
             exchanges++;
             NativeLongByReference length = new NativeLongByReference(new NativeLong(received.length));
-            long code = PcscLibrary.code(PcscLibrary.get().SCardTransmit(card, new PcscLite.IoRequest(protocol), bytes,
+            long code = PcscLibrary.code(context.library().SCardTransmit(card, new PcscLite.IoRequest(protocol), bytes,
                     new NativeLong(bytes.length), null, received, length));
             if (code != PcscLite.SCARD_S_SUCCESS) {
                 throw failure(code, "the command to the card failed");
@@ -154,13 +158,12 @@ public final class ApduChannel implements Connection {
         return PcscErrors.of(code, what + " in '" + reader + "' (" + PcscErrors.name(code) + ")", null);
     }
 
+    /** Disconnects (leaving the card powered) and releases the context; later calls do nothing. */
     @Override
     public void close() {
-        try {
-            PcscLibrary.get().SCardDisconnect(card, new NativeLong(PcscLite.SCARD_LEAVE_CARD));
-        } catch (TokenException e) {
-            // the library loaded when this channel was opened; nothing to release if it is gone now
+        if (closed.compareAndSet(false, true)) {
+            context.library().SCardDisconnect(card, new NativeLong(PcscLite.SCARD_LEAVE_CARD));
+            context.close();
         }
-        PcscLibrary.releaseContext(context);
     }
 }

@@ -41,6 +41,11 @@ public final class Atr {
     /** {@code 3B 8F 80 01 ...}: how pcsc_scan and smartcard_list.txt spell ATRs. */
     @Override
     public String toString() {
-        return Hex.format(bytes);
+        String hex = Hex.format(bytes);
+        StringBuilder spaced = new StringBuilder(hex.length() * 3 / 2);
+        for (int i = 0; i < hex.length(); i += 2) {
+            spaced.append(i == 0 ? "" : " ").append(hex, i, i + 2);
+        }
+        return spaced.toString();
     }
 }

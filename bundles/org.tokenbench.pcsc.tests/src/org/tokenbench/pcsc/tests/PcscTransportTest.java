@@ -1,234 +1,205 @@
 package org.tokenbench.pcsc.tests;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
-import org.bouncycastle.crypto.engines.SM4Engine;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.tokenbench.core.TokenException;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.tokenbench.core.device.DeviceHeldException;
+import org.tokenbench.core.device.DeviceTransport;
+import org.tokenbench.core.device.Slot;
+import org.tokenbench.core.driver.Atr;
+import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.pcsc.Apdu;
 import org.tokenbench.pcsc.ApduChannel;
-import org.tokenbench.pcsc.PcscReaders;
-import org.tokenbench.pcsc.Response;
-import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
-import org.tokenbench.testing.pcsc.VirtualCard;
+import org.tokenbench.pcsc.PcscTransport;
 import org.tokenbench.testing.pcsc.VirtualReader;
 import org.tokenbench.testing.pcsc.VpcdCardHost;
 
 /**
- * Through the real stack: JNA → libpcsclite → pcscd → vsmartcard-vpcd → a Java virtual card.
- * releng/test starts pcscd; these tests fail (not skip) without it.
+ * The PC/SC transport against the real pcscd with both vsmartcard-vpcd readers: events, slots, exclusive access and
+ * the environment checklist. Needs pcscd with vpcd running (releng/test starts it).
  */
 class PcscTransportTest {
 
-    private static final String READER = VirtualReader.NAME;
-    private final VirtualReader reader = new VirtualReader();
-    private VpcdCardHost host;
+    private static final String ATR_A = "3B8A800145544F4B454E42454E4331";
+    private static final String ATR_B = "3B8A800145544F4B454E42454E4332";
+    private static final Duration PROMPTLY = Duration.ofMillis(1500);
+    private static final String HELD = "pcsc:0x8010000B";
+
+    private final PcscTransport pcsc = new PcscTransport();
+    private final VirtualReader first = new VirtualReader(0);
+    private final VirtualReader second = new VirtualReader(1);
 
     @AfterEach
-    void takeTheCardOut() throws Exception {
-        reader.remove();
+    void takeTheCardsOut() throws Exception {
+        first.remove();
+        second.remove();
     }
 
-    private void insert(VirtualCard card) throws Exception {
-        host = reader.insert(card);
-    }
-
-    /**
-     * Inside a transaction no other connection reaches the card: pcsc-lite holds the other connection's command
-     * until the transaction ends, so the burn's sequence cannot be interleaved.
-     */
     @Test
-    void aTransactionHoldsOtherConnectionsBackUntilItEnds() throws Exception {
-        insert(new SafeIdVirtualToken(SafeIdVirtualToken.VENDOR_KEY, "TB-VT-TX", 0, () -> System.currentTimeMillis() / 1000));
-        Apdu info = Apdu.of(0x80, 0x41, 0x00, 0x00, new byte[] {0x02, 0x11}, Apdu.NO_LE);
-        try (ApduChannel burn = PcscReaders.connect(READER); ApduChannel other = PcscReaders.connect(READER)) {
-            java.util.concurrent.CompletableFuture<Integer> outsider = new java.util.concurrent.CompletableFuture<>();
-            int sw = burn.exclusively(() -> {
-                Thread thread = new Thread(() -> {
-                    try {
-                        outsider.complete(other.transmit(info).sw());
-                    } catch (TokenException e) {
-                        outsider.completeExceptionally(e);
-                    }
-                });
-                thread.start();
-                try {
-                    Thread.sleep(400);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                assertFalse(outsider.isDone(), "another connection reached the card during the transaction");
-                return burn.transmit(info).sw();
-            });
-            assertEquals(0x9000, sw);
-            assertEquals(0x9000, outsider.get(10, java.util.concurrent.TimeUnit.SECONDS), "after the transaction the other command runs");
+    void isRegisteredAsTheDeviceTransportPcsc() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(PcscTransport.class).getBundleContext();
+        List<String> ids = context.getServiceReferences(DeviceTransport.class, null).stream()
+                .map(context::getService).map(DeviceTransport::id).toList();
+        assertTrue(ids.contains("pcsc"), "transports registered: " + ids);
+        assertEquals(ApduChannel.class, pcsc.connectionType());
+        assertTrue(pcsc.status().available(), pcsc.status().detail());
+    }
+
+    @Test
+    void reportsACardArrivingAndLeavingPromptlyWithItsAtrWithoutSendingAnApdu() throws Exception {
+        RecordingListener events = new RecordingListener();
+        try (AutoCloseable watch = pcsc.watch(events)) {
+            long started = System.nanoTime();
+            Slot empty = events.awaitSlot(first.name(), false, started, PROMPTLY).slot();
+            assertEquals(first.name(), empty.name());
+            assertEquals(Optional.empty(), empty.atr());
+            events.awaitSlot(second.name(), false, started, PROMPTLY);
+
+            long inserted = System.nanoTime();
+            VpcdCardHost host = first.insert(new AnsweringCard(ATR_A));
+            Slot present = events.awaitSlot(first.name(), true, inserted, PROMPTLY).slot();
+            assertEquals(Optional.of(atr(ATR_A)), present.atr());
+            assertEquals("pcsc:" + first.name(), present.deviceId());
+
+            long removed = System.nanoTime();
+            host.remove();
+            events.awaitSlot(first.name(), false, removed, PROMPTLY);
+            assertEquals(0, host.apdusSeen(), "watching sends nothing to the card");
         }
     }
 
     @Test
-    void theVirtualReadersAreListed() throws Exception {
-        List<String> readers = PcscReaders.names();
-        assertTrue(readers.contains(READER), "readers: " + readers);
-    }
+    void twoCardsInBothReadersAreReportedWithTheirOwnAtr() throws Exception {
+        first.insert(new AnsweringCard(ATR_A));
+        second.insert(new AnsweringCard(ATR_B));
+        Map<String, Slot> slots = pcsc.slots().stream().collect(Collectors.toMap(Slot::id, slot -> slot));
+        assertEquals(Optional.of(atr(ATR_A)), slots.get(first.name()).atr(), slots.toString());
+        assertEquals(Optional.of(atr(ATR_B)), slots.get(second.name()).atr(), slots.toString());
 
-    @Test
-    void readsSerialAndClockFromTheVirtualToken() throws Exception {
-        SafeIdVirtualToken token = new SafeIdVirtualToken(SafeIdVirtualToken.VENDOR_KEY, "TB-VT-0001", -120, () -> System.currentTimeMillis() / 1000);
-        insert(token);
-        try (ApduChannel channel = PcscReaders.connect(READER)) {
-            Response info = channel.transmit(Apdu.of(0x80, 0x41, 0x00, 0x00, new byte[] {0x02, 0x11}, Apdu.NO_LE));
-            assertTrue(info.isSuccess(), info.toString());
-            byte[] data = info.data();
-            int n = data[3];
-            assertEquals("TB-VT-0001", new String(data, 4, n, StandardCharsets.US_ASCII));
-            long tokenTime = ByteBuffer.wrap(data, 4 + n + 2, 4).getInt() & 0xFFFFFFFFL;
-            assertEquals(System.currentTimeMillis() / 1000 - 120, tokenTime, 3.0, "token clock 2 minutes behind");
+        RecordingListener events = new RecordingListener();
+        try (AutoCloseable watch = pcsc.watch(events)) {
+            long started = System.nanoTime();
+            assertEquals(Optional.of(atr(ATR_A)), events.awaitSlot(first.name(), true, started, PROMPTLY).slot().atr());
+            assertEquals(Optional.of(atr(ATR_B)), events.awaitSlot(second.name(), true, started, PROMPTLY).slot().atr());
+            long removed = System.nanoTime();
+            second.remove();
+            events.awaitSlot(second.name(), false, removed, PROMPTLY);
+            assertTrue(events.events().stream().noneMatch(e -> e instanceof RecordingListener.Changed changed
+                    && changed.nanos() >= removed && changed.slot().id().equals(first.name())), "the other reader did not change: " + events.events());
         }
     }
 
     @Test
-    void aWrongKeyBurnsExactlyOneTryAndTheRightOneAuthenticates() throws Exception {
-        SafeIdVirtualToken token = SafeIdVirtualToken.factoryNew("TB-VT-0002");
-        insert(token);
-        try (ApduChannel channel = PcscReaders.connect(READER)) {
-            byte[] wrongKey = HexFormat.of().parseHex("00112233445566778899AABBCCDDEEFF");
-            Response refused = channel.transmit(Apdu.secret(0x80, 0xCE, 0, 0, cryptogram(channel, wrongKey), Apdu.NO_LE));
-            assertEquals(0x63C0 | (SafeIdVirtualToken.INITIAL_TRIES - 1), refused.sw());
-            assertEquals(SafeIdVirtualToken.INITIAL_TRIES - 1, token.triesLeft());
+    void anExclusiveConnectionKeepsASecondOneOutUntilItCloses() throws Exception {
+        first.insert(new AnsweringCard(ATR_A));
+        ApduChannel holder = pcsc.connect(first.name(), Duration.ZERO, null);
+        long asked = System.nanoTime();
+        DeviceHeldException held = assertThrows(DeviceHeldException.class, () -> pcsc.connect(first.name(), Duration.ofMillis(600), null));
+        assertTrue(System.nanoTime() - asked >= Duration.ofMillis(600).toNanos(), "it waited before giving up");
+        assertEquals(HELD, held.code().toString());
+        assertTrue(held.getMessage().startsWith("another program is using the reader '" + first.name() + "': close "), held.getMessage());
+        assertTrue(held.getMessage().endsWith(", then try again"), held.getMessage());
 
-            Response accepted = channel.transmit(Apdu.secret(0x80, 0xCE, 0, 0, cryptogram(channel, SafeIdVirtualToken.VENDOR_KEY), Apdu.NO_LE));
-            assertEquals(0x9000, accepted.sw());
-            assertEquals(SafeIdVirtualToken.INITIAL_TRIES - 1, token.triesLeft(), "success does not restore the counter");
+        CompletableFuture.runAsync(() -> {
+            sleep(300);
+            holder.close();
+        });
+        try (ApduChannel next = pcsc.connect(first.name(), Duration.ofSeconds(5), null)) {
+            assertEquals(0x9000, next.transmit(Apdu.of(0x00, 0xA4, 0x04, 0x00)).sw(), "the waiting connect got the card once it was free");
+        }
+        holder.close(); // closing twice is harmless
+    }
+
+    /** A second program (Python with ctypes on libpcsclite) holds the card; the message names it. */
+    @Test
+    void aCardHeldByAnotherProgramNamesThatProgram() throws Exception {
+        first.insert(new AnsweringCard(ATR_A));
+        Process holder = new ProcessBuilder(python(), "-c", HOLDER, first.name()).redirectErrorStream(true).start();
+        try {
+            BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("held", said.readLine(), "the holder connected exclusively");
+            DeviceHeldException held = assertThrows(DeviceHeldException.class, () -> pcsc.connect(first.name(), Duration.ofMillis(300), null));
+            assertEquals(HELD, held.code().toString());
+            assertTrue(held.getMessage().contains("(pid " + holder.pid() + ")"), held.getMessage());
+            assertFalse(held.getMessage().contains("(pid " + ProcessHandle.current().pid() + ")"), "this JVM is not named: " + held.getMessage());
+        } finally {
+            holder.getOutputStream().close();
+            assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
+        }
+        try (ApduChannel free = pcsc.connect(first.name(), Duration.ofSeconds(3), null)) {
+            assertEquals(first.name(), free.location());
         }
     }
 
     @Test
-    void secretBodiesNeverReachTheTrace() throws Exception {
-        insert(SafeIdVirtualToken.factoryNew("TB-VT-0003"));
-        List<String> trace = new ArrayList<>();
-        try (ApduChannel channel = PcscReaders.connect(READER)) {
-            channel.trace(trace::add);
-            byte[] body = cryptogram(channel, SafeIdVirtualToken.VENDOR_KEY);
-            String bodyHex = HexFormat.of().withUpperCase().formatHex(body);
-            Apdu command = Apdu.secret(0x80, 0xCE, 0, 0, body, Apdu.NO_LE);
-            channel.transmit(command);
-            assertTrue(trace.contains("> 80CE0000 10 [16 secret bytes]"), trace.toString());
-            assertTrue(trace.stream().noneMatch(line -> line.contains(bodyHex.substring(0, 8))), trace.toString());
-            assertFalse(command.toString().contains(bodyHex.substring(0, 8)));
+    void theChecklistStopsAtTheFirstFailure() throws Exception {
+        List<Checklist.Result> noCard = pcsc.checkEnvironment(first.name());
+        assertEquals(List.of(Checklist.Status.PASSED, Checklist.Status.PASSED, Checklist.Status.PASSED, Checklist.Status.FAILED), statuses(noCard));
+        assertEquals("pcsc:0x8010000C", noCard.get(3).code().orElseThrow().toString());
+
+        first.insert(new AnsweringCard(ATR_A));
+        List<Checklist.Result> ready = pcsc.checkEnvironment(first.name());
+        assertEquals(List.of(Checklist.Status.PASSED, Checklist.Status.PASSED, Checklist.Status.PASSED, Checklist.Status.PASSED), statuses(ready));
+        assertTrue(ready.get(3).detail().contains(atr(ATR_A).toString()), ready.get(3).detail());
+
+        List<Checklist.Result> noReader = pcsc.checkEnvironment("No Such Reader 99");
+        assertEquals(List.of(Checklist.Status.PASSED, Checklist.Status.PASSED, Checklist.Status.FAILED, Checklist.Status.SKIPPED), statuses(noReader));
+        assertEquals("pcsc:0x80100009", noReader.get(2).code().orElseThrow().toString());
+        assertEquals("not checked", noReader.get(3).detail());
+    }
+
+    static List<Checklist.Status> statuses(List<Checklist.Result> results) {
+        return results.stream().map(Checklist.Result::status).toList();
+    }
+
+    static Atr atr(String hex) {
+        return new Atr(java.util.HexFormat.of().parseHex(hex));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    @Test
-    void cardRemovedMidCommandIsReportedAsRemoved() throws Exception {
-        insert(SafeIdVirtualToken.factoryNew("TB-VT-0004"));
-        try (ApduChannel channel = PcscReaders.connect(READER)) {
-            host.removeAtApdu(1);
-            TokenException e = assertThrows(TokenException.class,
-                    () -> channel.transmit(Apdu.of(0x80, 0x41, 0x00, 0x00, new byte[] {0x02, 0x11}, Apdu.NO_LE)));
-            assertEquals("pcsc:0x80100069", e.code().toString(), e.getMessage());
-        }
-        VirtualReader.waitForCard(false);
-        TokenException absent = assertThrows(TokenException.class, () -> PcscReaders.connect(READER));
-        assertEquals("pcsc:0x8010000C", absent.code().toString(), absent.getMessage());
+    private static String python() {
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     }
 
-    @Test
-    void garbageAndSlowAnswersAreToldApart() throws Exception {
-        insert(SafeIdVirtualToken.factoryNew("TB-VT-0005"));
-        try (ApduChannel channel = PcscReaders.connect(READER)) {
-            host.answerSlowly(java.time.Duration.ofMillis(300));
-            assertTrue(channel.transmit(Apdu.of(0x80, 0x41, 0x00, 0x00, new byte[] {0x02, 0x11}, Apdu.NO_LE)).isSuccess(),
-                    "a slow token is still a working token");
-            host.answerSlowly(java.time.Duration.ZERO);
-            host.answerGarbage(true);
-            TokenException garbage = assertThrows(TokenException.class,
-                    () -> channel.transmit(Apdu.of(0x80, 0x41, 0x00, 0x00, new byte[] {0x02, 0x11}, Apdu.NO_LE)));
-            assertFalse(garbage.code().toString().equals("pcsc:0x80100069"), "garbage is not a removal: " + garbage.code());
-            host.answerGarbage(false);
-        }
-    }
-
-    @Test
-    void getResponseAndWrongLeAreHandledByTheTransport() throws Exception {
-        byte[] payload = new byte[300];
-        for (int i = 0; i < payload.length; i++) {
-            payload[i] = (byte) i;
-        }
-        insert(new ChainingCard(payload));
-        try (ApduChannel channel = PcscReaders.connect(READER)) {
-            Response chained = channel.transmit(Apdu.of(0x00, 0xCA, 0x00, 0x01, new byte[0], 0));
-            assertEquals(0x9000, chained.sw());
-            assertArrayEquals(payload, chained.data(), "61xx pieces put back together");
-            Response retried = channel.transmit(Apdu.of(0x00, 0xCA, 0x00, 0x02, new byte[0], 0));
-            assertEquals(0x9000, retried.sw());
-            assertEquals(7, retried.data().length, "6C07 repeated with Le=7");
-        }
-        assertThrows(TokenException.class, () -> PcscReaders.connect("No Such Reader 99"));
-    }
-
-    private static byte[] cryptogram(ApduChannel channel, byte[] key) throws TokenException {
-        Response challenge = channel.transmit(Apdu.of(0x80, 0x4B, 0x08, 0x00, new byte[0], 0));
-        assertEquals(0x9000, challenge.sw());
-        byte[] block = Arrays.copyOf(challenge.data(), 16);
-        SM4Engine sm4 = new SM4Engine();
-        sm4.init(true, new KeyParameter(key));
-        byte[] out = new byte[16];
-        sm4.processBlock(block, 0, out, 0);
-        return out;
-    }
-
-    /** Answers P2=01 with 61xx chaining (GET RESPONSE) and P2=02 with 6C07 until asked for Le=7. */
-    private static final class ChainingCard implements VirtualCard {
-        private final byte[] payload;
-        private int sent;
-
-        ChainingCard(byte[] payload) {
-            this.payload = payload;
-        }
-
-        @Override
-        public byte[] atr() {
-            return HexFormat.of().parseHex("3B80800101");
-        }
-
-        @Override
-        public byte[] process(byte[] command) {
-            int ins = command[1] & 0xFF;
-            if (ins == 0xCA && command[3] == 0x01) {
-                sent = 0;
-                return piece();
-            }
-            if (ins == 0xC0) {
-                return piece();
-            }
-            if (ins == 0xCA && command[3] == 0x02) {
-                int le = command.length > 4 ? command[4] & 0xFF : -1;
-                return le == 7 ? new byte[] {1, 2, 3, 4, 5, 6, 7, (byte) 0x90, 0} : new byte[] {0x6C, 0x07};
-            }
-            return new byte[] {0x6D, 0x00};
-        }
-
-        private byte[] piece() {
-            int size = Math.min(100, payload.length - sent);
-            byte[] out = Arrays.copyOfRange(payload, sent, sent + size + 2);
-            sent += size;
-            int remaining = payload.length - sent;
-            out[size] = remaining > 0 ? (byte) 0x61 : (byte) 0x90;
-            out[size + 1] = remaining > 0 ? (byte) Math.min(remaining, 0xFF) : 0;
-            return out;
-        }
-    }
+    /** Connects exclusively to the reader named in argv[1], says "held", and keeps the card until stdin closes. */
+    private static final String HOLDER = """
+            import ctypes, sys
+            pcsc = ctypes.CDLL("libpcsclite.so.1")
+            pcsc.SCardEstablishContext.argtypes = [ctypes.c_ulong, ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_long)]
+            pcsc.SCardConnect.argtypes = [ctypes.c_long, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.POINTER(ctypes.c_long), ctypes.POINTER(ctypes.c_ulong)]
+            context = ctypes.c_long()
+            pcsc.SCardEstablishContext(2, None, None, ctypes.byref(context))
+            card = ctypes.c_long()
+            protocol = ctypes.c_ulong()
+            code = pcsc.SCardConnect(context, sys.argv[1].encode(), 1, 3, ctypes.byref(card), ctypes.byref(protocol))
+            print("held" if code == 0 else "failed %x" % (code & 0xFFFFFFFF), flush=True)
+            sys.stdin.read()
+            """;
 }

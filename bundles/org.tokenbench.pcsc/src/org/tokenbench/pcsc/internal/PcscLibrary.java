@@ -20,6 +20,7 @@ public final class PcscLibrary {
             "/usr/lib64/libpcsclite.so.1", "/usr/lib/libpcsclite.so.1", "/lib/x86_64-linux-gnu/libpcsclite.so.1");
 
     private static PcscLite library;
+    private static String loadedFrom;
     private static String loadFailure;
 
     private PcscLibrary() {
@@ -30,6 +31,7 @@ public final class PcscLibrary {
             String path = CANDIDATES.stream().filter(p -> Files.exists(Path.of(p))).findFirst().orElse("pcsclite");
             try {
                 library = Native.load(path, PcscLite.class);
+                loadedFrom = path;
             } catch (UnsatisfiedLinkError e) {
                 loadFailure = e.getMessage();
             }
@@ -41,18 +43,9 @@ public final class PcscLibrary {
         return library;
     }
 
-    /** A new context; pcsc-lite contexts must not be shared between threads, so each user takes its own. */
-    public static NativeLong establishContext() throws TokenException {
-        NativeLongByReference context = new NativeLongByReference();
-        check(get().SCardEstablishContext(new NativeLong(PcscLite.SCARD_SCOPE_SYSTEM), null, null, context),
-                "cannot reach the PC/SC service pcscd");
-        return context.getValue();
-    }
-
-    public static void releaseContext(NativeLong context) {
-        if (library != null) {
-            library.SCardReleaseContext(context);
-        }
+    /** The file the library was loaded from, after a successful {@link #get()}. */
+    public static synchronized String loadedFrom() {
+        return loadedFrom;
     }
 
     /** The unsigned PC/SC return code. */

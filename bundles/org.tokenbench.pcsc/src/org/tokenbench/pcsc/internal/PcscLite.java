@@ -14,13 +14,20 @@ public interface PcscLite extends Library {
 
     long SCARD_S_SUCCESS = 0;
     int SCARD_SCOPE_SYSTEM = 2;
+    int SCARD_SHARE_EXCLUSIVE = 1;
     int SCARD_SHARE_SHARED = 2;
     int SCARD_PROTOCOL_T0 = 1;
     int SCARD_PROTOCOL_T1 = 2;
     int SCARD_LEAVE_CARD = 0;
     int SCARD_STATE_UNAWARE = 0;
+    int SCARD_STATE_CHANGED = 0x02;
+    int SCARD_STATE_UNKNOWN = 0x04;
+    int SCARD_STATE_UNAVAILABLE = 0x08;
     int SCARD_STATE_PRESENT = 0x20;
+    int SCARD_STATE_MUTE = 0x200;
     int MAX_ATR_SIZE = 33;
+    /** The pseudo-reader whose state changes when a reader is plugged in or out. */
+    String PNP_NOTIFICATION = "\\\\?PnP?\\Notification";
 
     /** SCARD_IO_REQUEST: the protocol control information sent with each APDU. */
     @Structure.FieldOrder({"dwProtocol", "cbPciLength"})
@@ -34,7 +41,10 @@ public interface PcscLite extends Library {
         }
     }
 
-    /** SCARD_READERSTATE, for asking whether a card is present without connecting to it. */
+    /**
+     * SCARD_READERSTATE: what SCardGetStatusChange reports about a reader, including the card's ATR, without
+     * connecting to it. Several are passed as one contiguous array made by {@link Structure#toArray(int)}.
+     */
     @Structure.FieldOrder({"szReader", "pvUserData", "dwCurrentState", "dwEventState", "cbAtr", "rgbAtr"})
     class ReaderState extends Structure {
         public String szReader;
@@ -44,14 +54,35 @@ public interface PcscLite extends Library {
         public NativeLong cbAtr = new NativeLong(0);
         public byte[] rgbAtr = new byte[MAX_ATR_SIZE];
 
-        public ReaderState(String reader) {
-            szReader = reader;
+        /** For {@link Structure#toArray(int)}. */
+        public ReaderState() {
+        }
+
+        /** An array of states, one per reader, each starting from {@code currentStates}. */
+        public static ReaderState[] of(java.util.List<String> readers, java.util.List<Long> currentStates) {
+            ReaderState[] states = (ReaderState[]) new ReaderState().toArray(readers.size());
+            for (int i = 0; i < states.length; i++) {
+                states[i].szReader = readers.get(i);
+                states[i].dwCurrentState = new NativeLong(currentStates.get(i));
+            }
+            return states;
+        }
+
+        public long eventState() {
+            return dwEventState.longValue() & 0xFFFF_FFFFL;
+        }
+
+        public byte[] atr() {
+            return java.util.Arrays.copyOf(rgbAtr, Math.min(MAX_ATR_SIZE, cbAtr.intValue()));
         }
     }
 
     NativeLong SCardEstablishContext(NativeLong scope, Pointer reserved1, Pointer reserved2, NativeLongByReference context);
 
     NativeLong SCardReleaseContext(NativeLong context);
+
+    /** Ends a blocking SCardGetStatusChange on {@code context} (from another thread) with SCARD_E_CANCELLED. */
+    NativeLong SCardCancel(NativeLong context);
 
     NativeLong SCardListReaders(NativeLong context, String groups, byte[] readers, NativeLongByReference readersLength);
 
@@ -70,5 +101,5 @@ public interface PcscLite extends Library {
     NativeLong SCardStatus(NativeLong card, byte[] readerName, NativeLongByReference readerNameLength, NativeLongByReference state,
             NativeLongByReference protocol, byte[] atr, NativeLongByReference atrLength);
 
-    NativeLong SCardGetStatusChange(NativeLong context, NativeLong timeoutMillis, ReaderState state, NativeLong readerCount);
+    NativeLong SCardGetStatusChange(NativeLong context, NativeLong timeoutMillis, ReaderState[] states, NativeLong readerCount);
 }

@@ -26,10 +26,28 @@ public final class SafeIdVirtualToken implements VirtualCard {
     /** The vendor key published for this family. */
     public static final byte[] VENDOR_KEY = HexFormat.of().parseHex("8AD206883CA369482AB27182B6E83224");
     public static final int INITIAL_TRIES = 10;
-    /** A minimal valid T=1 ATR: the family is recognised by its answers, not by its ATR. */
-    private static final byte[] ATR = HexFormat.of().parseHex("3B80800101");
+    /**
+     * What a PC/SC part 3 contactless reader reports for an ISO 14443-4 token without historical bytes (3B 80 80 01 TCK),
+     * as for a single-profile NFC token on an NFC reader.
+     */
+    public static final byte[] NFC_ATR = HexFormat.of().parseHex("3B80800101");
+    /**
+     * A contact-style T=1 ATR for the Molto2 (USB CCID). Token2 publishes no ATR for it; this one is made up (historical
+     * bytes "TOKEN2", T=1, TCK) only so that the virtual token is not mistaken for a contactless one.
+     */
+    public static final byte[] USB_ATR = HexFormat.of().parseHex("3B8601544F4B454E32EE");
+
+    /** How the token says how many authentication tries are left after refusing a key. */
+    public enum TriesAnswer {
+        /** {@code 63 0N}: what Token2's protocol document and its molto2 tool give. */
+        TOKEN2,
+        /** {@code 63 CN}: ISO 7816-4's counter form, which some firmware may use. */
+        ISO
+    }
 
     private final byte[] key;
+    private final byte[] atr;
+    private final TriesAnswer triesAnswer;
     private final String serial;
     private final LongSupplier pcClock;
     private final SecureRandom random = new SecureRandom();
@@ -53,7 +71,18 @@ public final class SafeIdVirtualToken implements VirtualCard {
      *                 answers the public-data command, takes digits and a profile number, and syncs its clock alone
      */
     public SafeIdVirtualToken(byte[] key, String serial, long clockOffsetSeconds, LongSupplier pcClock, int profiles) {
+        this(key, serial, clockOffsetSeconds, pcClock, profiles, profiles == 1 ? NFC_ATR : USB_ATR, TriesAnswer.TOKEN2);
+    }
+
+    /**
+     * @param atr         what the reader reports before any APDU (the driver's descriptor filters on it)
+     * @param triesAnswer how a refused key is answered
+     */
+    public SafeIdVirtualToken(byte[] key, String serial, long clockOffsetSeconds, LongSupplier pcClock, int profiles, byte[] atr,
+            TriesAnswer triesAnswer) {
         this.key = key.clone();
+        this.atr = atr.clone();
+        this.triesAnswer = triesAnswer;
         this.serial = serial;
         this.clockOffsetSeconds = clockOffsetSeconds;
         this.pcClock = pcClock;
@@ -76,9 +105,9 @@ public final class SafeIdVirtualToken implements VirtualCard {
         }
     }
 
-    /** A factory-new Molto2-style token: 50 profiles, factory customer key TOKEN2MOLTO1-KEY. */
+    /** A factory-new Molto2v2-style token: 100 profiles, factory customer key TOKEN2MOLTO1-KEY. */
     public static SafeIdVirtualToken molto2(String serial) {
-        return new SafeIdVirtualToken(molto2Key("TOKEN2MOLTO1-KEY"), serial, 0, () -> System.currentTimeMillis() / 1000, 50);
+        return new SafeIdVirtualToken(molto2Key("TOKEN2MOLTO1-KEY"), serial, 0, () -> System.currentTimeMillis() / 1000, 100);
     }
 
     public static SafeIdVirtualToken factoryNew(String serial) {
@@ -87,7 +116,7 @@ public final class SafeIdVirtualToken implements VirtualCard {
 
     @Override
     public byte[] atr() {
-        return ATR.clone();
+        return atr.clone();
     }
 
     @Override
@@ -244,7 +273,7 @@ public final class SafeIdVirtualToken implements VirtualCard {
             return sw(0x9000);
         }
         triesLeft--;
-        return sw(0x63C0 | triesLeft);
+        return sw((triesAnswer == TriesAnswer.ISO ? 0x63C0 : 0x6300) | triesLeft);
     }
 
     private byte[] configure(byte[] body, int profile) {

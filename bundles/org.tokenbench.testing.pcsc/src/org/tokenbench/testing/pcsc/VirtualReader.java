@@ -1,27 +1,49 @@
 package org.tokenbench.testing.pcsc;
 
 import org.tokenbench.core.TokenException;
-import org.tokenbench.pcsc.PcscReaders;
+import org.tokenbench.pcsc.PcscTransport;
 
 /**
- * The first vpcd reader as tests use it: insert a virtual card and wait until pcscd reports it, take it
- * out and wait until pcscd noticed, then let a second pass so the next insertion is not missed.
+ * A vpcd reader as tests use it: insert a virtual card and wait until pcscd reports it, take it out and wait until
+ * pcscd noticed, then let a second pass so the next insertion is not missed.
  */
 public final class VirtualReader implements AutoCloseable {
 
     public static final String NAME = VpcdCardHost.FIRST_READER_NAME;
+    /** The second vpcd reader ("Virtual PCD 00 01", port 35964). */
+    public static final String SECOND_NAME = "Virtual PCD 00 01";
     /** pcscd misses a re-insertion that follows a removal too closely. */
     private static final long SETTLE_MILLIS = 1000;
 
+    private final String name;
+    private final int port;
     private VpcdCardHost host;
+
+    /** The first vpcd reader. */
+    public VirtualReader() {
+        this(0);
+    }
+
+    /** vpcd reader {@code index} (0 or 1). */
+    public VirtualReader(int index) {
+        if (index < 0 || index > 1) {
+            throw new IllegalArgumentException("vpcd has readers 0 and 1, not " + index);
+        }
+        this.name = index == 0 ? NAME : SECOND_NAME;
+        this.port = VpcdCardHost.FIRST_READER_PORT + index;
+    }
+
+    public String name() {
+        return name;
+    }
 
     public VpcdCardHost insert(VirtualCard card) throws Exception {
         if (host != null) {
             throw new IllegalStateException("a card is already in the reader");
         }
-        host = new VpcdCardHost(card, VpcdCardHost.FIRST_READER_PORT);
+        host = new VpcdCardHost(card, port);
         host.insert();
-        waitForCard(true);
+        waitForCard(name, true);
         return host;
     }
 
@@ -32,15 +54,21 @@ public final class VirtualReader implements AutoCloseable {
         }
         host.remove();
         host = null;
-        waitForCard(false);
+        waitForCard(name, false);
         Thread.sleep(SETTLE_MILLIS);
     }
 
+    /** Waits until pcscd sees a card in (or no card in) the first reader. */
     public static void waitForCard(boolean present) throws InterruptedException, TokenException {
+        waitForCard(NAME, present);
+    }
+
+    public static void waitForCard(String reader, boolean present) throws InterruptedException, TokenException {
+        PcscTransport pcsc = new PcscTransport();
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (PcscReaders.isCardPresent(NAME) != present) {
+        while (pcsc.slots().stream().noneMatch(slot -> slot.id().equals(reader) && slot.devicePresent() == present)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("pcscd did not see the card " + (present ? "arrive" : "leave") + " within 10 s");
+                throw new AssertionError("pcscd did not see the card " + (present ? "arrive in" : "leave") + " '" + reader + "' within 10 s");
             }
             Thread.sleep(50);
         }

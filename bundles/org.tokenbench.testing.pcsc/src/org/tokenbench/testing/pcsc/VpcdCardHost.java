@@ -16,7 +16,9 @@ import jdk.net.ExtendedSocketOptions;
  * Puts a {@link VirtualCard} into a vsmartcard-vpcd reader of the real pcscd. vpcd listens (port 35963 for
  * "Virtual PCD 00 00", 35964 for "00 01"); the card side is the TCP client. Frames are a 2-byte big-endian
  * length and a payload: one byte is a control message (0 power off, 1 power on, 2 reset, 4 get ATR — only
- * 4 is answered), longer payloads are command APDUs. Closing the connection is removing the card.
+ * 4 is answered), longer payloads are command APDUs. Closing the connection is removing the card. When vpcd
+ * drops the connection itself (pcscd stopped or restarted), the card stays inserted: the host connects again as
+ * soon as a new pcscd's vpcd listens, as a token left on the reader would be found again.
  */
 public final class VpcdCardHost implements AutoCloseable {
 
@@ -29,7 +31,10 @@ public final class VpcdCardHost implements AutoCloseable {
     private volatile int removeAfterApdus = -1;
     private volatile long delayMillis;
     private volatile boolean garbage;
-    private Socket socket;
+    private static final long RECONNECT_MILLIS = 200;
+
+    private volatile Socket socket;
+    private volatile boolean inserted;
     private Thread loop;
 
     public VpcdCardHost(VirtualCard card, int port) {
@@ -39,12 +44,10 @@ public final class VpcdCardHost implements AutoCloseable {
 
     /** Inserts the card and waits until vpcd has asked for its ATR (pcscd then reports it present). */
     public void insert() throws IOException, InterruptedException {
-        socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        Socket connected = connect();
+        inserted = true;
         CountDownLatch atrRequested = new CountDownLatch(1);
-        Socket connected = socket;
-        loop = new Thread(() -> serve(connected, atrRequested), "vpcd card on port " + port);
+        loop = new Thread(() -> serveWhileInserted(connected, atrRequested), "vpcd card on port " + port);
         loop.setDaemon(true);
         loop.start();
         if (!atrRequested.await(10, TimeUnit.SECONDS)) {
@@ -52,11 +55,21 @@ public final class VpcdCardHost implements AutoCloseable {
         }
     }
 
+    private Socket connect() throws IOException {
+        Socket connecting = new Socket();
+        socket = connecting;
+        connecting.setTcpNoDelay(true);
+        connecting.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        return connecting;
+    }
+
     /** Takes the card away, as lifting a token off an NFC reader does. */
     public void remove() throws InterruptedException {
+        inserted = false;
         try {
-            if (socket != null) {
-                socket.close();
+            Socket connected = socket;
+            if (connected != null) {
+                connected.close();
             }
         } catch (IOException e) {
             // closing is the point; an error here changes nothing
@@ -85,6 +98,36 @@ public final class VpcdCardHost implements AutoCloseable {
         return apdus.get();
     }
 
+    /** Serves vpcd; when vpcd (not this host) ends the connection, connects again until the card is removed. */
+    private void serveWhileInserted(Socket first, CountDownLatch atrRequested) {
+        Socket connected = first;
+        while (true) {
+            serve(connected, atrRequested);
+            card.powerOff();
+            connected = null;
+            while (inserted && connected == null) {
+                try {
+                    Thread.sleep(RECONNECT_MILLIS);
+                    connected = connect();
+                } catch (IOException e) {
+                    // no vpcd listening yet: pcscd is still down
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            if (!inserted) {
+                if (connected != null) {
+                    try {
+                        connected.close(); // removed while this connection was being made
+                    } catch (IOException e) {
+                        // it is closed either way
+                    }
+                }
+                return;
+            }
+        }
+    }
+
     private void serve(Socket connected, CountDownLatch atrRequested) {
         try (DataInputStream in = new DataInputStream(connected.getInputStream());
              DataOutputStream out = new DataOutputStream(connected.getOutputStream())) {
@@ -110,6 +153,7 @@ public final class VpcdCardHost implements AutoCloseable {
                 int count = apdus.incrementAndGet();
                 if (removeAfterApdus > 0 && count >= removeAfterApdus) {
                     removeAfterApdus = -1;
+                    inserted = false;
                     connected.close();
                     card.powerOff();
                     return;

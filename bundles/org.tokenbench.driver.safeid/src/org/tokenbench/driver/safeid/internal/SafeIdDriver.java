@@ -1,38 +1,46 @@
 package org.tokenbench.driver.safeid.internal;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
-import org.tokenbench.core.driver.Capability;
+import org.tokenbench.core.driver.Atr;
+import org.tokenbench.core.driver.AuthenticationTries;
 import org.tokenbench.core.driver.Connection;
-import org.tokenbench.core.driver.DriverInfo;
+import org.tokenbench.core.driver.DriverDescriptor;
+import org.tokenbench.core.driver.FamilyDescriptor;
 import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.Match;
 import org.tokenbench.core.driver.TokenDriver;
 import org.tokenbench.core.driver.TokenSession;
 import org.tokenbench.pcsc.ApduChannel;
-import org.tokenbench.pcsc.Response;
 
-/** Programmable TOTP tokens of the SafeID / Token2 single-profile NFC family. */
+/**
+ * Programmable TOTP tokens of the SafeID / Token2 class: single-profile NFC tokens and Molto2 multi-profile USB tokens.
+ * What each family can hold is in {@code OSGI-INF/tokenbench-driver.properties}; the ATR tells the families apart
+ * (contactless PC/SC part 3 ATRs are single-profile tokens), so opening a session sends only the serial/clock read.
+ */
 @Component(service = TokenDriver.class)
 public final class SafeIdDriver implements TokenDriver {
 
     static final String ID = "org.tokenbench.driver.safeid";
 
-    private final TriesLedger ledger = new TriesLedger();
+    private final DriverDescriptor descriptor = DriverDescriptor.load(SafeIdDriver.class, DriverDescriptor.DEFAULT_RESOURCE);
+    private final AuthenticationTries tries;
 
-    @Override
-    public DriverInfo info() {
-        return new DriverInfo(ID, "TokenBench", "SafeID / Token2 programmable TOTP token (NFC)", "0.1.0");
+    /** The DS component: authentication tries are kept under TokenBench's home, shared by every run. */
+    public SafeIdDriver() {
+        this(AuthenticationTries.inHome());
+    }
+
+    public SafeIdDriver(AuthenticationTries tries) {
+        this.tries = tries;
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.PROGRAM_SEED, Capability.READ_CLOCK, Capability.SET_CLOCK);
+    public DriverDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
@@ -40,35 +48,49 @@ public final class SafeIdDriver implements TokenDriver {
         return ApduChannel.class;
     }
 
-    /** Reads public data (Molto2 only) or serial and clock: harmless, no key, nothing that burns a try. */
+    /** Reads public data (Molto2) or serial and clock (single-profile): harmless, no key, nothing that burns a try. */
     @Override
     public Optional<Match> probe(Connection connection) throws TokenException {
-        return family(connection).map(f -> new Match(f.label, f == SafeIdProtocol.Family.MOLTO2 ? 95 : 90));
+        if (!(connection instanceof ApduChannel channel)) {
+            return Optional.empty();
+        }
+        Optional<SafeIdProtocol.Family> family = family(channel);
+        if (family.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (family.get() == SafeIdProtocol.Family.MOLTO2) {
+                SafeIdProtocol.parsePublicData(channel.transmit(SafeIdProtocol.publicData(0)));
+                return Optional.of(new Match(family.get().id, 95));
+            }
+            SafeIdProtocol.parseInfo(channel.transmit(SafeIdProtocol.readInfo(family.get())));
+            return Optional.of(new Match(family.get().id, 90));
+        } catch (TokenException notOurs) {
+            if (notOurs.code().namespace().equals(SafeIdProtocol.NAMESPACE)) {
+                return Optional.empty();
+            }
+            throw notOurs;
+        }
     }
 
     @Override
     public TokenSession open(Connection connection, Interaction interaction) throws TokenException {
-        SafeIdProtocol.Family family = family(connection).orElseThrow(() -> new TokenException(
-                ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6D00), "the card is not a SafeID-class token"));
-        return SafeIdSession.open(family, (ApduChannel) connection, interaction, ledger);
+        ApduChannel channel = (ApduChannel) connection;
+        SafeIdProtocol.Family family = family(channel).orElseThrow(() -> new TokenException(
+                ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6D00), "the card in '" + channel.location() + "' is not a SafeID-class token"));
+        FamilyDescriptor described = descriptor.family(family.id).orElseThrow();
+        return family == SafeIdProtocol.Family.MOLTO2 ? new Molto2Session(described, channel, interaction, tries)
+                : new SafeIdSession(family, described, channel, interaction, tries);
     }
 
-    private static Optional<SafeIdProtocol.Family> family(Connection connection) throws TokenException {
-        if (!(connection instanceof ApduChannel channel)) {
-            return Optional.empty();
+    /** The family the card's ATR allows; single-profile first, because Molto2's pattern is the broader one. */
+    private Optional<SafeIdProtocol.Family> family(ApduChannel channel) throws TokenException {
+        Atr atr = new Atr(channel.atr());
+        for (SafeIdProtocol.Family family : SafeIdProtocol.Family.values()) {
+            if (descriptor.family(family.id).orElseThrow().mayBe(atr)) {
+                return Optional.of(family);
+            }
         }
-        try {
-            SafeIdProtocol.parsePublicData(channel.transmit(SafeIdProtocol.publicData(0)));
-            return Optional.of(SafeIdProtocol.Family.MOLTO2);
-        } catch (TokenException notMolto2) {
-            // single-profile tokens have no public-data command
-        }
-        Response response = channel.transmit(SafeIdProtocol.readInfo());
-        try {
-            SafeIdProtocol.parseInfo(response);
-            return Optional.of(SafeIdProtocol.Family.SINGLE_PROFILE);
-        } catch (TokenException notOurs) {
-            return Optional.empty();
-        }
+        return Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.OptionalInt;
 
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -25,6 +26,7 @@ final class SafeIdProtocol {
     /** The vendor's published SM4 key for the single-profile family (other vendors' keys differ). */
     static final byte[] VENDOR_KEY = HexFormat.of().parseHex("8AD206883CA369482AB27182B6E83224");
     static final int MAX_SEED_BYTES = 63;
+    static final int CHALLENGE_BYTES = 8;
 
     record Info(String serial, Instant clock) {
     }
@@ -32,18 +34,30 @@ final class SafeIdProtocol {
     private SafeIdProtocol() {
     }
 
-    /** The two families this driver knows (protocols.md §1). */
+    /** The two families this driver knows (protocols.md §1); what each can hold is in the driver's descriptor. */
     enum Family {
-        SINGLE_PROFILE("single-profile NFC", 1),
-        MOLTO2("Molto2 multi-profile", 100);
+        SINGLE_PROFILE("single-profile"),
+        MOLTO2("molto2");
 
-        final String label;
-        final int maxProfiles;
+        /** The family's id in the descriptor and in {@link org.tokenbench.core.driver.Match#family()}. */
+        final String id;
 
-        Family(String label, int maxProfiles) {
-            this.label = label;
-            this.maxProfiles = maxProfiles;
+        Family(String id) {
+            this.id = id;
         }
+    }
+
+    /**
+     * The tries left in a refused authentication, or empty when {@code sw} is no refusal. Token2's protocol document and
+     * its molto2 tool give the count as {@code 63 0N}; ISO 7816-4 spells it {@code 63 CN}. Both are understood, so a
+     * real token's refusal is never mistaken for an unknown failure.
+     */
+    static OptionalInt triesLeftAfterRefusal(int sw) {
+        if ((sw & 0xFF00) != 0x6300) {
+            return OptionalInt.empty();
+        }
+        int sw2 = sw & 0xFF;
+        return OptionalInt.of((sw2 & 0xF0) == 0xC0 ? sw2 & 0x0F : sw2);
     }
 
     /** What the public data of one Molto2 profile says. */
@@ -108,7 +122,11 @@ final class SafeIdProtocol {
     }
 
     /** SM4-ECB of the 8-byte challenge zero-padded to 16 bytes. */
-    static Apdu authenticate(byte[] key, byte[] challenge) {
+    static Apdu authenticate(byte[] key, byte[] challenge) throws TokenException {
+        if (challenge.length != CHALLENGE_BYTES) {
+            throw new TokenException(ErrorCode.of(NAMESPACE, 0x6700), "the token's authentication challenge has " + challenge.length
+                    + " bytes instead of " + CHALLENGE_BYTES + ": not answered, so no try is spent on it");
+        }
         byte[] block = Arrays.copyOf(challenge, 16);
         byte[] cryptogram = ecb(key, block);
         Apdu apdu = Apdu.secret(0x80, 0xCE, 0x00, 0x00, cryptogram, Apdu.NO_LE);

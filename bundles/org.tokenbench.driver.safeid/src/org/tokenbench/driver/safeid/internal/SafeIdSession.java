@@ -10,7 +10,10 @@ import org.tokenbench.core.ProgressMonitor;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.AccessKey;
+import org.tokenbench.core.driver.AuthenticationTries;
 import org.tokenbench.core.driver.DeviceIdentity;
+import org.tokenbench.core.driver.FamilyDescriptor;
+import org.tokenbench.core.driver.HashAlgorithm;
 import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.SeedProgramming;
 import org.tokenbench.core.driver.TokenClock;
@@ -19,40 +22,41 @@ import org.tokenbench.pcsc.ApduChannel;
 import org.tokenbench.pcsc.Response;
 
 /**
- * One SafeID-class token on a reader: a single-profile NFC token or a Molto2 multi-profile one. Programming
- * is authenticate → configure (sets the clock) → write seed, because some firmware forgets the seed when its
- * clock is set. A refused authentication is never retried: it burns a try, and the token locks when they run
- * out. Only Molto2 offers {@link ClockSetting}: its clock-only command leaves the seeds alone.
+ * One SafeID-class token on a reader: a single-profile NFC token or a Molto2 multi-profile one. Programming is
+ * authenticate → configure (sets the clock) → write seed, because some firmware forgets the seed when its clock is set.
+ * A refused authentication is never retried: it burns a try, and the token locks when they run out. What the token
+ * said about its tries is kept by {@link AuthenticationTries}, so the next run knows it too. Only Molto2 offers
+ * {@link org.tokenbench.core.driver.ClockSetting}: its clock-only command leaves the seeds alone.
+ *
+ * <p>The session never closes its channel: the devices service owns it.
  */
 class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, AccessKey {
 
-    private static final int TRIES_SW1 = 0x63C0;
+    /** safeid:0x6983: the token has no tries left; TokenBench does not send the key. */
+    static final ErrorCode LOCKED = ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6983);
 
     private final ApduChannel channel;
     private final Interaction interaction;
-    private final TriesLedger ledger;
+    private final AuthenticationTries tries;
     private final SafeIdProtocol.Family family;
+    private final FamilyDescriptor described;
     private final SafeIdProtocol.Info info;
     private Secret key;
 
-    SafeIdSession(SafeIdProtocol.Family family, ApduChannel channel, Interaction interaction, TriesLedger ledger) throws TokenException {
+    /** Reads serial and clock, nothing else. */
+    SafeIdSession(SafeIdProtocol.Family family, FamilyDescriptor described, ApduChannel channel, Interaction interaction,
+            AuthenticationTries tries) throws TokenException {
         this.family = family;
+        this.described = described;
         this.channel = channel;
         this.interaction = interaction;
-        this.ledger = ledger;
+        this.tries = tries;
         this.info = SafeIdProtocol.parseInfo(channel.transmit(SafeIdProtocol.readInfo(family)));
-    }
-
-    /** The session for a family: Molto2 sessions can also set the clock alone. */
-    static SafeIdSession open(SafeIdProtocol.Family family, ApduChannel channel, Interaction interaction, TriesLedger ledger)
-            throws TokenException {
-        return family == SafeIdProtocol.Family.MOLTO2 ? new Molto2Session(channel, interaction, ledger)
-                : new SafeIdSession(family, channel, interaction, ledger);
     }
 
     @Override
     public DeviceIdentity identity() {
-        return new DeviceIdentity(SafeIdDriver.ID, family.label, info.serial());
+        return new DeviceIdentity(SafeIdDriver.ID, family.id, info.serial());
     }
 
     @Override
@@ -77,52 +81,37 @@ class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, Access
         byte[] copy = newKey.copyBytes();
         if (family == SafeIdProtocol.Family.MOLTO2) {
             byte[] derived = SafeIdProtocol.molto2Key(copy);
-            java.util.Arrays.fill(copy, (byte) 0);
+            Arrays.fill(copy, (byte) 0);
             copy = derived;
         }
         key = Secret.adopt(copy);
     }
 
+    /** What the family's descriptor says it can hold. */
     @Override
-    public String unsupported(Settings settings) {
-        if (!settings.algorithm().equals("SHA1") && !settings.algorithm().equals("SHA256")) {
-            return "this token computes HMAC-SHA1 or HMAC-SHA256 codes, not " + settings.algorithm();
-        }
-        boolean molto2 = family == SafeIdProtocol.Family.MOLTO2;
-        if (molto2 ? settings.digits() % 2 != 0 || settings.digits() < 4 || settings.digits() > 10 : settings.digits() != 6) {
-            return molto2 ? "this token shows 4, 6, 8 or 10 digits, not " + settings.digits()
-                    : "this token shows 6-digit codes; " + settings.digits() + " digits are not possible";
-        }
-        if (settings.profile() < 0 || settings.profile() >= family.maxProfiles) {
-            return molto2 ? "profiles are numbered 0 to " + (family.maxProfiles - 1) + ", not " + settings.profile()
-                    : "this token has a single profile (0), not profile " + settings.profile();
-        }
-        if (settings.periodSeconds() != 30 && settings.periodSeconds() != 60) {
-            return "this token changes codes every 30 or 60 seconds, not every " + settings.periodSeconds();
-        }
-        if (displayCode(settings.displaySeconds()) < 0) {
-            return "the display can stay on for 15, 30, 60 or 120 seconds, not " + settings.displaySeconds();
-        }
-        return null;
+    public Optional<String> unsupported(Settings settings) {
+        return described.unsupported(settings);
     }
 
     @Override
     public void program(Secret seed, Settings settings, Instant clock, ProgressMonitor monitor) throws TokenException {
-        String problem = unsupported(settings);
-        if (problem != null) {
-            throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6A80), problem);
+        Optional<String> problem = unsupported(settings);
+        if (problem.isPresent()) {
+            throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6A80), problem.get());
         }
         if (seed.length() < 1 || seed.length() > SafeIdProtocol.MAX_SEED_BYTES) {
             throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6700),
-                    "this token holds seeds of 1 to 63 bytes; this one has " + seed.length());
+                    "this token holds seeds of 1 to " + SafeIdProtocol.MAX_SEED_BYTES + " bytes; this one has " + seed.length());
         }
+        int display = displayCode(settings.displaySeconds());
+        int hmac = hmacCode(settings.algorithm());
         monitor.begin("Programming token " + info.serial(), 3);
         checkProfileIsFree(settings.profile());
         byte[] keyBytes = keyBytes();
         try {
             // One PC/SC transaction from authentication to the seed: nothing else may reach the token in between.
             channel.exclusively(() -> {
-                burn(keyBytes, seed, settings, clock, monitor);
+                burn(keyBytes, seed, settings, display, hmac, clock, monitor);
                 return null;
             });
         } finally {
@@ -130,14 +119,14 @@ class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, Access
         }
     }
 
-    private void burn(byte[] keyBytes, Secret seed, Settings settings, Instant clock, ProgressMonitor monitor) throws TokenException {
+    private void burn(byte[] keyBytes, Secret seed, Settings settings, int display, int hmac, Instant clock, ProgressMonitor monitor)
+            throws TokenException {
         authenticate(keyBytes);
         monitor.worked(1, "authenticated");
-        int hmac = settings.algorithm().equals("SHA256") ? 2 : 1;
-        int display = displayCode(settings.displaySeconds());
         boolean molto2 = family == SafeIdProtocol.Family.MOLTO2;
-        SafeIdProtocol.check(channel.transmit(SafeIdProtocol.configure(keyBytes, molto2 ? 0x01 : 0x00, settings.profile(), display,
-                clock, hmac, molto2 ? settings.digits() : 0, settings.periodSeconds())), "the settings and clock");
+        SafeIdProtocol.check(channel.transmit(SafeIdProtocol.configure(keyBytes, molto2 ? 0x01 : 0x00, settings.profile(),
+                display, clock, hmac, molto2 ? settings.digits() : 0,
+                settings.periodSeconds())), "the settings and clock");
         monitor.worked(1, "settings and clock written");
         byte[] seedBytes = seed.copyBytes();
         try {
@@ -161,27 +150,28 @@ class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, Access
         }
     }
 
+    /**
+     * One authentication, never repeated. Before it, the tries this token reported earlier (in any run) decide: none left
+     * is refused without sending anything, the last one only after a yes.
+     */
     void authenticate(byte[] keyBytes) throws TokenException {
-        OptionalInt known = ledger.triesLeft(info.serial());
-        if (known.isPresent() && known.getAsInt() == 0) {
-            throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6983), "token " + info.serial() + " is locked: no tries left");
-        }
-        if (known.isPresent() && known.getAsInt() == 1 && !interaction.confirm("Token " + info.serial()
-                + " has 1 authentication try left; a wrong key locks it for good. Try the key once more?")) {
-            throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, TRIES_SW1 | 1),
-                    "not authenticating: token " + info.serial() + " has 1 try left and that was not confirmed");
-        }
+        String serial = info.serial();
+        tries.beforeAttempt(SafeIdDriver.ID, serial, "the key of token " + serial, LOCKED, interaction);
         Response challenge = channel.transmit(SafeIdProtocol.challenge());
         SafeIdProtocol.check(challenge, "to give an authentication challenge");
         Response answer = channel.transmit(SafeIdProtocol.authenticate(keyBytes, challenge.data()));
-        if ((answer.sw() & 0xFFF0) == TRIES_SW1) {
-            int left = answer.sw() & 0x0F;
-            ledger.failed(info.serial(), left);
-            interaction.inform("The token refused the key: " + left + " tries left. TokenBench does not retry.");
-            throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, answer.sw()),
-                    "token " + info.serial() + " refused the key; " + left + " tries left");
+        OptionalInt left = SafeIdProtocol.triesLeftAfterRefusal(answer.sw());
+        if (answer.sw() == LOCKED.value()) {
+            left = OptionalInt.of(0);
+        }
+        if (left.isPresent()) {
+            tries.refused(SafeIdDriver.ID, serial, left.getAsInt());
+            String count = left.getAsInt() == 0 ? "it is now locked" : left.getAsInt() + (left.getAsInt() == 1 ? " try" : " tries") + " left";
+            interaction.inform("Token " + serial + " refused the key: " + count + ". TokenBench does not try again by itself.");
+            throw new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, answer.sw()), "token " + serial + " refused the key; " + count);
         }
         SafeIdProtocol.check(answer, "the key");
+        tries.succeeded(SafeIdDriver.ID, serial);
     }
 
     /** The session's SM4 key: the one given, else the family's published default. The caller wipes it. */
@@ -197,22 +187,37 @@ class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, Access
         return channel;
     }
 
-    /** Display time code: 00..03 = 15/30/60/120 s. */
-    private static int displayCode(int seconds) {
+    /** How the configure command encodes a display time: 00..03 = 15/30/60/120 s (which ones a family has: its descriptor). */
+    private static int displayCode(int seconds) throws TokenException {
         return switch (seconds) {
             case 15 -> 0;
             case 30 -> 1;
             case 60 -> 2;
             case 120 -> 3;
-            default -> -1;
+            default -> throw encodingMissing("display time " + seconds + " s");
         };
     }
 
+    /** How the configure command encodes the hash: 01 SHA-1, 02 SHA-256. */
+    private static int hmacCode(HashAlgorithm algorithm) throws TokenException {
+        return switch (algorithm) {
+            case SHA1 -> 1;
+            case SHA256 -> 2;
+            default -> throw encodingMissing(algorithm.name());
+        };
+    }
+
+    /** The descriptor offers a value the protocol has no encoding for: a descriptor mistake, refused before anything is sent. */
+    private static TokenException encodingMissing(String what) {
+        return new TokenException(ErrorCode.of(SafeIdProtocol.NAMESPACE, 0x6A80), "the SafeID protocol has no encoding for " + what);
+    }
+
+    /** Releases the key only; the channel belongs to the devices service. */
     @Override
     public void close() {
         if (key != null) {
             key.close();
+            key = null;
         }
-        channel.close();
     }
 }

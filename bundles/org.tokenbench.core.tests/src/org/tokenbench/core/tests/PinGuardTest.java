@@ -1,0 +1,109 @@
+package org.tokenbench.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.Secret;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.core.driver.PinGuard;
+import org.tokenbench.core.driver.PinStatus;
+import org.tokenbench.core.driver.PinType;
+import org.tokenbench.core.driver.PinVerifier;
+import org.tokenbench.testing.ScriptedInteraction;
+
+/**
+ * The platform's PIN rules, the same for every driver. The key here is a counter in Java that behaves as a key's does
+ * (a wrong PIN costs a try, 0 tries is locked); the Guomi tests run the same rules against the soft SKF library.
+ */
+class PinGuardTest {
+
+    private static final ErrorCode WRONG = ErrorCode.of("test", 0x24);
+    private static final ErrorCode LOCKED = ErrorCode.of("test", 0x25);
+
+    /** A key with a PIN and a retry counter; it counts the verifications it was asked for. */
+    static final class CountingKey implements PinVerifier {
+        final List<String> attempts = new ArrayList<>();
+        private final byte[] pin = "24681357".getBytes(StandardCharsets.US_ASCII);
+        private int left;
+
+        CountingKey(int left) {
+            this.left = left;
+        }
+
+        @Override
+        public Set<PinType> pinTypes() {
+            return Set.of(PinType.USER);
+        }
+
+        @Override
+        public PinStatus status(PinType type) {
+            return new PinStatus(type, 6, left, false);
+        }
+
+        @Override
+        public Attempt verifyOnce(PinType type, Secret candidate) {
+            attempts.add("verify");
+            if (left > 0 && candidate.apply(bytes -> java.util.Arrays.equals(bytes, pin))) {
+                left = 6;
+                return new Attempt(true, status(type), null);
+            }
+            left = Math.max(0, left - 1);
+            return new Attempt(false, status(type), new TokenException(WRONG, "wrong user PIN"));
+        }
+
+        @Override
+        public ErrorCode lockedCode(PinType type) {
+            return LOCKED;
+        }
+
+        @Override
+        public void logout() {
+            attempts.add("logout");
+        }
+    }
+
+    private static Secret pin(String text) {
+        return Secret.adopt(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aWrongPinIsTriedOnceAndTheTriesLeftAreSaid() {
+        CountingKey key = new CountingKey(6);
+        TokenException refused = assertThrows(TokenException.class,
+                () -> PinGuard.of(key).verify(PinType.USER, pin("00000000"), new ScriptedInteraction(true)));
+        assertEquals(WRONG, refused.code());
+        assertTrue(refused.getMessage().contains("5 of 6 tries left") && refused.getMessage().contains("does not try again"), refused.getMessage());
+        assertEquals(List.of("verify"), key.attempts, "exactly one verification");
+    }
+
+    @Test
+    void aLockedPinIsNeverTried() {
+        CountingKey key = new CountingKey(0);
+        TokenException refused = assertThrows(TokenException.class,
+                () -> PinGuard.of(key).verify(PinType.USER, pin("24681357"), new ScriptedInteraction(true)));
+        assertEquals(LOCKED, refused.code());
+        assertEquals(List.of(), key.attempts);
+    }
+
+    @Test
+    void theLastTryIsSpentOnlyAfterAYes() throws TokenException {
+        CountingKey key = new CountingKey(1);
+        ScriptedInteraction no = new ScriptedInteraction(false);
+        TokenException refused = assertThrows(TokenException.class, () -> PinGuard.of(key).verify(PinType.USER, pin("24681357"), no));
+        assertEquals(PinGuard.LAST_TRY_NOT_CONFIRMED, refused.code());
+        assertEquals(List.of(), key.attempts);
+        assertEquals(1, no.questions.size(), "the user was asked once");
+
+        PinStatus after = PinGuard.of(key).verify(PinType.USER, pin("24681357"), new ScriptedInteraction(true));
+        assertEquals(6, after.triesLeft());
+        assertEquals(List.of("verify"), key.attempts);
+    }
+}

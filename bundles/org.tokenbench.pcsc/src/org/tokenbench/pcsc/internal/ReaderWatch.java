@@ -1,0 +1,198 @@
+package org.tokenbench.pcsc.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.tokenbench.core.TokenException;
+import org.tokenbench.core.device.Slot;
+import org.tokenbench.core.device.TransportListener;
+import org.tokenbench.pcsc.PcscErrors;
+
+/**
+ * One daemon thread that blocks in SCardGetStatusChange over every reader plus the {@code \\?PnP?\Notification}
+ * pseudo-reader, so a card inserted or removed and a reader plugged or unplugged wake it at once; nothing is polled.
+ * When pcscd goes away every reader is reported removed and the service down, and a new context is tried every
+ * second until pcscd is back. {@link #close()} cancels the blocking call.
+ */
+public final class ReaderWatch implements AutoCloseable {
+
+    /** The longest single wait; SCardCancel ends it earlier on close. */
+    private static final long WAIT_MILLIS = 5_000;
+    private static final long RECONNECT_MILLIS = 1_000;
+
+    private record Known(long state, Slot slot) {
+    }
+
+    private final TransportListener listener;
+    private final Thread thread;
+    private final Map<String, Known> known = new LinkedHashMap<>();
+    private volatile boolean running = true;
+    private volatile PcscContext current;
+    /** Null until the first status was reported. */
+    private Boolean serviceUp;
+
+    private ReaderWatch(TransportListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.thread = new Thread(this::run, "TokenBench PC/SC watch");
+        this.thread.setDaemon(true);
+    }
+
+    public static ReaderWatch start(TransportListener listener) {
+        ReaderWatch watch = new ReaderWatch(listener);
+        watch.thread.start();
+        return watch;
+    }
+
+    private void run() {
+        while (running) {
+            PcscContext context;
+            try {
+                context = PcscContext.establish();
+            } catch (TokenException e) {
+                serviceDown(e);
+                pause();
+                continue;
+            }
+            current = context;
+            try {
+                if (running) {
+                    watch(context);
+                }
+            } finally {
+                current = null;
+                context.close();
+            }
+        }
+    }
+
+    /** Reports until pcscd goes away (returns, the caller reconnects) or the watch is closed. */
+    private void watch(PcscContext context) {
+        long notificationState = PcscLite.SCARD_STATE_UNAWARE;
+        boolean first = true;
+        while (running) {
+            List<String> readers;
+            try {
+                readers = context.readers();
+            } catch (TokenException e) {
+                if (!first) {
+                    return;
+                }
+                serviceDown(e);
+                pause();
+                return;
+            }
+            if (first) {
+                serviceUp(readers.size());
+                first = false;
+            }
+            for (String gone : new ArrayList<>(known.keySet())) {
+                if (!readers.contains(gone)) {
+                    removed(gone);
+                }
+            }
+            List<String> names = new ArrayList<>();
+            List<Long> states = new ArrayList<>();
+            names.add(PcscLite.PNP_NOTIFICATION);
+            states.add(notificationState);
+            for (String reader : readers) {
+                names.add(reader);
+                Known before = known.get(reader);
+                states.add(before == null ? PcscLite.SCARD_STATE_UNAWARE : before.state());
+            }
+            PcscLite.ReaderState[] answer = PcscLite.ReaderState.of(names, states);
+            long code = context.waitForChange(answer, WAIT_MILLIS);
+            if (code == PcscErrors.CANCELLED || !running) {
+                return;
+            }
+            if (code == PcscErrors.TIMEOUT || code == PcscErrors.UNKNOWN_READER || code == PcscErrors.READER_UNAVAILABLE) {
+                continue; // nothing happened, or a reader left between listing and waiting: list again
+            }
+            if (code != PcscLite.SCARD_S_SUCCESS) {
+                // pcscd went away (or the context broke): a new context tells which; the pause keeps a broken one from spinning
+                if (!PcscErrors.meansServiceGone(code)) {
+                    pause();
+                }
+                return;
+            }
+            // pcsc-lite keeps the reader count in the pseudo-reader's state: handing it back makes the next call wait.
+            notificationState = answer[0].eventState() & ~PcscLite.SCARD_STATE_CHANGED;
+            for (int i = 1; i < answer.length; i++) {
+                report(answer[i]);
+            }
+        }
+    }
+
+    private void report(PcscLite.ReaderState state) {
+        String reader = state.szReader;
+        long event = state.eventState();
+        if ((event & PcscLite.SCARD_STATE_UNKNOWN) != 0) {
+            removed(reader);
+            return;
+        }
+        Known before = known.get(reader);
+        Slot slot = ReaderSlots.slot(state);
+        known.put(reader, new Known(event & ~PcscLite.SCARD_STATE_CHANGED, slot));
+        if (before != null && before.slot().devicePresent() && slot.devicePresent() && eventCount(before.state()) != eventCount(event)) {
+            // pcscd counts insertions and removals: a card swapped between two waits is a removal, then an insertion
+            listener.slotChanged(ReaderSlots.empty(slot));
+        } else if (before != null && before.slot().equals(slot)) {
+            return; // only our own or another program's connection changed the reader's state
+        }
+        listener.slotChanged(slot);
+    }
+
+    /** The upper 16 bits of a reader's event state: pcsc-lite's count of card events in that reader. */
+    private static long eventCount(long state) {
+        return (state >>> 16) & 0xFFFF;
+    }
+
+    private void removed(String reader) {
+        if (known.remove(reader) != null) {
+            listener.slotRemoved(ReaderSlots.TRANSPORT, reader);
+        }
+    }
+
+    private void serviceUp(int readers) {
+        if (!Boolean.TRUE.equals(serviceUp)) {
+            serviceUp = true;
+            listener.statusChanged(ReaderSlots.TRANSPORT, ServiceStatus.up(readers));
+        }
+    }
+
+    private void serviceDown(TokenException failure) {
+        if (!running || Boolean.FALSE.equals(serviceUp)) {
+            return;
+        }
+        serviceUp = false;
+        new ArrayList<>(known.keySet()).forEach(this::removed);
+        listener.statusChanged(ReaderSlots.TRANSPORT, ServiceStatus.down(failure));
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RECONNECT_MILLIS);
+        } catch (InterruptedException e) {
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        PcscContext context = current;
+        if (context != null) {
+            context.cancel();
+        }
+        thread.interrupt();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
