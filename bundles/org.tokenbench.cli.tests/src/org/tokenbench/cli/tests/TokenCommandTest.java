@@ -91,6 +91,31 @@ class TokenCommandTest {
     }
 
     @Test
+    void programOffersExactlyTheClaimedFamilysChoicesBeforeTouchingTheToken(@TempDir Path dir) throws Exception {
+        SafeIdVirtualToken token = SafeIdVirtualToken.factoryNew("TB-CLI-CHOICE");
+        reader.insert(token);
+        Path key = Files.writeString(dir.resolve("key.txt"), SECRET);
+        CliRun display = CliRun.of("token", "program", "--reader", VirtualReader.NAME, "--secret-file", key.toString(), "--display", "45");
+        assertEquals(2, display.exitCode(), display.err());
+        assertTrue(display.err().contains("stays on for 15, 30, 60 or 120 seconds, not 45"), display.err());
+        CliRun profile = CliRun.of("token", "program", "--reader", VirtualReader.NAME, "--secret-file", key.toString(), "--profile", "3");
+        assertEquals(2, profile.exitCode(), profile.err());
+        assertTrue(profile.err().contains("has a single profile (0), not profile 3"), profile.err());
+        CliRun algorithm = CliRun.of("token", "program", "--reader", VirtualReader.NAME, "--secret-file", key.toString(), "--algorithm", "SHA512");
+        assertEquals(2, algorithm.exitCode(), algorithm.err());
+        assertTrue(algorithm.err().contains("computes SHA1 or SHA256 codes, not SHA512"), algorithm.err());
+        CliRun period = CliRun.of("token", "program", "--reader", VirtualReader.NAME, "--secret-file", key.toString(), "--period", "45");
+        assertEquals(2, period.exitCode(), period.err());
+        assertTrue(period.err().contains("every 30 or 60 seconds, not every 45"), period.err());
+
+        Path uri = Files.writeString(dir.resolve("sha512.uri"), "otpauth://totp/ACME:ops?secret=" + SECRET + "&algorithm=SHA512");
+        CliRun fromFile = CliRun.of("token", "program", "--reader", VirtualReader.NAME, "--uri-file", uri.toString());
+        assertEquals(3, fromFile.exitCode(), "a URI the token cannot hold is a failed operation, not a usage error: " + fromFile.err());
+        assertTrue(fromFile.err().contains("[tokenbench:0x0005]"), fromFile.err());
+        assertFalse(token.hasSeed(), "nothing was written");
+    }
+
+    @Test
     void noCardIsExplained() {
         CliRun run = CliRun.of("token", "info", "--reader", VirtualReader.NAME);
         assertEquals(3, run.exitCode());

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -23,13 +22,12 @@ import org.tokenbench.core.device.DeviceSession;
 import org.tokenbench.core.device.OpenOptions;
 import org.tokenbench.core.driver.AccessKey;
 import org.tokenbench.core.driver.ClockSetting;
-import org.tokenbench.core.driver.FamilyDescriptor;
-import org.tokenbench.core.driver.HashAlgorithm;
 import org.tokenbench.core.driver.SeedProgramming;
 import org.tokenbench.core.driver.TokenClock;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpParams;
-import org.tokenbench.otp.TokenProgrammer;
+import org.tokenbench.programming.ProgrammingChoices;
+import org.tokenbench.programming.TokenProgrammer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -142,57 +140,47 @@ final class TokenCommand {
             Duration skewBound = maxSkew == null ? TokenProgrammer.defaultMaxSkew() : Duration.ofSeconds(maxSkew);
             try (OtpAccount account = credential.read(context);
                  DeviceSession session = device.open(context)) {
-                int displaySeconds = display != null ? display : defaultDisplay(session.family());
-                checkSettings(session.family(), account.params(), displaySeconds);
+                ProgrammingChoices choices = ProgrammingChoices.of(session.family());
+                int displaySeconds = display != null ? display : choices.defaultDisplaySeconds();
+                checkSettings(choices, account.params(), displaySeconds);
                 account.warnings().forEach(w -> context.err().println("warning: " + w));
                 try (Secret key = useKeyFile(keyFile, session, context)) {
-                    return program(session, account, displaySeconds, skewBound);
+                    TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), skewBound)
+                            .program(session, choices, account, displaySeconds, profile, force, context.interaction(), context.progress());
+                    context.out().println(json ? new Json().field("serial", result.token().serial()).field("driver", result.token().driverId())
+                            .field("skewBeforeSeconds", result.skewBefore().toSeconds()).field("confirmedStepOffset", result.confirmedOffset())
+                            : result.token().serial());
+                    return ExitCode.OK;
                 }
             }
         }
 
-        private int program(DeviceSession session, OtpAccount account, int displaySeconds, Duration skewBound) throws TokenException {
-            TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), skewBound)
-                    .program(session, account, displaySeconds, profile, force, context.interaction(), context.progress());
-            context.out().println(json ? new Json().field("serial", result.token().serial()).field("driver", result.token().driverId())
-                    .field("skewBeforeSeconds", result.skewBefore().toSeconds()).field("confirmedStepOffset", result.confirmedOffset())
-                    : result.token().serial());
-            return ExitCode.OK;
-        }
-
-        private static int defaultDisplay(FamilyDescriptor family) {
-            List<Integer> offered = family.displaySeconds();
-            return offered.isEmpty() || offered.contains(30) ? 30 : offered.get(0);
-        }
-
         /**
-         * What the command line asks for must be what the family offers (a usage error naming its choices); settings
-         * that came from an otpauth URI the family cannot hold make the operation fail instead, as the file is wrong.
+         * What the command line asks for must be what the claimed family offers (a usage error naming its choices);
+         * settings that came from an otpauth URI the family cannot hold make the operation fail instead (exit 3), as
+         * the file, not the command line, is wrong.
          */
-        private void checkSettings(FamilyDescriptor family, OtpParams params, int displaySeconds) throws UsageException, TokenException {
-            if (family.algorithms().isEmpty()) {
-                throw new TokenException(NOT_PROGRAMMABLE, "the " + family.name() + " device cannot be programmed with a seed");
+        private void checkSettings(ProgrammingChoices choices, OtpParams params, int displaySeconds) throws UsageException, TokenException {
+            if (!choices.programmable()) {
+                throw new TokenException(NOT_PROGRAMMABLE, "the " + choices.family().name() + " device cannot be programmed with a seed");
             }
-            HashAlgorithm algorithm = HashAlgorithm.valueOf(params.algorithm().name());
+            SeedProgramming.Settings requested = TokenProgrammer.settings(params, displaySeconds, profile);
             SeedProgramming.Settings onlyOptions = new SeedProgramming.Settings(
-                    family.algorithms().contains(algorithm) ? algorithm : family.algorithms().stream().sorted().findFirst().orElseThrow(),
-                    first(family.digits(), params.digits()), first(family.periods(), params.periodSeconds()), displaySeconds, profile);
-            Optional<String> optionProblem = family.unsupported(onlyOptions);
+                    choices.algorithms().contains(requested.algorithm()) ? requested.algorithm() : choices.defaultAlgorithm().orElseThrow(),
+                    choices.digits().contains(requested.digits()) ? requested.digits() : choices.defaultDigits(),
+                    choices.periods().contains(requested.periodSeconds()) ? requested.periodSeconds() : choices.defaultPeriodSeconds(),
+                    displaySeconds, profile);
+            Optional<String> optionProblem = choices.unsupported(onlyOptions);
             if (optionProblem.isPresent()) {
                 throw new UsageException(optionProblem.get());
             }
-            Optional<String> problem = family.unsupported(new SeedProgramming.Settings(algorithm, params.digits(), params.periodSeconds(),
-                    displaySeconds, profile));
+            Optional<String> problem = choices.unsupported(requested);
             if (problem.isPresent()) {
                 if (credential.fromUri()) {
                     throw new TokenException(SETTINGS_UNSUPPORTED, problem.get());
                 }
                 throw new UsageException(problem.get());
             }
-        }
-
-        private static int first(List<Integer> offered, int requested) {
-            return offered.isEmpty() || offered.contains(requested) ? requested : offered.get(0);
         }
     }
 
