@@ -14,8 +14,20 @@
  *   lie-length FUNC      FUNC reports more bytes than the caller's buffer holds
  *   no-terminator FUNC   FUNC's name list lacks its closing double NUL
  *   bad-bitlen           SKF_ExportPublicKey reports a 1024-bit key
+ *
+ * Plugging: while a file "unplugged" exists in that directory the key is out of its port: SKF_EnumDev lists
+ * nothing and every call returns SAR_DEVICE_REMOVED. SKF_WaitForDevEvent reports each change of that state (and a
+ * "remove" fault) against what SKF_EnumDev or the previous event last said, polling every 50 ms so a test can
+ * plug and pull from outside; SKF_CancelWaitForDevEvent ends waits in progress. Built with -DSOFTSKF_NO_DEV_EVENTS
+ * the library lacks both, as many vendors' libraries do.
+ *
+ * Locking: SKF_LockDev takes an flock on the file "lock" in that directory, waiting up to its timeout, so two
+ * processes (or two copies of the library, which model two processes) cannot use the key at once; SKF_UnlockDev
+ * and SKF_DisConnectDev release it.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,12 +135,15 @@ static EVP_PKEY *sign_key;
 static unsigned char *sign_cert;
 static int sign_cert_len;
 
-struct device { ULONG magic; int connected; };
+struct device { ULONG magic; int connected; int lock_fd; };
 struct application { ULONG magic; int logged_in[2]; };
 struct container { ULONG magic; };
 struct hash { ULONG magic; EVP_MD_CTX *ctx; };
 
-static struct device the_device = { MAGIC_DEV, 0 };
+static struct device the_device = { MAGIC_DEV, 0, -1 };
+/* Presence as SKF_EnumDev or the last device event reported it (-1: not yet said); changes are events. */
+static int known_present = -1;
+static volatile int cancel_generation;
 static struct application the_app = { MAGIC_APP, { 0, 0 } };
 static struct container the_container = { MAGIC_CON };
 
@@ -212,10 +227,22 @@ static int has_rule(const char *kind, const char *func) {
     return 0;
 }
 
+static int unplugged(void) {
+    char path[4200];
+    path_of(path, sizeof path, "unplugged");
+    return access(path, F_OK) == 0;
+}
+
+/* The key is in its port: not unplugged by the test, not pulled by a "remove" fault. */
+static int present_now(void) {
+    return !unplugged() && !removed && !has_rule("remove", "now");
+}
+
 /* Counts the call and applies "remove" and "fail" rules; returns SAR_OK to proceed. */
 static ULONG enter(const char *func) {
     ensure_home();
     load_faults();
+    if (unplugged()) return SAR_DEVICE_REMOVED;
     long call = count_call(func);
     for (int i = 0; i < rule_count; i++) {
         Rule *r = &rules[i];
@@ -457,14 +484,23 @@ EXPORT ULONG SOFTSKF_Configure(const char *directory) {
     faults_present = -1;
     the_device.connected = 0;
     the_app.logged_in[0] = the_app.logged_in[1] = 0;
+    known_present = -1;
     pthread_mutex_unlock(&lock);
     return SAR_OK;
+}
+
+static void release_lock(void) {
+    if (the_device.lock_fd >= 0) {
+        close(the_device.lock_fd);  /* closing the descriptor releases its flock */
+        the_device.lock_fd = -1;
+    }
 }
 
 EXPORT ULONG SKF_EnumDev(BOOL bPresent, LPSTR szNameList, ULONG *pulSize) {
     (void) bPresent;
     pthread_mutex_lock(&lock);
     ULONG rv = enter("SKF_EnumDev");
+    known_present = present_now();
     if (rv == SAR_DEVICE_REMOVED) {  /* a pulled key is simply not listed */
         if (pulSize) {
             if (szNameList && *pulSize >= 2) szNameList[0] = szNameList[1] = 0;
@@ -489,6 +525,7 @@ EXPORT ULONG SKF_DisConnectDev(DEVHANDLE hDev) {
     pthread_mutex_lock(&lock);
     enter("SKF_DisConnectDev");
     if (hDev == &the_device) {
+        release_lock();
         the_device.connected = 0;
         the_app.logged_in[0] = the_app.logged_in[1] = 0;
     }
@@ -502,29 +539,72 @@ EXPORT ULONG SKF_GetDevState(LPSTR szDevName, ULONG *pulDevState) {
     LEAVE(rv == SAR_DEVICE_REMOVED ? SAR_OK : rv);
 }
 
+#ifndef SOFTSKF_NO_DEV_EVENTS
 EXPORT ULONG SKF_WaitForDevEvent(LPSTR szDevName, ULONG *pulDevNameLen, ULONG *pulEvent) {
-    /* Reports a removal once the fault plan pulls the key; polls so a test can trigger it from outside. */
-    for (int i = 0; i < 200; i++) {
+    int generation = cancel_generation;
+    for (;;) {
         pthread_mutex_lock(&lock);
         ensure_home();
         load_faults();
-        int gone = removed || has_rule("remove", "now");
-        pthread_mutex_unlock(&lock);
-        if (gone) {
+        int present = present_now();
+        if (known_present < 0) known_present = present;
+        if (present != known_present) {
+            known_present = present;
             if (szDevName && pulDevNameLen && *pulDevNameLen > strlen(DEVICE_NAME)) {
                 strcpy(szDevName, DEVICE_NAME);
                 *pulDevNameLen = (ULONG) strlen(DEVICE_NAME) + 1;
             }
-            if (pulEvent) *pulEvent = 2;
+            if (pulEvent) *pulEvent = present ? 1 : 2;
+            pthread_mutex_unlock(&lock);
             return SAR_OK;
         }
+        pthread_mutex_unlock(&lock);
+        if (cancel_generation != generation) return SAR_FAIL;
         usleep(50000);
     }
-    return SAR_NOT_EVENTERR;
 }
 
 EXPORT ULONG SKF_CancelWaitForDevEvent(void) {
+    __sync_fetch_and_add(&cancel_generation, 1);
     return SAR_OK;
+}
+#endif
+
+EXPORT ULONG SKF_LockDev(DEVHANDLE hDev, ULONG ulTimeOut) {
+    char path[4200];
+    {
+        ENTER("SKF_LockDev");
+        if (!is_dev(hDev)) LEAVE(SAR_INVALIDHANDLEERR);
+        if (the_device.lock_fd >= 0) LEAVE(SAR_OK);
+        path_of(path, sizeof path, "lock");
+        pthread_mutex_unlock(&lock);
+    }
+    /* Waits without the library's mutex: other calls (and the holder's unlock) go on meanwhile. */
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return SAR_FILEERR;
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0) break;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long elapsed = (now.tv_sec - start.tv_sec) * 1000L + (now.tv_nsec - start.tv_nsec) / 1000000L;
+        if (errno != EWOULDBLOCK || elapsed >= (long) ulTimeOut) {
+            close(fd);
+            return SAR_FAIL;
+        }
+        usleep(20000);
+    }
+    pthread_mutex_lock(&lock);
+    if (the_device.lock_fd >= 0) close(the_device.lock_fd);
+    the_device.lock_fd = fd;
+    LEAVE(SAR_OK);
+}
+
+EXPORT ULONG SKF_UnlockDev(DEVHANDLE hDev) {
+    ENTER("SKF_UnlockDev");
+    if (hDev != &the_device) LEAVE(SAR_INVALIDHANDLEERR);
+    release_lock();
+    LEAVE(SAR_OK);
 }
 
 EXPORT ULONG SKF_GetDevInfo(DEVHANDLE hDev, DEVINFO *pDevInfo) {

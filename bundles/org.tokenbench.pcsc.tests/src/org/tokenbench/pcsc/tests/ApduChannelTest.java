@@ -89,7 +89,7 @@ class ApduChannelTest {
         try (ApduChannel channel = connect()) {
             byte[] wrongKey = HexFormat.of().parseHex("00112233445566778899AABBCCDDEEFF");
             Response refused = channel.transmit(Apdu.secret(0x80, 0xCE, 0, 0, cryptogram(channel, wrongKey), Apdu.NO_LE));
-            assertEquals(0x63C0 | (SafeIdVirtualToken.INITIAL_TRIES - 1), refused.sw());
+            assertEquals(0x6300 | (SafeIdVirtualToken.INITIAL_TRIES - 1), refused.sw(), "Token2's documented 63 0N: N tries left");
             assertEquals(SafeIdVirtualToken.INITIAL_TRIES - 1, token.triesLeft());
 
             Response accepted = channel.transmit(Apdu.secret(0x80, 0xCE, 0, 0, cryptogram(channel, SafeIdVirtualToken.VENDOR_KEY), Apdu.NO_LE));

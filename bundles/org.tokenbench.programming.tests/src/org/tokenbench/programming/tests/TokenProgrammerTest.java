@@ -17,7 +17,7 @@ import org.tokenbench.core.driver.TokenSession;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.pcsc.ApduChannel;
-import org.tokenbench.pcsc.PcscReaders;
+import org.tokenbench.pcsc.PcscTransport;
 import org.tokenbench.programming.ProgrammingChoices;
 import org.tokenbench.programming.TokenProgrammer;
 import org.tokenbench.testing.OsgiServices;
@@ -52,7 +52,7 @@ class TokenProgrammerTest {
         safeid = OsgiServices.await(DriverRegistry.class).driver(SAFEID).orElseThrow(() -> new AssertionError("no SafeID driver registered"));
         TokenDriver driver = safeid.driver();
         host = reader.insert(token);
-        channel = PcscReaders.connect(VirtualReader.NAME);
+        channel = new PcscTransport().connect(VirtualReader.NAME, java.time.Duration.ZERO, null);
         String family = driver.probe(channel).orElseThrow().family();
         choices = ProgrammingChoices.of(safeid.descriptor().family(family).orElseThrow());
         return driver.open(channel, user);

@@ -38,7 +38,15 @@ public final class SoftSkf {
     /** The built soft library. */
     public static Path library() {
         String configured = System.getProperty(LIBRARY_PROPERTY);
-        Path path = configured != null ? Path.of(configured) : Path.of("../org.tokenbench.testing.skf/target/native/libsoftskf.so");
+        return built(configured != null ? Path.of(configured) : Path.of("../org.tokenbench.testing.skf/target/native/libsoftskf.so"));
+    }
+
+    /** The same soft key built without SKF_WaitForDevEvent and SKF_CancelWaitForDevEvent, like vendors that must be polled. */
+    public static Path libraryWithoutDeviceEvents() {
+        return built(library().resolveSibling("libsoftskf-noevents.so"));
+    }
+
+    private static Path built(Path path) {
         if (!Files.isRegularFile(path)) {
             throw new IllegalStateException("the soft SKF library is not built at " + path.toAbsolutePath()
                     + " (the org.tokenbench.testing.skf module builds it with make, gcc and libssl-dev)");
@@ -99,6 +107,24 @@ public final class SoftSkf {
     public void clearFaults() {
         try {
             Files.deleteIfExists(home.resolve("faults"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Pulls the key out of its port: its library lists nothing and every call fails with SAR_DEVICE_REMOVED. */
+    public void unplug() {
+        try {
+            Files.writeString(home.resolve("unplugged"), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Plugs the key back in. */
+    public void plug() {
+        try {
+            Files.deleteIfExists(home.resolve("unplugged"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,19 +1,24 @@
 package org.tokenbench.driver.guomi.tests;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.tokenbench.core.Secret;
-import org.tokenbench.driver.guomi.CheckResult;
-import org.tokenbench.driver.guomi.EnvironmentCheck;
-import org.tokenbench.driver.guomi.SkfDevice;
-import org.tokenbench.driver.guomi.SkfLibrary;
+import org.tokenbench.core.driver.Checklist;
+import org.tokenbench.core.driver.TokenSession;
+import org.tokenbench.driver.guomi.internal.DeviceChecklist;
+import org.tokenbench.driver.guomi.internal.GuomiDriver;
+import org.tokenbench.skf.SkfConnection;
+import org.tokenbench.skf.SkfEnvironment;
+import org.tokenbench.skf.SkfLibrary;
 import org.tokenbench.testing.ScriptedInteraction;
 import org.tokenbench.testing.skf.SoftSkf;
 
-/** Shared set-up: a fresh soft key per test, and a scripted user. */
+/** Shared set-up: a fresh soft key per test, connected the way the SKF transport connects, and a scripted user. */
 final class SoftKeys {
 
     static final String USER_PIN = "24681357";
@@ -28,11 +33,16 @@ final class SoftKeys {
         return SoftSkf.create(SoftSkf.library(), dir, provisioning);
     }
 
+    /** The key's first device, connected (and locked) as the transport does; the caller closes it, as the devices service does. */
+    static SkfConnection connect(SoftSkf key) throws Exception {
+        SkfLibrary library = SkfLibrary.load(key.libraryPath());
+        return library.connect(library.devices().get(0), Duration.ofSeconds(2));
+    }
+
     /** The key's CA certificate; connecting once makes the soft key provision itself. */
     static byte[] caOf(SoftSkf key) throws Exception {
-        SkfLibrary library = SkfLibrary.load(key.libraryPath());
-        try (SkfDevice device = library.connect(library.devices().get(0))) {
-            device.info();
+        try (SkfConnection connection = connect(key)) {
+            connection.device().info();
         }
         return key.caCertificate();
     }
@@ -41,8 +51,21 @@ final class SoftKeys {
         return Secret.fromChars(pin.toCharArray());
     }
 
-    static List<CheckResult> check(SoftSkf key, Optional<byte[]> ca, Optional<String> pin) {
-        EnvironmentCheck.Options options = new EnvironmentCheck.Options(key.libraryPath(), Optional.empty(), ca, pin.map(SoftKeys::pin));
-        return EnvironmentCheck.run(options, new ScriptedInteraction(true), r -> { });
+    /**
+     * The whole "USB key environment" checklist as a command runs it: the transport's steps for the library, then,
+     * when they allow it, the driver's device steps in a session; all ten results in {@link Checklist#steps()} order.
+     */
+    static List<Checklist.Result> check(SoftSkf key, Optional<byte[]> ca, Optional<String> pin) throws Exception {
+        List<Checklist.Result> results = new ArrayList<>(SkfEnvironment.check(key.libraryPath().toString()));
+        if (!SkfEnvironment.allowsDeviceSteps(results)) {
+            Checklist.Step failed = results.stream().filter(r -> r.status() == Checklist.Status.FAILED).findFirst().orElseThrow().step();
+            DeviceChecklist.STEPS.subList(results.size(), DeviceChecklist.STEPS.size()).forEach(s -> results.add(SkfEnvironment.skippedAfter(s, failed)));
+            return results;
+        }
+        try (SkfConnection connection = connect(key); TokenSession session = new GuomiDriver().open(connection, new ScriptedInteraction(true))) {
+            Checklist checklist = session.feature(Checklist.class).orElseThrow();
+            results.addAll(checklist.run(new Checklist.Inputs(ca, pin.map(SoftKeys::pin)), new ScriptedInteraction(true), r -> { }));
+        }
+        return results;
     }
 }

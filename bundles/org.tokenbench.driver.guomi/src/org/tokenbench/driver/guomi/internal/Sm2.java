@@ -62,6 +62,16 @@ public final class Sm2 {
         return signer.verifySignature(rs);
     }
 
+    /** r‖s (32 + 32 bytes) as the DER SEQUENCE of two INTEGERs that X.509 and CMS carry. */
+    public static byte[] toDer(byte[] rs) {
+        try {
+            return org.bouncycastle.crypto.signers.StandardDSAEncoding.INSTANCE.encode(CURVE.getN(), new java.math.BigInteger(1,
+                    java.util.Arrays.copyOfRange(rs, 0, 32)), new java.math.BigInteger(1, java.util.Arrays.copyOfRange(rs, 32, 64)));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("r or s is out of range for SM2", e);
+        }
+    }
+
     private static void update(SM3Digest digest, byte[] bytes) {
         digest.update(bytes, 0, bytes.length);
     }

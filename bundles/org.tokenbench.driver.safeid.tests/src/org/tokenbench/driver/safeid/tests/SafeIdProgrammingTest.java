@@ -22,7 +22,7 @@ import org.tokenbench.core.driver.TokenSession;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.pcsc.Apdu;
-import org.tokenbench.pcsc.PcscReaders;
+import org.tokenbench.pcsc.PcscTransport;
 import org.tokenbench.testing.OsgiServices;
 import org.tokenbench.testing.ScriptedInteraction;
 import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
@@ -68,7 +68,7 @@ class SafeIdProgrammingTest extends VirtualTokenTest {
     void openingReadsSerialAndClockOnlyAndClosingLeavesTheChannelToItsOwner() throws Exception {
         SafeIdVirtualToken token = token("TB-SAFEID-00", 0);
         host = reader.insert(token);
-        channel = PcscReaders.connect(VirtualReader.NAME);
+        channel = new PcscTransport().connect(VirtualReader.NAME, java.time.Duration.ZERO, null);
         int before = host.apdusSeen();
         TokenSession session = driver.open(channel, new ScriptedInteraction(false));
         assertEquals(1, host.apdusSeen() - before, "one APDU: serial and clock");

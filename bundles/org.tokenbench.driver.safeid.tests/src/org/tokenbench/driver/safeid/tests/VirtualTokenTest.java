@@ -20,7 +20,7 @@ import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpGenerator;
 import org.tokenbench.pcsc.ApduChannel;
-import org.tokenbench.pcsc.PcscReaders;
+import org.tokenbench.pcsc.PcscTransport;
 import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
 import org.tokenbench.testing.pcsc.VirtualReader;
 import org.tokenbench.testing.pcsc.VpcdCardHost;
@@ -57,7 +57,7 @@ abstract class VirtualTokenTest {
     /** Inserts the token, connects, checks the probe's family and opens a session with {@code driver}. */
     protected TokenSession insertAndOpen(SafeIdVirtualToken token, String family, Interaction user) throws Exception {
         host = reader.insert(token);
-        channel = PcscReaders.connect(VirtualReader.NAME);
+        channel = new PcscTransport().connect(VirtualReader.NAME, java.time.Duration.ZERO, null);
         assertEquals(family, driver.probe(channel).orElseThrow().family());
         return driver.open(channel, user);
     }

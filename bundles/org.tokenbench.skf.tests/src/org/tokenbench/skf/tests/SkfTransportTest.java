@@ -1,0 +1,288 @@
+package org.tokenbench.skf.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.core.device.DeviceHeldException;
+import org.tokenbench.core.device.DeviceTransport;
+import org.tokenbench.core.device.Slot;
+import org.tokenbench.core.device.TransportListener;
+import org.tokenbench.core.device.TransportStatus;
+import org.tokenbench.core.device.VendorLibraries;
+import org.tokenbench.core.driver.Checklist;
+import org.tokenbench.core.driver.Checklist.Status;
+import org.tokenbench.skf.DeviceInfo;
+import org.tokenbench.skf.SkfConnection;
+import org.tokenbench.skf.SkfEnvironment;
+import org.tokenbench.skf.SkfLibrary;
+import org.tokenbench.skf.internal.DevInfoStruct;
+import org.tokenbench.skf.internal.EccPublicKeyBlob;
+import org.tokenbench.skf.internal.EccSignatureBlob;
+import org.tokenbench.skf.internal.SkfTransport;
+import org.tokenbench.testing.OsgiServices;
+import org.tokenbench.testing.skf.SoftSkf;
+
+/** The SKF transport against the real soft SKF library through JNA: slots, plug events, polling, locking, libraries. */
+class SkfTransportTest {
+
+    private static final Duration POLL = Duration.ofMillis(300);
+    private static final long EVENT_WAIT_SECONDS = 10;
+
+    @TempDir
+    Path dir;
+
+    /** What a watch reported, in order, as text: "+id", "-id", "status:up|down". */
+    private static final class Recorder implements TransportListener {
+        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        final BlockingQueue<Slot> slots = new LinkedBlockingQueue<>();
+        volatile TransportStatus status;
+
+        @Override
+        public void slotChanged(Slot slot) {
+            slots.add(slot);
+            events.add("+" + slot.id());
+        }
+
+        @Override
+        public void slotRemoved(String transport, String slotId) {
+            events.add("-" + slotId);
+        }
+
+        @Override
+        public void statusChanged(String transport, TransportStatus newStatus) {
+            status = newStatus;
+        }
+
+        String next() throws InterruptedException {
+            String event = events.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS);
+            if (event == null) {
+                throw new AssertionError("no slot event within " + EVENT_WAIT_SECONDS + " s");
+            }
+            return event;
+        }
+    }
+
+    private SkfTransport transport() {
+        return new SkfTransport(dir.resolve("home"), POLL);
+    }
+
+    @Test
+    void structsArePackedAsGmt0016Declares() {
+        assertEquals(DevInfoStruct.SIZE, new DevInfoStruct().size());
+        assertEquals(EccPublicKeyBlob.SIZE, new EccPublicKeyBlob().size());
+        assertEquals(EccSignatureBlob.SIZE, new EccSignatureBlob().size());
+    }
+
+    @Test
+    void theTransportIsAServiceWithTheVendorLibrariesFeature() throws Exception {
+        List<DeviceTransport> transports = Stream.of(org.osgi.framework.FrameworkUtil.getBundle(SkfTransport.class).getBundleContext())
+                .flatMap(c -> {
+                    try {
+                        OsgiServices.await(DeviceTransport.class);
+                        return c.getServiceReferences(DeviceTransport.class, null).stream().map(c::getService);
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }).toList();
+        DeviceTransport skf = transports.stream().filter(t -> t.id().equals("skf")).findFirst().orElseThrow();
+        assertEquals(SkfConnection.class, skf.connectionType());
+        assertTrue(skf.feature(VendorLibraries.class).isPresent());
+    }
+
+    @Test
+    void aKeyIsOneSlotNamedAfterItsFamilyWithItsLibrary() throws Exception {
+        SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of());
+        SkfTransport transport = transport();
+        transport.configure("soft-vendor", key.libraryPath());
+        List<Slot> slots = transport.slots();
+        assertEquals(1, slots.size());
+        Slot slot = slots.get(0);
+        assertEquals("skf", slot.transport());
+        assertEquals(key.libraryPath() + "#SoftSKF USB Key 0", slot.id());
+        assertEquals("soft-vendor: SoftSKF USB Key 0", slot.name());
+        assertTrue(slot.devicePresent());
+        assertTrue(slot.atr().isEmpty());
+        assertEquals(Map.of("library", key.libraryPath().toString(), "family", "soft-vendor"), slot.properties());
+        assertEquals(Map.of("soft-vendor", key.libraryPath()), transport.configured());
+        assertTrue(Files.readString(dir.resolve("home/guomi-libraries.properties")).contains("soft-vendor="));
+        try (SkfConnection connection = (SkfConnection) transport.connect(slot.id(), Duration.ofSeconds(1), null)) {
+            assertTrue(connection.locked(), "the soft library exports SKF_LockDev");
+            DeviceInfo info = connection.device().info();
+            assertEquals("TokenBench SoftSKF", info.manufacturer());
+        }
+    }
+
+    @Test
+    void configureAndAttachRefuseWhatIsNotAnSkfLibrary() throws Exception {
+        SkfTransport transport = transport();
+        Path text = Files.writeString(dir.resolve("libfake.so"), "this is text");
+        TokenException notLoadable = assertThrows(TokenException.class, () -> transport.configure("fake", text));
+        assertEquals("guomi:0x0002", notLoadable.code().toString());
+        TokenException missing = assertThrows(TokenException.class, () -> transport.attach(dir.resolve("libnothere.so")));
+        assertEquals("guomi:0x0001", missing.code().toString());
+        TokenException foreign = assertThrows(TokenException.class, () -> transport.configure("crypto", libcrypto()));
+        assertEquals("guomi:0x0003", foreign.code().toString());
+        assertTrue(foreign.getMessage().contains("SKF_EnumDev"), foreign.getMessage());
+        assertTrue(transport.configured().isEmpty(), "nothing refused was saved");
+        assertFalse(Files.exists(dir.resolve("home/guomi-libraries.properties")));
+    }
+
+    @Test
+    void twoLibrariesSideBySideEachWithItsKey() throws Exception {
+        SoftSkf a = SoftSkf.create(SoftSkf.library(), dir.resolve("a"), Map.of("serial", "VENDOR-A-0001", "label", "Key A"));
+        SoftSkf b = SoftSkf.create(SoftSkf.copyAsVendor(dir.resolve("lib"), "libvendorb.so"), dir.resolve("b"),
+                Map.of("serial", "VENDOR-B-0002", "label", "Key B"));
+        SkfTransport transport = transport();
+        transport.configure("vendor-a", a.libraryPath());
+        Path attached = transport.attach(b.libraryPath());
+        assertEquals(b.libraryPath(), attached);
+        List<Slot> slots = transport.slots();
+        assertEquals(2, slots.size());
+        assertNotEquals(slots.get(0).id(), slots.get(1).id());
+        assertEquals("libvendorb.so: SoftSKF USB Key 0", slots.get(1).name(), "an attached library without a family is named by its file");
+        assertFalse(slots.get(1).properties().containsKey("family"));
+        try (SkfConnection keyA = (SkfConnection) transport.connect(slots.get(0).id(), Duration.ofSeconds(1), null);
+             SkfConnection keyB = (SkfConnection) transport.connect(slots.get(1).id(), Duration.ofSeconds(1), null)) {
+            assertEquals("VENDOR-A-0001", keyA.device().info().serialNumber());
+            assertEquals("VENDOR-B-0002", keyB.device().info().serialNumber());
+            assertEquals("Key B", keyB.device().info().label());
+        }
+    }
+
+    @Test
+    void unplugAndPlugAreReportedThroughDeviceEvents() throws Exception {
+        SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of());
+        assertTrue(SkfLibrary.load(key.libraryPath()).hasDeviceEvents());
+        unplugAndPlugAreReported(key, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void unplugAndPlugAreReportedByPollingALibraryWithoutEvents() throws Exception {
+        SoftSkf key = SoftSkf.create(SoftSkf.libraryWithoutDeviceEvents(), dir.resolve("key"), Map.of());
+        assertFalse(SkfLibrary.load(key.libraryPath()).hasDeviceEvents());
+        unplugAndPlugAreReported(key, POLL);
+    }
+
+    /** With a poll interval of {@code poll}: event-driven watches must not depend on it (it is set far too long). */
+    private void unplugAndPlugAreReported(SoftSkf key, Duration poll) throws Exception {
+        SkfTransport transport = new SkfTransport(dir.resolve("home"), poll);
+        transport.attach(key.libraryPath());
+        String slotId = key.libraryPath() + "#SoftSKF USB Key 0";
+        Recorder recorder = new Recorder();
+        try (AutoCloseable watch = transport.watch(recorder)) {
+            assertEquals("+" + slotId, recorder.next());
+            assertTrue(recorder.status.available(), recorder.status.detail());
+            key.unplug();
+            assertEquals("-" + slotId, recorder.next());
+            assertTrue(transport.slots().isEmpty());
+            key.plug();
+            assertEquals("+" + slotId, recorder.next());
+        }
+    }
+
+    @Test
+    void removingALibraryReportsItsKeysGone() throws Exception {
+        SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of());
+        SkfTransport transport = transport();
+        transport.configure("soft-vendor", key.libraryPath());
+        Recorder recorder = new Recorder();
+        try (AutoCloseable watch = transport.watch(recorder)) {
+            String slotId = key.libraryPath() + "#SoftSKF USB Key 0";
+            assertEquals("+" + slotId, recorder.next());
+            transport.remove("soft-vendor");
+            assertEquals("-" + slotId, recorder.next());
+            assertTrue(transport.configured().isEmpty());
+        }
+    }
+
+    @Test
+    void aLibraryThatFailsToLoadIsAStatusNotAnException() throws Exception {
+        Path library = SoftSkf.copyAsVendor(dir.resolve("lib"), "libvanishing.so");
+        SkfTransport transport = transport();
+        transport.configure("vanishing", library);
+        Files.delete(library);
+        Recorder recorder = new Recorder();
+        try (AutoCloseable watch = transport.watch(recorder)) {
+            assertFalse(recorder.status.available(), recorder.status.detail());
+            assertEquals("guomi:0x0001", recorder.status.code().orElseThrow().toString());
+            assertTrue(recorder.status.detail().contains("libvanishing.so"), recorder.status.detail());
+            assertTrue(transport.slots().isEmpty());
+        }
+    }
+
+    @Test
+    void aLockedKeyMakesASecondConnectWaitThenFailAsHeld() throws Exception {
+        // A copy of the library serving the same key state models a second process: its own handles, the same lock file.
+        SoftSkf first = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of());
+        SoftSkf second = SoftSkf.create(SoftSkf.copyAsVendor(dir.resolve("other-process"), "libsoftskf.so"), dir.resolve("key"), Map.of());
+        SkfTransport transport = transport();
+        transport.attach(first.libraryPath());
+        transport.attach(second.libraryPath());
+        String firstSlot = first.libraryPath() + "#SoftSKF USB Key 0";
+        String secondSlot = second.libraryPath() + "#SoftSKF USB Key 0";
+        try (SkfConnection holder = (SkfConnection) transport.connect(firstSlot, Duration.ofSeconds(1), null)) {
+            assertTrue(holder.locked());
+            long start = System.nanoTime();
+            DeviceHeldException held = assertThrows(DeviceHeldException.class, () -> transport.connect(secondSlot, Duration.ofMillis(800), null));
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waitedMillis >= 700, "it waited for the key first: " + waitedMillis + " ms");
+            assertEquals("guomi:0x0012", held.code().toString());
+            assertTrue(held.getMessage().contains("another program is using the key"), held.getMessage());
+            holder.device().info();  // the holder is undisturbed
+        }
+        try (SkfConnection next = (SkfConnection) transport.connect(secondSlot, Duration.ofSeconds(1), null)) {
+            assertTrue(next.locked(), "once the holder closed, the key is free");
+        }
+    }
+
+    @Test
+    void theEnvironmentStepsFailAtTheFirstProblemAndSkipTheRest() throws Exception {
+        SkfTransport transport = transport();
+        List<Checklist.Result> missing = transport.checkEnvironment(dir.resolve("libnothere.so").toString());
+        assertEquals(SkfEnvironment.STEPS, missing.stream().map(Checklist.Result::step).toList());
+        assertEquals("guomi:0x0001", missing.get(0).code().orElseThrow().toString());
+        assertEquals(Status.SKIPPED, missing.get(1).status());
+        assertEquals(Status.SKIPPED, missing.get(2).status());
+
+        Path notALibrary = Files.writeString(dir.resolve("libfake.so"), "this is text");
+        Checklist.Result unloadable = transport.checkEnvironment(notALibrary.toString()).get(0);
+        assertEquals("guomi:0x0002", unloadable.code().orElseThrow().toString());
+        assertTrue(unloadable.detail().contains("libfake.so"), unloadable.detail());
+
+        List<Checklist.Result> foreign = transport.checkEnvironment(libcrypto().toString());
+        assertEquals(Status.PASSED, foreign.get(0).status());
+        assertEquals(Status.FAILED, foreign.get(1).status());
+        assertEquals("guomi:0x0003", foreign.get(1).code().orElseThrow().toString());
+
+        SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of());
+        List<Checklist.Result> healthy = transport.checkEnvironment(key.libraryPath().toString());
+        assertTrue(healthy.stream().allMatch(r -> r.status() == Status.PASSED), healthy.toString());
+        assertTrue(healthy.get(1).detail().endsWith("plus unplug events"), healthy.get(1).detail());
+        assertEquals("SoftSKF USB Key 0", healthy.get(2).detail());
+        key.unplug();
+        Checklist.Result absent = transport.checkEnvironment(key.libraryPath().toString()).get(2);
+        assertEquals("guomi:0x0004", absent.code().orElseThrow().toString());
+    }
+
+    /** A real shared library that is not an SKF library: OpenSSL's libcrypto, which the soft key itself uses. */
+    private static Path libcrypto() {
+        return Stream.of("/usr/lib/x86_64-linux-gnu/libcrypto.so.3", "/lib/x86_64-linux-gnu/libcrypto.so.3", "/usr/lib64/libcrypto.so.3")
+                .map(Path::of).filter(Files::isRegularFile).findFirst().orElseThrow();
+    }
+}

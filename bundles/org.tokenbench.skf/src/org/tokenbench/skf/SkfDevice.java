@@ -1,0 +1,119 @@
+package org.tokenbench.skf;
+
+import java.util.List;
+
+import org.tokenbench.skf.internal.DevInfoStruct;
+import org.tokenbench.skf.internal.EccPublicKeyBlob;
+import org.tokenbench.skf.internal.NameList;
+import org.tokenbench.skf.internal.SkfApi;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+
+/** A connected key (an SKF device handle), reached through its {@link SkfConnection}. */
+public final class SkfDevice {
+
+    static final int SGD_SM3 = 0x00000001;
+
+    private final SkfLibrary library;
+    private final SkfLibrary.KeyName name;
+    private Pointer handle;
+
+    SkfDevice(SkfLibrary library, SkfLibrary.KeyName name, Pointer handle) {
+        this.library = library;
+        this.name = name;
+        this.handle = handle;
+    }
+
+    public SkfLibrary.KeyName name() {
+        return name;
+    }
+
+    public SkfLibrary library() {
+        return library;
+    }
+
+    /** SKF_GetDevInfo: costs nothing, changes nothing. */
+    public DeviceInfo info() throws SkfException {
+        DevInfoStruct info = new DevInfoStruct();
+        SkfLibrary.check("SKF_GetDevInfo", api().SKF_GetDevInfo(handle(), info), "reading the key's device information");
+        info.read();
+        return DeviceInfo.of(info);
+    }
+
+    public List<String> applications() throws SkfException {
+        return names("SKF_EnumApplication", (buffer, size) -> api().SKF_EnumApplication(handle(), buffer, size));
+    }
+
+    public SkfApplication openApplication(String applicationName) throws SkfException {
+        PointerByReference app = new PointerByReference();
+        SkfLibrary.check("SKF_OpenApplication", api().SKF_OpenApplication(handle(), NameList.terminated(bytes(applicationName)), app),
+                "opening application " + applicationName);
+        if (app.getValue() == null) {
+            throw new SkfException(SkfProblem.MALFORMED_ANSWER, "SKF_OpenApplication succeeded but returned no handle");
+        }
+        return new SkfApplication(this, applicationName, app.getValue());
+    }
+
+    /** Random bytes from the key's generator. */
+    public byte[] random(int length) throws SkfException {
+        byte[] random = new byte[length];
+        SkfLibrary.check("SKF_GenRandom", api().SKF_GenRandom(handle(), random, length), "asking the key for random bytes");
+        return random;
+    }
+
+    /**
+     * SM3 over {@code message} preceded by the SM2 Z-value of {@code publicKey} and {@code id}, computed by the key
+     * (SKF_DigestInit with a public key, then SKF_Digest): the hash a logon signature is made over.
+     */
+    public byte[] sm3WithZ(byte[] publicKeyBlob, byte[] id, byte[] message) throws SkfException {
+        PointerByReference hash = new PointerByReference();
+        SkfLibrary.check("SKF_DigestInit", api().SKF_DigestInit(handle(), SGD_SM3, EccPublicKeyBlob.of(publicKeyBlob), id, id.length, hash),
+                "starting an SM3 digest with the SM2 Z-value");
+        try {
+            byte[] digest = new byte[32];
+            IntByReference length = new IntByReference(digest.length);
+            SkfLibrary.check("SKF_Digest", api().SKF_Digest(hash.getValue(), message, message.length, digest, length), "hashing the challenge");
+            if (length.getValue() != 32) {
+                throw new SkfException(SkfProblem.MALFORMED_ANSWER, "SKF_Digest returned " + length.getValue() + " bytes of SM3, not 32");
+            }
+            return digest;
+        } finally {
+            api().SKF_CloseHandle(hash.getValue());
+        }
+    }
+
+    List<String> names(String function, SkfLibrary.SizedCall call) throws SkfException {
+        return SkfLibrary.names(function, call).stream().map(NameList::display).toList();
+    }
+
+    static byte[] bytes(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    SkfApi api() {
+        return library.api();
+    }
+
+    Pointer handle() {
+        if (handle == null) {
+            throw new IllegalStateException("the key " + name + " is disconnected");
+        }
+        return handle;
+    }
+
+    /** Unlocks when locked, then disconnects; a key already pulled out is simply forgotten. */
+    synchronized void disconnect(boolean locked) {
+        if (handle != null) {
+            try {
+                if (locked) {
+                    api().SKF_UnlockDev(handle);
+                }
+            } finally {
+                api().SKF_DisConnectDev(handle);
+                handle = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.tokenbench.skf;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.driver.Checklist;
+import org.tokenbench.core.driver.Checklist.Result;
+import org.tokenbench.core.driver.Checklist.Status;
+import org.tokenbench.core.driver.Checklist.Step;
+
+/**
+ * The checklist steps that come before a key, for one vendor library: it is found and loads, it exports the SKF
+ * functions (noting whether it reports unplugging), and it lists a key. The SKF transport's
+ * {@code checkEnvironment} runs them; a Guomi driver's checklist continues with the device steps.
+ */
+public final class SkfEnvironment {
+
+    public static final Step LIBRARY_LOADS = new Step("library-loads", "Vendor SKF library found and loadable");
+    public static final Step FUNCTIONS_EXPORTED = new Step("functions-exported", "Library exports the SKF functions");
+    public static final Step DEVICE_PRESENT = new Step("device-present", "USB key present");
+
+    /** The steps in the order they run. */
+    public static final List<Step> STEPS = List.of(LIBRARY_LOADS, FUNCTIONS_EXPORTED, DEVICE_PRESENT);
+
+    private SkfEnvironment() {
+    }
+
+    /**
+     * Runs the steps for {@code source}: a library path, or a slot id ({@code <library path>#<key name>}) to require
+     * that key. After a failure the later steps are {@link Status#SKIPPED}.
+     */
+    public static List<Result> check(String source) {
+        Path library = Path.of(source);
+        Optional<String> key = Optional.empty();
+        int hash = source.lastIndexOf('#');
+        if (!Files.exists(library) && hash > 0) {
+            library = Path.of(source.substring(0, hash));
+            key = Optional.of(source.substring(hash + 1));
+        }
+        List<Result> results = new ArrayList<>();
+        Step current = LIBRARY_LOADS;
+        try {
+            SkfLibrary loaded = SkfLibrary.load(library);
+            results.add(passed(current, loaded.path().toString()));
+
+            current = FUNCTIONS_EXPORTED;
+            List<String> missing = loaded.missingFunctions();
+            if (!missing.isEmpty()) {
+                throw new SkfException(SkfProblem.FUNCTIONS_MISSING, "missing: " + String.join(", ", missing));
+            }
+            results.add(passed(current, SkfLibrary.requiredFunctionCount() + " functions"
+                    + (loaded.hasDeviceEvents() ? ", plus unplug events" : "")));
+
+            current = DEVICE_PRESENT;
+            List<SkfLibrary.KeyName> keys = loaded.devices();
+            if (keys.isEmpty()) {
+                throw new SkfException(SkfProblem.NO_DEVICE, "the library lists no key");
+            }
+            String chosen = keys.get(0).display();
+            if (key.isPresent()) {
+                String wanted = key.get();
+                chosen = keys.stream().map(SkfLibrary.KeyName::display).filter(wanted::equals).findFirst()
+                        .orElseThrow(() -> new SkfException(SkfProblem.NO_DEVICE, "no key named " + wanted + " (found: "
+                                + keys.stream().map(SkfLibrary.KeyName::display).toList() + ")"));
+            }
+            results.add(passed(current, chosen + (keys.size() > 1 ? " (of " + keys.size() + " keys)" : "")));
+        } catch (SkfException e) {
+            results.add(new Result(current, Status.FAILED, e.getMessage(), Optional.of(e.code())));
+            for (Step later : STEPS.subList(STEPS.indexOf(current) + 1, STEPS.size())) {
+                results.add(skippedAfter(later, current));
+            }
+        }
+        return List.copyOf(results);
+    }
+
+    /** The result of a step not checked because {@code failed} failed: one wording for every checklist. */
+    public static Result skippedAfter(Step step, Step failed) {
+        return new Result(step, Status.SKIPPED, "not checked: \"" + failed.title() + "\" failed", Optional.<ErrorCode>empty());
+    }
+
+    private static Result passed(Step step, String detail) {
+        return new Result(step, Status.PASSED, detail, Optional.empty());
+    }
+
+    /** Whether every result passed or only warned: the checklist may go on to the device. */
+    public static boolean allowsDeviceSteps(List<Checklist.Result> results) {
+        return results.stream().allMatch(r -> r.status() == Status.PASSED || r.status() == Status.WARNING);
+    }
+}

@@ -1,0 +1,79 @@
+package org.tokenbench.skf.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.TokenException;
+
+/**
+ * Which vendor SKF library serves which key family ("feitian-epass3003" → /usr/lib/libes_3000gm.so), kept in
+ * {@code guomi-libraries.properties} in TokenBench's home, so the workbench and the CLI share it.
+ */
+public final class LibraryFile {
+
+    static final String FILE = "guomi-libraries.properties";
+    /** tokenbench:0x0002, "input file cannot be read", as for every file TokenBench cannot read or write. */
+    private static final ErrorCode FILE_PROBLEM = ErrorCode.of(ErrorCode.TOKENBENCH, 2);
+
+    private final Path file;
+
+    public LibraryFile(Path home) {
+        this.file = home.resolve(FILE);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** family → library, sorted by family. */
+    public Map<String, Path> all() throws TokenException {
+        Properties properties = load();
+        Map<String, Path> families = new TreeMap<>();
+        properties.stringPropertyNames().forEach(name -> families.put(name, Path.of(properties.getProperty(name))));
+        return families;
+    }
+
+    public void set(String family, Path library) throws TokenException {
+        Properties properties = load();
+        properties.setProperty(family, library.toAbsolutePath().normalize().toString());
+        store(properties);
+    }
+
+    public void remove(String family) throws TokenException {
+        Properties properties = load();
+        if (properties.remove(family) != null) {
+            store(properties);
+        }
+    }
+
+    private void store(Properties properties) throws TokenException {
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                properties.store(out, "TokenBench: vendor SKF library per Guomi key family");
+            }
+        } catch (IOException e) {
+            throw new TokenException(FILE_PROBLEM, file + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    private Properties load() throws TokenException {
+        Properties properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new TokenException(FILE_PROBLEM, file + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return properties;
+    }
+}
