@@ -24,7 +24,7 @@ public final class ListedDriver implements TokenDriver {
 
     public ListedDriver(String id, String displayName, String... features) {
         this.descriptor = new DriverDescriptor(id, "TokenBench tests", displayName, List.of(features),
-                List.of(new FamilyDescriptor("listed", displayName, false, List.of(), Set.of(), List.of(), List.of(), List.of(), 0, Set.of())));
+                List.of(new FamilyDescriptor("listed", displayName, false, List.of(), List.of(), Set.of(), List.of(), List.of(), List.of(), 0, Set.of())));
     }
 
     /** Registers the driver as an OSGi service the way a driver bundle's DS component would. */

@@ -44,7 +44,7 @@ public final class PluggableDriver implements TokenDriver {
         boolean any = List.of(atrPatterns).contains("any");
         List<AtrPattern> patterns = any ? List.of() : List.of(atrPatterns).stream().map(AtrPattern::parse).toList();
         descriptor = new DriverDescriptor(ID, "TokenBench tests", "Bench token (test driver)", List.of("TokenClock", "Work"),
-                List.of(new FamilyDescriptor(FAMILY, "Bench token", any, patterns, Set.of(HashAlgorithm.SHA1), List.of(6),
+                List.of(new FamilyDescriptor(FAMILY, "Bench token", any, patterns, List.of(), Set.of(HashAlgorithm.SHA1), List.of(6),
                         List.of(30), List.of(), 1, Set.of())));
     }
 

@@ -30,7 +30,7 @@ class DriverDescriptorTest {
             vendor = ACME
             name = ACME tokens
             features = SeedProgramming, TokenClock
-            families = nfc, usb
+            families = nfc, usb, dongle
             nfc.name = ACME NFC token
             nfc.atr = 3B 8F 80 01 80 4F 0C A0 00 00 03 06 03 00 03 00 00 00 00 68 | 3B 8. 80 01 *
             nfc.algorithms = SHA1, sha-256
@@ -40,6 +40,8 @@ class DriverDescriptorTest {
             usb.name = ACME USB key
             usb.atr = any
             usb.pins = user, admin
+            dongle.name = ACME dongle
+            dongle.reader = ACME Dongle* | acme key ??
             """;
 
     private static Atr atr(String hex) {
@@ -91,6 +93,17 @@ class DriverDescriptorTest {
     }
 
     @Test
+    void aFamilyThatIsItsOwnReaderIsKnownByTheReaderName() throws IOException {
+        DriverDescriptor descriptor = parse(ACME.replace("usb.atr = any", ""));
+        Atr unknown = atr("3B 86 01 54 4F 4B 45 4E 32 EE");
+        assertTrue(descriptor.mayClaim(unknown, "ACME Dongle 02 00"));
+        assertTrue(descriptor.mayClaim(unknown, "Acme Key 01"), "case-insensitive, ? is one character");
+        assertFalse(descriptor.mayClaim(unknown, "Acme Key 001"));
+        assertFalse(descriptor.mayClaim(unknown, "HID OMNIKEY 5427 CK 00 00"));
+        assertEquals(List.of("ACME Dongle*", "acme key ??"), descriptor.family("dongle").orElseThrow().readerPatterns());
+    }
+
+    @Test
     void malformedDescriptorsSayWhatIsWrong() {
         IllegalArgumentException noId = assertThrows(IllegalArgumentException.class, () -> parse(ACME.replace("id = com.acme.tokenbench.driver", "")));
         assertTrue(noId.getMessage().contains("'id' is missing"), noId.getMessage());
@@ -98,7 +111,7 @@ class DriverDescriptorTest {
         assertTrue(badAlgorithm.getMessage().contains("nfc.algorithms") && badAlgorithm.getMessage().contains("MD5"), badAlgorithm.getMessage());
         IllegalArgumentException badAtr = assertThrows(IllegalArgumentException.class, () -> parse(ACME.replace("3B 8. 80 01 *", "3B 8X")));
         assertTrue(badAtr.getMessage().contains("nfc.atr"), badAtr.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> parse(ACME.replace("families = nfc, usb", "")), "no family at all");
+        assertThrows(IllegalArgumentException.class, () -> parse(ACME.replace("families = nfc, usb, dongle", "")), "no family at all");
     }
 
     @Test

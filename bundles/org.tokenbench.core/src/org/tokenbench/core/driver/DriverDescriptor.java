@@ -34,10 +34,13 @@ import java.util.Set;
  * nfc.profiles = 1
  * usb.atr = any
  * usb.pins = user, admin
+ * dongle.reader = ACME Dongle*
  * </pre>
  *
  * {@code atr = any} says the driver cannot know its cards' ATRs (it is then asked about every card of its connection
- * type); families on transports without ATRs (SKF keys) leave {@code atr} out.
+ * type); families on transports without ATRs (SKF keys) leave {@code atr} out. {@code reader} names the readers a
+ * family is known by when the device is its own USB reader (globs, {@code |}-separated): such a family is asked about
+ * cards in those readers whatever their ATR.
  *
  * @param features the simple names of the feature interfaces the driver's sessions offer, for listings; a
  *                 session's {@link TokenSession#feature} is the authority
@@ -64,6 +67,11 @@ public record DriverDescriptor(String id, String vendor, String name, List<Strin
     /** Whether a card with this ATR may belong to one of the families; drivers not asked are sent no APDU. */
     public boolean mayClaim(Atr atr) {
         return families.stream().anyMatch(f -> f.mayBe(atr));
+    }
+
+    /** Whether the card with this ATR in the reader named {@code reader} may belong to one of the families. */
+    public boolean mayClaim(Atr atr, String reader) {
+        return families.stream().anyMatch(f -> f.mayBe(atr, reader));
     }
 
     /** Reads the descriptor file {@code resource} of the bundle (class loader) that holds {@code driverClass}. */
@@ -123,7 +131,9 @@ public record DriverDescriptor(String id, String vendor, String name, List<Strin
                 throw new IllegalArgumentException(source + ": " + prefix + "pins: unknown PIN type " + word + " (user, admin)");
             }
         }
-        return new FamilyDescriptor(family, p.getProperty(prefix + "name", family).strip(), any, patterns, algorithms,
+        List<String> readers = Arrays.stream(p.getProperty(prefix + "reader", "").split("\\|")).map(String::strip)
+                .filter(r -> !r.isEmpty()).toList();
+        return new FamilyDescriptor(family, p.getProperty(prefix + "name", family).strip(), any, patterns, readers, algorithms,
                 numbers(p, prefix + "digits", source), numbers(p, prefix + "periods", source),
                 numbers(p, prefix + "display-seconds", source), numbers(p, prefix + "profiles", source).stream().findFirst().orElse(
                         algorithms.isEmpty() ? 0 : 1), pins);

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  * @param anyAtr         true when the driver cannot know its cards' ATRs ({@code atr = any}): it is asked about
  *                       every card of its connection type
  * @param atrPatterns    ATRs of this family; empty (and not {@code anyAtr}) for transports without ATRs (SKF keys)
+ * @param readerPatterns reader names that identify the family where the device is its own reader (a USB CCID token
+ *                       such as the Token2 Molto2 names itself "TOKEN2 Molto2 …"): globs with {@code *} and {@code ?},
+ *                       case-insensitive
  * @param algorithms     the OTP hashes a seed may use (empty: the family holds no OTP seeds)
  * @param digits         code lengths
  * @param periods        TOTP steps in seconds
@@ -22,13 +25,15 @@ import java.util.stream.Collectors;
  * @param profiles       seed slots (1 for single-profile tokens, 0 for devices without seeds)
  * @param pinTypes       the PINs the device has
  */
-public record FamilyDescriptor(String id, String name, boolean anyAtr, List<AtrPattern> atrPatterns, Set<HashAlgorithm> algorithms,
+public record FamilyDescriptor(String id, String name, boolean anyAtr, List<AtrPattern> atrPatterns, List<String> readerPatterns,
+        Set<HashAlgorithm> algorithms,
         List<Integer> digits, List<Integer> periods, List<Integer> displaySeconds, int profiles, Set<PinType> pinTypes) {
 
     public FamilyDescriptor {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         atrPatterns = List.copyOf(atrPatterns);
+        readerPatterns = List.copyOf(readerPatterns);
         algorithms = Set.copyOf(algorithms);
         digits = List.copyOf(digits);
         periods = List.copyOf(periods);
@@ -39,6 +44,25 @@ public record FamilyDescriptor(String id, String name, boolean anyAtr, List<AtrP
     /** Whether a card with this ATR may be of this family (always, for {@code atr = any}). */
     public boolean mayBe(Atr atr) {
         return anyAtr || atrPatterns.stream().anyMatch(p -> p.matches(atr));
+    }
+
+    /** Whether the card with this ATR, in the reader named {@code reader}, may be of this family. */
+    public boolean mayBe(Atr atr, String reader) {
+        return mayBe(atr) || readerPatterns.stream().anyMatch(p -> globMatches(p, reader));
+    }
+
+    /** {@code *} any run of characters, {@code ?} one character, case-insensitive. */
+    static boolean globMatches(String glob, String text) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            regex.append(switch (c) {
+                case '*' -> ".*";
+                case '?' -> ".";
+                default -> java.util.regex.Pattern.quote(String.valueOf(c));
+            });
+        }
+        return java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL)
+                .matcher(text).matches();
     }
 
     /** Why the family cannot hold these settings, in the user's words; empty when it can. */

@@ -15,7 +15,7 @@ import org.tokenbench.core.driver.Match;
 
 /**
  * Which driver a device belongs to. Only drivers whose connection type fits and whose descriptor's ATR patterns match
- * (or say {@code atr = any}) are asked: a card nobody describes never receives a driver's probe APDUs. Of those, the
+ * (or say {@code atr = any}, or name the reader the device is) are asked: a card nobody describes never receives a driver's probe APDUs. Of those, the
  * most confident match wins.
  */
 final class DriverClaims {
@@ -36,7 +36,7 @@ final class DriverClaims {
     List<RegisteredDriver> candidates(Connection connection, Slot slot) {
         return registry.drivers().stream()
                 .filter(d -> d.driver().connectionType().isInstance(connection))
-                .filter(d -> slot.atr().isEmpty() || d.descriptor().mayClaim(slot.atr().get()))
+                .filter(d -> slot.atr().isEmpty() || d.descriptor().mayClaim(slot.atr().get(), slot.name()))
                 .toList();
     }
 

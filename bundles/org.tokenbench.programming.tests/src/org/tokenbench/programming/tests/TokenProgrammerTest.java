@@ -36,7 +36,7 @@ class TokenProgrammerTest {
             + "&issuer=ACME&algorithm=SHA256&period=60";
     private static final String SAFEID = "org.tokenbench.driver.safeid";
 
-    private final VirtualReader reader = new VirtualReader();
+    private VirtualReader reader = new VirtualReader();
     private final TokenProgrammer programmer = new TokenProgrammer(Clock.systemUTC(), TokenProgrammer.defaultMaxSkew());
     private DriverRegistry.RegisteredDriver safeid;
     private ApduChannel channel;
@@ -51,8 +51,9 @@ class TokenProgrammerTest {
     private TokenSession open(SafeIdVirtualToken token, ScriptedInteraction user) throws Exception {
         safeid = OsgiServices.await(DriverRegistry.class).driver(SAFEID).orElseThrow(() -> new AssertionError("no SafeID driver registered"));
         TokenDriver driver = safeid.driver();
+        reader = VirtualReader.forToken(token);
         host = reader.insert(token);
-        channel = new PcscTransport().connect(VirtualReader.NAME, java.time.Duration.ZERO, null);
+        channel = new PcscTransport().connect(reader.name(), java.time.Duration.ZERO, null);
         String family = driver.probe(channel).orElseThrow().family();
         choices = ProgrammingChoices.of(safeid.descriptor().family(family).orElseThrow());
         return driver.open(channel, user);

@@ -139,6 +139,11 @@ public final class SafeIdVirtualToken implements VirtualCard {
         triesLeft = tries;
     }
 
+    /** A Molto2-style token with several profiles (a USB token that is its own reader), rather than an NFC one. */
+    public boolean isMultiProfile() {
+        return profiles > 1;
+    }
+
     public synchronized boolean hasSeed() {
         return hasSeed(0);
     }

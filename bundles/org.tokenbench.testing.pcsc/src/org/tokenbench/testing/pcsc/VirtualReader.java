@@ -1,5 +1,7 @@
 package org.tokenbench.testing.pcsc;
 
+import java.util.List;
+
 import org.tokenbench.core.TokenException;
 import org.tokenbench.pcsc.PcscTransport;
 
@@ -12,6 +14,14 @@ public final class VirtualReader implements AutoCloseable {
     public static final String NAME = VpcdCardHost.FIRST_READER_NAME;
     /** The second vpcd reader ("Virtual PCD 00 01", port 35964). */
     public static final String SECOND_NAME = "Virtual PCD 00 01";
+    /**
+     * A vpcd reader named as a Token2 Molto2 names itself over USB CCID (port 35965): releng/test adds it to pcscd's
+     * configuration ({@code /etc/reader.conf.d/tokenbench-molto2}), so a virtual Molto2 is identified by its reader
+     * name exactly as a real one is.
+     */
+    public static final String MOLTO2_NAME = "Virtual TOKEN2 Molto2 00 00";
+    public static final int MOLTO2 = 2;
+    private static final List<String> NAMES = List.of(NAME, SECOND_NAME, MOLTO2_NAME);
     /** pcscd misses a re-insertion that follows a removal too closely. */
     private static final long SETTLE_MILLIS = 1000;
 
@@ -24,13 +34,18 @@ public final class VirtualReader implements AutoCloseable {
         this(0);
     }
 
-    /** vpcd reader {@code index} (0 or 1). */
+    /** vpcd reader {@code index}: 0 and 1 are vpcd's own, {@link #MOLTO2} the one named like a Molto2. */
     public VirtualReader(int index) {
-        if (index < 0 || index > 1) {
-            throw new IllegalArgumentException("vpcd has readers 0 and 1, not " + index);
+        if (index < 0 || index >= NAMES.size()) {
+            throw new IllegalArgumentException("the test readers are 0, 1 and 2 (Molto2), not " + index);
         }
-        this.name = index == 0 ? NAME : SECOND_NAME;
+        this.name = NAMES.get(index);
         this.port = VpcdCardHost.FIRST_READER_PORT + index;
+    }
+
+    /** The reader a virtual token belongs in: a Molto2 is its own USB reader, an NFC token lies on vpcd's first. */
+    public static VirtualReader forToken(SafeIdVirtualToken token) {
+        return new VirtualReader(token.isMultiProfile() ? MOLTO2 : 0);
     }
 
     public String name() {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IWorkbenchPage;
@@ -13,6 +15,7 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tokenbench.core.device.Device;
 import org.tokenbench.qr.QrEncoder;
 import org.tokenbench.testing.ScriptedInteraction;
 import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
@@ -30,6 +33,8 @@ class ProgramTokenViewTest {
 
     private static final String URI = "otpauth://totp/Example%20Cloud:ops%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
             + "&issuer=Example%20Cloud&period=30";
+
+    private static final String SAFEID = "org.tokenbench.driver.safeid";
 
     private final VirtualReader reader = new VirtualReader();
 
@@ -54,16 +59,16 @@ class ProgramTokenViewTest {
 
         SafeIdVirtualToken token = SafeIdVirtualToken.factoryNew("TB-UI-0001");
         reader.insert(token);
-        DisplayWait.until(() -> devices.shownDevices().stream()
-                .anyMatch(d -> d.name().equals(VirtualReader.NAME) && d.serial().equals("TB-UI-0001")), 15);
-        assertTrue(devices.shownDevices().stream().anyMatch(d -> d.driverId().equals("org.tokenbench.driver.safeid")),
-                devices.shownDevices().toString());
+        Device claimed = claimed(devices, "TB-UI-0001");
+        assertEquals(SAFEID, claimed.claim().orElseThrow().driver().id(), devices.shownDevices().toString());
 
-        view.refreshReaders();
-        view.selectReader(VirtualReader.NAME);
+        join(view.refreshDevices());
+        view.selectDevice(VirtualReader.NAME);
         join(view.connect());
         DisplayWait.until(() -> view.tokenText().contains("serial TB-UI-0001"));
         assertTrue(view.tokenText().contains("token time"), view.tokenText());
+        // Exactly the family's choices, from its driver's descriptor.
+        assertEquals(claimed.claim().orElseThrow().family().displaySeconds().stream().map(String::valueOf).toList(), view.displayTimeChoices());
 
         ScriptedInteraction user = new ScriptedInteraction(true, token::displayedCode);
         view.setInteraction(user);
@@ -93,9 +98,9 @@ class ProgramTokenViewTest {
             SafeIdVirtualToken token = new SafeIdVirtualToken(SafeIdVirtualToken.VENDOR_KEY, "TB-UI-SKEW", 90,
                     () -> System.currentTimeMillis() / 1000);
             reader.insert(token);
-            VirtualReader.waitForCard(true);
-            view.refreshReaders();
-            view.selectReader(VirtualReader.NAME);
+            DevicesView devices = (DevicesView) page.showView(DevicesView.ID);
+            claimed(devices, "TB-UI-SKEW");
+            view.selectDevice(VirtualReader.NAME);
             join(view.connect());
             DisplayWait.until(() -> view.tokenText().contains("serial TB-UI-SKEW"), 10);
             view.setInteraction(new ScriptedInteraction(true, token::displayedCode));
@@ -193,8 +198,81 @@ class ProgramTokenViewTest {
         assertTrue(view.statusText().startsWith("Image file cannot be read [qr:0x0001]"), view.statusText());
     }
 
+    /**
+     * Issue 19: Connect and Refresh pressed while a burn runs. The burn completes and holds the device from
+     * authentication to the seed (no APDU of another session in between, no power-off); the Connect Job waits and runs
+     * after it; Connect and Burn are disabled meanwhile; the token holds the seed and shows the code it should.
+     */
+    @Test
+    void connectAndRefreshDuringABurnWaitForIt() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        DevicesView devices = (DevicesView) page.showView(DevicesView.ID);
+        ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
+        view.useKey(URI);
+        SafeIdVirtualToken token = SafeIdVirtualToken.factoryNew("TB-UI-BUSY");
+        RecordingCard card = new RecordingCard(token);
+        var host = reader.insert(card);
+        claimed(devices, "TB-UI-BUSY");
+        view.selectDevice(VirtualReader.NAME);
+        join(view.connect());
+        DisplayWait.until(() -> view.tokenText().contains("serial TB-UI-BUSY"));
+        assertTrue(view.canBurn(), view.settingsCheckText());
+
+        view.setInteraction(new ScriptedInteraction(true, token::displayedCode));
+        host.answerSlowly(java.time.Duration.ofMillis(200));
+        Job burn = view.burn();
+        DisplayWait.until(() -> burn.getState() == Job.RUNNING, 5);
+        assertFalse(view.canBurn(), "Burn is disabled while a burn runs");
+        assertFalse(view.canConnect(), "Connect is disabled while a burn runs");
+        boolean[] burnFinishedWhenConnectRan = new boolean[1];
+        // Pressed anyway (a second path to the same action): it must queue behind the burn, not touch its session.
+        Job connect = view.connect();
+        connect.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+            @Override
+            public void running(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                burnFinishedWhenConnectRan[0] = burn.getResult() != null;
+            }
+        });
+        Job refreshTokens = view.refreshDevices();
+        Job refreshDevices = devices.refresh();
+        DisplayWait.until(() -> connect.getState() != Job.NONE || connect.getResult() != null, 2);
+        if (burn.getResult() == null) {
+            assertEquals(Job.WAITING, connect.getState(), "Connect waits for the burn on the same device");
+        }
+        join(burn);
+        host.answerSlowly(java.time.Duration.ZERO);
+        join(connect);
+        join(refreshTokens);
+        join(refreshDevices);
+
+        assertEquals(org.eclipse.core.runtime.IStatus.OK, burn.getResult().getSeverity(), view.statusText());
+        DisplayWait.until(() -> view.statusText().startsWith("Token TB-UI-BUSY programmed and confirmed"), 10);
+        assertEquals(org.eclipse.core.runtime.IStatus.OK, connect.getResult().getSeverity());
+        assertTrue(burnFinishedWhenConnectRan[0], "the Connect ran after the burn");
+        assertTrue(token.hasSeed(), "the token holds the seed");
+        DisplayWait.until(() -> view.canBurn() && view.canConnect());
+
+        List<String> apdus = card.log();
+        int seed = apdus.indexOf("84C5 9000");
+        assertTrue(seed > 0, "the token saw the seed written: " + apdus);
+        int authenticated = apdus.subList(0, seed).lastIndexOf("80CE 9000");
+        assertTrue(authenticated >= 0, "authenticated before the seed: " + apdus);
+        for (String between : apdus.subList(authenticated + 1, seed)) {
+            // The burn's own secure-messaging commands only: another session would reset the card and probe it (80 41).
+            assertTrue(between.startsWith("84") && between.endsWith("9000"), "only the burn's commands between authentication and seed: " + apdus);
+        }
+        assertTrue(apdus.subList(seed, apdus.size()).stream().anyMatch(a -> a.startsWith("8041")),
+                "the Connect read the token after the seed was written: " + apdus);
+    }
+
+    private static Device claimed(DevicesView devices, String serial) {
+        DisplayWait.until(() -> devices.shownDevices().stream().anyMatch(d -> d.serial().equals(Optional.of(serial))), 15);
+        return devices.shownDevices().stream().filter(d -> d.serial().equals(Optional.of(serial))).findFirst().orElseThrow();
+    }
+
     /** Waits for a Job while the display keeps running (its results arrive through asyncExec). */
     static void join(Job job) {
+        org.junit.jupiter.api.Assertions.assertNotNull(job, "the view refused to start the Job: see its status line");
         DisplayWait.until(() -> job.getResult() != null, 30);
     }
 }

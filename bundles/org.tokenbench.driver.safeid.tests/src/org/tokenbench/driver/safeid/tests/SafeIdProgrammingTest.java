@@ -54,8 +54,10 @@ class SafeIdProgrammingTest extends VirtualTokenTest {
         FamilyDescriptor molto2 = descriptor.family("molto2").orElseThrow();
         assertTrue(single.mayBe(new Atr(SafeIdVirtualToken.NFC_ATR)));
         assertFalse(single.mayBe(new Atr(SafeIdVirtualToken.USB_ATR)), "a USB token is not a contactless one");
-        assertTrue(molto2.mayBe(new Atr(SafeIdVirtualToken.USB_ATR)));
-        assertFalse(descriptor.mayClaim(new Atr(HexFormat.of().parseHex("3F6500"))), "an inverse-convention card gets no probe");
+        assertTrue(molto2.mayBe(new Atr(SafeIdVirtualToken.USB_ATR), "TOKEN2 Molto2 02 00"), "a Molto2 is known by its reader's name");
+        assertFalse(molto2.mayBe(new Atr(SafeIdVirtualToken.USB_ATR), "HID OMNIKEY 5427 CK 00 00"), "its ATR alone says nothing");
+        assertFalse(descriptor.mayClaim(new Atr(HexFormat.of().parseHex("3B021450")), "Virtual PCD 00 00"),
+                "a contact card in an ordinary reader gets no probe");
         assertEquals(List.of(15, 30, 60, 120), single.displaySeconds());
         assertEquals(100, molto2.profiles());
         assertEquals(List.of(4, 6, 8, 10), molto2.digits());
@@ -67,8 +69,9 @@ class SafeIdProgrammingTest extends VirtualTokenTest {
     @Test
     void openingReadsSerialAndClockOnlyAndClosingLeavesTheChannelToItsOwner() throws Exception {
         SafeIdVirtualToken token = token("TB-SAFEID-00", 0);
+        reader = VirtualReader.forToken(token);
         host = reader.insert(token);
-        channel = new PcscTransport().connect(VirtualReader.NAME, java.time.Duration.ZERO, null);
+        channel = new PcscTransport().connect(reader.name(), java.time.Duration.ZERO, null);
         int before = host.apdusSeen();
         TokenSession session = driver.open(channel, new ScriptedInteraction(false));
         assertEquals(1, host.apdusSeen() - before, "one APDU: serial and clock");

@@ -31,7 +31,7 @@ import org.tokenbench.testing.pcsc.VpcdCardHost;
  */
 abstract class VirtualTokenTest {
 
-    protected final VirtualReader reader = new VirtualReader();
+    protected VirtualReader reader = new VirtualReader();
     @TempDir
     protected Path home;
     protected AuthenticationTries tries;
@@ -56,8 +56,9 @@ abstract class VirtualTokenTest {
 
     /** Inserts the token, connects, checks the probe's family and opens a session with {@code driver}. */
     protected TokenSession insertAndOpen(SafeIdVirtualToken token, String family, Interaction user) throws Exception {
+        reader = VirtualReader.forToken(token);
         host = reader.insert(token);
-        channel = new PcscTransport().connect(VirtualReader.NAME, java.time.Duration.ZERO, null);
+        channel = new PcscTransport().connect(reader.name(), java.time.Duration.ZERO, null);
         assertEquals(family, driver.probe(channel).orElseThrow().family());
         return driver.open(channel, user);
     }

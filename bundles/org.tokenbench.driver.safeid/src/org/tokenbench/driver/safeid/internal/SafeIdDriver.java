@@ -1,5 +1,6 @@
 package org.tokenbench.driver.safeid.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
@@ -83,11 +84,12 @@ public final class SafeIdDriver implements TokenDriver {
                 : new SafeIdSession(family, described, channel, interaction, tries);
     }
 
-    /** The family the card's ATR allows; single-profile first, because Molto2's pattern is the broader one. */
+    /** The family the card's ATR or its reader allows: a Molto2 is known by its reader's name, an NFC token by its ATR. */
     private Optional<SafeIdProtocol.Family> family(ApduChannel channel) throws TokenException {
         Atr atr = new Atr(channel.atr());
-        for (SafeIdProtocol.Family family : SafeIdProtocol.Family.values()) {
-            if (descriptor.family(family.id).orElseThrow().mayBe(atr)) {
+        // Molto2 first: a reader's name is the more specific sign.
+        for (SafeIdProtocol.Family family : List.of(SafeIdProtocol.Family.MOLTO2, SafeIdProtocol.Family.SINGLE_PROFILE)) {
+            if (descriptor.family(family.id).orElseThrow().mayBe(atr, channel.location())) {
                 return Optional.of(family);
             }
         }

@@ -18,22 +18,34 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
-import org.tokenbench.core.TokenBenchHome;
+import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
-import org.tokenbench.driver.guomi.SkfLibrary;
-import org.tokenbench.driver.guomi.VendorLibraries;
+import org.tokenbench.core.device.DeviceService;
+import org.tokenbench.core.device.VendorLibraries;
+import org.tokenbench.ui.internal.views.ServiceHandle;
 
 /**
- * TokenBench › Guomi SKF libraries: which vendor library serves which key family. The same file the CLI's
- * {@code guomi library set} writes; a library is added only if it loads.
+ * TokenBench › Guomi SKF libraries: which vendor library serves which key family, through the SKF transport's
+ * {@link VendorLibraries} (the same file the CLI's {@code guomi library set} writes); the transport adds a library
+ * only if it loads.
  */
 public final class GuomiLibrariesPreferencePage extends PreferencePage implements IWorkbenchPreferencePage {
 
+    private static final String TRANSPORT = "skf";
+
+    private ServiceHandle<DeviceService> devices;
     private Table table;
 
     @Override
     public void init(IWorkbench workbench) {
         setDescription("The vendor's SKF library for each kind of Guomi USB key (it comes with the key's driver package).");
+        devices = new ServiceHandle<>(DeviceService.class);
+    }
+
+    private VendorLibraries libraries() throws TokenException {
+        return devices.get().flatMap(service -> service.transport(TRANSPORT)).flatMap(t -> t.feature(VendorLibraries.class))
+                .orElseThrow(() -> new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, 1),
+                        "the SKF transport (org.tokenbench.skf) is not running: vendor libraries cannot be configured"));
     }
 
     @Override
@@ -68,8 +80,7 @@ public final class GuomiLibrariesPreferencePage extends PreferencePage implement
             return;
         }
         try {
-            SkfLibrary.load(Path.of(file));
-            new VendorLibraries(TokenBenchHome.directory()).set(name.getValue(), Path.of(file));
+            libraries().configure(name.getValue(), Path.of(file));
             setErrorMessage(null);
         } catch (TokenException e) {
             setErrorMessage(e.getMessage());
@@ -80,11 +91,19 @@ public final class GuomiLibrariesPreferencePage extends PreferencePage implement
     private void fill() {
         table.removeAll();
         try {
-            for (Map.Entry<String, Path> entry : new VendorLibraries(TokenBenchHome.directory()).all().entrySet()) {
+            for (Map.Entry<String, Path> entry : libraries().configured().entrySet()) {
                 new TableItem(table, SWT.NONE).setText(new String[] {entry.getKey(), entry.getValue().toString()});
             }
         } catch (TokenException e) {
             setErrorMessage(e.getMessage());
         }
+    }
+
+    @Override
+    public void dispose() {
+        if (devices != null) {
+            devices.close();
+        }
+        super.dispose();
     }
 }

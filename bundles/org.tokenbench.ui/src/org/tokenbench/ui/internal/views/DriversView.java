@@ -15,7 +15,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.part.ViewPart;
 import org.tokenbench.core.driver.DriverRegistry;
-import org.tokenbench.core.driver.TokenDriver;
+import org.tokenbench.core.driver.FamilyDescriptor;
 
 /**
  * The device drivers installed right now, as found through OSGi services. A vendor's driver bundle
@@ -48,8 +48,8 @@ public final class DriversView extends ViewPart {
         addColumn("Device family", 260, d -> d.info().displayName());
         addColumn("Vendor", 140, d -> d.info().vendor());
         addColumn("Version", 80, d -> d.info().version());
-        addColumn("Capabilities", 320, d -> d.capabilities().stream().map(Enum::name).sorted()
-                .collect(Collectors.joining(", ")));
+        addColumn("Families", 240, d -> d.descriptor().families().stream().map(FamilyDescriptor::name).collect(Collectors.joining(", ")));
+        addColumn("Features", 320, d -> d.descriptor().features().stream().sorted().collect(Collectors.joining(", ")));
         addColumn("Driver id", 240, d -> d.info().id());
 
         registryHandle = new ServiceHandle<>(DriverRegistry.class);
@@ -68,11 +68,11 @@ public final class DriversView extends ViewPart {
         show(registry.drivers());
     }
 
-    private void addColumn(String title, int width, Function<TokenDriver, String> text) {
+    private void addColumn(String title, int width, Function<DriverRegistry.RegisteredDriver, String> text) {
         Widgets.textColumn(viewer, title, width, text);
     }
 
-    private void show(List<TokenDriver> drivers) {
+    private void show(List<DriverRegistry.RegisteredDriver> drivers) {
         if (viewer.getControl().isDisposed()) {
             return;
         }

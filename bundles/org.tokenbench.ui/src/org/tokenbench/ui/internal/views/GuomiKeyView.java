@@ -30,33 +30,55 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.ui.progress.IProgressConstants;
 import org.tokenbench.core.Secret;
-import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.TokenException;
+import org.tokenbench.core.device.Device;
+import org.tokenbench.core.device.DeviceService;
+import org.tokenbench.core.device.DeviceSession;
+import org.tokenbench.core.device.DeviceTransport;
+import org.tokenbench.core.device.OpenOptions;
+import org.tokenbench.core.device.VendorLibraries;
+import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.core.driver.Interaction;
+import org.tokenbench.core.driver.PinGuard;
+import org.tokenbench.core.driver.PinStatus;
+import org.tokenbench.core.driver.PinType;
 import org.tokenbench.diagnostics.Diagnosis;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.diagnostics.FailureJournal;
-import org.tokenbench.driver.guomi.CheckResult;
-import org.tokenbench.driver.guomi.CheckStep;
-import org.tokenbench.driver.guomi.EnvironmentCheck;
-import org.tokenbench.driver.guomi.PinInfo;
-import org.tokenbench.driver.guomi.PinType;
-import org.tokenbench.driver.guomi.SkfApplication;
-import org.tokenbench.driver.guomi.SkfDevice;
-import org.tokenbench.driver.guomi.SkfLibrary;
-import org.tokenbench.driver.guomi.VendorLibraries;
+import org.tokenbench.ui.DeviceView;
+import org.tokenbench.ui.internal.jobs.DeviceJob;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
 
 /**
  * A Guomi SM2 USB key's environment, step by step: pick the vendor's SKF library (configured families or a file),
  * optionally the CA certificate and the user PIN, and run the checklist in a Job. Each step turns green, yellow or
  * red as it is known; selecting a step shows its diagnosis and what to do.
+ *
+ * <p>Everything goes through the devices service: the libraries are the {@value #TRANSPORT} transport's
+ * {@link VendorLibraries}, the steps before a key are its {@code checkEnvironment}, and the key's own steps and PIN
+ * counter are its driver's {@link Checklist} and {@link PinGuard}, under the key's scheduling rule. Another key
+ * family behind the same transport works unchanged.
  */
-public final class GuomiKeyView extends ViewPart {
+public final class GuomiKeyView extends ViewPart implements DeviceView {
 
     public static final String ID = "org.tokenbench.ui.views.guomi";
+    /** The transport of GM/T 0016 SKF vendor libraries. */
+    static final String TRANSPORT = "skf";
+    /** tokenbench:0x0001: a TokenBench service did not start. */
+    private static final org.tokenbench.core.ErrorCode SERVICE_MISSING = org.tokenbench.core.ErrorCode.of(org.tokenbench.core.ErrorCode.TOKENBENCH, 1);
 
+    /** The library the user chose and the key found through it (absent when none is plugged in). */
+    private record Target(DeviceTransport transport, Path library, Optional<Device> key) {
+    }
+
+    private ServiceHandle<DeviceService> devices;
+    /** Set by the Devices view: the key the user double-clicked, preferred among its library's keys. */
+    private String chosenDevice;
     private ServiceHandle<DiagnosticsRegistry> diagnostics;
     private ServiceHandle<FailureJournal> journal;
     private Interaction interaction;
@@ -67,7 +89,7 @@ public final class GuomiKeyView extends ViewPart {
     private Text details;
     private Label summary;
     private Label pinCounter;
-    private final List<CheckResult> results = new ArrayList<>();
+    private final List<Checklist.Result> results = new ArrayList<>();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -112,18 +134,34 @@ public final class GuomiKeyView extends ViewPart {
         steps.setContentProvider(ArrayContentProvider.getInstance());
         column("Step", 320, r -> r.step().title(), true);
         column("Result", 90, r -> r.status().name(), false);
-        column("Detail", 560, CheckResult::detail, false);
+        column("Detail", 560, Checklist.Result::detail, false);
         steps.addSelectionChangedListener(e -> showDetails(((IStructuredSelection) e.getSelection()).getFirstElement()));
         details = new Text(sash, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
         sash.setWeights(60, 40);
 
-        fillLibraries();
         steps.setInput(results);
+        devices = new ServiceHandle<>(DeviceService.class, service -> parent.getDisplay().asyncExec(this::fillLibraries));
     }
 
-    /** Runs the checklist in a Job; rows appear as each step is known. */
+    /** From the Devices view: check this key (its library is chosen, the key preferred over the library's others). */
+    @Override
+    public void showDevice(String deviceId) {
+        chosenDevice = deviceId;
+        devices.get().flatMap(service -> service.device(deviceId))
+                .map(d -> d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY)).ifPresent(library::setText);
+        summary.setText("Run the checklist for " + devices.get().flatMap(service -> service.device(deviceId)).map(d -> d.slot().name())
+                .orElse(deviceId) + ".");
+        refreshPinCounter();
+    }
+
+    /**
+     * Runs the checklist in a Job: the transport's steps before a key (library loads, exports its functions), then the
+     * key's own through its driver's {@link Checklist}, under the key's rule; rows appear as each step is known. The PIN
+     * is used through the session, once, never retried. The Job fails when the checklist could not run at all; red steps
+     * are its findings, shown in the table.
+     */
     public Job runCheck() {
-        Optional<Path> chosen = chosenLibrary();
+        String chosen = library.getText().strip();
         if (chosen.isEmpty()) {
             summary.setText("Choose the key vendor's SKF library first: it comes with the key's driver package. "
                     + "Configured families are listed; add one in Preferences or with: tokenbench guomi library set FAMILY PATH");
@@ -141,48 +179,86 @@ public final class GuomiKeyView extends ViewPart {
         char[] typed = pin.getText().toCharArray();
         pin.setText("");
         Optional<Secret> userPin = typed.length == 0 ? Optional.empty() : Optional.of(Secret.fromChars(typed));
-        EnvironmentCheck.Options options = new EnvironmentCheck.Options(chosen.get(), Optional.empty(), ca, userPin);
+        Checklist.Inputs inputs = new Checklist.Inputs(ca, userPin);
+        Interaction asking = interaction;
         results.clear();
         steps.refresh();
         details.setText("");
-        summary.setText("Checking " + chosen.get() + " …");
+        summary.setText("Checking " + chosen + " …");
         Display display = steps.getControl().getDisplay();
-        Job job = Job.create("Checking the USB key environment", monitor -> {
-            monitor.beginTask("USB key environment", CheckStep.values().length);
-            try {
-                List<CheckResult> all = EnvironmentCheck.run(options, interaction, result -> {
-                    monitor.worked(1);
+        Job job = new Job("Checking the USB key environment") {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                monitor.beginTask("USB key environment", IProgressMonitor.UNKNOWN);
+                List<Checklist.Result> all = new ArrayList<>();
+                java.util.function.Consumer<Checklist.Result> shown = result -> {
+                    all.add(result);
                     monitor.subTask(result.step().title());
                     display.asyncExec(() -> add(result));
-                    if (result.status() == CheckResult.Status.FAILED && result.code().isPresent()) {
+                    if (result.status() == Checklist.Status.FAILED && result.code().isPresent()) {
                         journal.get().ifPresent(j -> j.record("Guomi key check: " + result.step().title(),
                                 new TokenException(result.code().get(), result.detail())));
                     }
-                });
-                long failed = all.stream().filter(r -> r.status() == CheckResult.Status.FAILED).count();
-                ActivityView.record("Guomi key environment check", options.library().getFileName().toString(), failed == 0 ? "verified"
-                        : "failed at " + all.stream().filter(r -> r.status() == CheckResult.Status.FAILED).findFirst().map(r -> r.step().title()).orElse("?"));
-                display.asyncExec(() -> {
-                    summary.setText(failed == 0 ? "The USB key environment is verified."
-                            : "The check stopped at a red step: select it for the cause and what to do.");
-                    refreshPinCounter();
-                });
-            } finally {
-                userPin.ifPresent(Secret::close);
-                monitor.done();
+                };
+                try {
+                    Target target = target(chosen);
+                    target.transport().checkEnvironment(target.library().toString()).forEach(shown);
+                    if (all.stream().noneMatch(r -> r.status() == Checklist.Status.FAILED)) {
+                        checkKey(target, inputs, asking, shown, monitor);
+                    }
+                    Optional<Checklist.Result> red = all.stream().filter(r -> r.status() == Checklist.Status.FAILED).findFirst();
+                    ActivityView.record("Guomi key environment check", target.library().getFileName().toString(),
+                            red.map(r -> "failed at " + r.step().title()).orElse("verified"));
+                    display.asyncExec(() -> {
+                        summary.setText(red.isEmpty() ? "The USB key environment is verified."
+                                : "The check stopped at a red step: select it for the cause and what to do.");
+                        refreshPinCounter();
+                    });
+                    return Status.OK_STATUS;
+                } catch (TokenException e) {
+                    journal.get().ifPresent(j -> j.record("Guomi key check", e));
+                    display.asyncExec(() -> summary.setText(explain(e)));
+                    return Status.error(e.getMessage() + " [" + e.code() + "]");
+                } finally {
+                    userPin.ifPresent(Secret::close);
+                    monitor.done();
+                }
             }
-        });
+        };
         job.setUser(true);
+        job.setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
         job.schedule();
         return job;
     }
 
+    /** The key's own steps, from its driver's checklist, holding the key's rule for the whole run. */
+    private void checkKey(Target target, Checklist.Inputs inputs, Interaction asking, java.util.function.Consumer<Checklist.Result> shown,
+            IProgressMonitor monitor) throws TokenException {
+        if (target.key().isEmpty()) {
+            shown.accept(new Checklist.Result(new Checklist.Step("key-present", "A key is plugged in"), Checklist.Status.FAILED,
+                    "the library " + target.library() + " reports no key: plug the key in (or try another USB port)", Optional.empty()));
+            return;
+        }
+        Device key = target.key().get();
+        DeviceJob.onDevice(key.id(), monitor, m -> {
+            try (DeviceSession session = service().open(key.id(), OpenOptions.of(asking))) {
+                Optional<Checklist> checklist = session.feature(Checklist.class);
+                if (checklist.isEmpty()) {
+                    shown.accept(new Checklist.Result(new Checklist.Step("checklist", "The key's own checks"), Checklist.Status.SKIPPED,
+                            session.driver().displayName() + " offers no checklist for its keys", Optional.empty()));
+                    return;
+                }
+                checklist.get().run(inputs, asking, shown);
+            }
+        });
+    }
+
     /**
-     * Reads the user PIN's retry counter of the first key (SKF_GetPINInfo costs no try) in a Job, so the user
-     * sees how many tries are left before typing a PIN.
+     * Reads the user PIN's retry counter (costs no try) in a Job under the key's rule, so the user sees how many tries
+     * are left before typing a PIN.
      */
     public Job refreshPinCounter() {
-        Optional<Path> chosen = chosenLibrary();
+        String chosen = library.getText().strip();
         if (chosen.isEmpty()) {
             pinCounter.setText("");
             return null;
@@ -191,19 +267,27 @@ public final class GuomiKeyView extends ViewPart {
         Job job = Job.create("Reading the PIN retry counter", monitor -> {
             String text;
             try {
-                SkfLibrary skf = SkfLibrary.load(chosen.get());
-                List<SkfLibrary.KeyName> keys = skf.devices();
-                if (keys.isEmpty()) {
+                Target target = target(chosen);
+                if (target.key().isEmpty()) {
                     text = "No key is plugged in.";
                 } else {
-                    try (SkfDevice device = skf.connect(keys.get(0));
-                         SkfApplication application = device.openApplication(device.applications().get(0))) {
-                        PinInfo info = application.pinInfo(PinType.USER);
-                        text = "User PIN of " + keys.get(0).display() + ": " + (info.isLocked() ? "LOCKED (0 of " + info.maxRetries() + " tries)"
-                                : info.remainingRetries() + " of " + info.maxRetries() + " tries left");
-                    }
+                    Device key = target.key().get();
+                    StringBuilder read = new StringBuilder();
+                    DeviceJob.onDevice(key.id(), monitor, m -> {
+                        try (DeviceSession session = service().open(key.id(), OpenOptions.of(Interaction.NONE))) {
+                            Optional<PinGuard> pins = session.feature(PinGuard.class);
+                            if (pins.isEmpty()) {
+                                read.append(key.slot().name()).append(" has no PIN counter.");
+                            } else {
+                                PinStatus status = pins.get().status(PinType.USER);
+                                read.append("User PIN of ").append(key.slot().name()).append(": ").append(status.isLocked()
+                                        ? "LOCKED (0 of " + status.maxTries() + " tries)" : status.describe());
+                            }
+                        }
+                    });
+                    text = read.toString();
                 }
-            } catch (TokenException | RuntimeException e) {
+            } catch (TokenException e) {
                 text = "PIN counter unavailable: " + e.getMessage();
             }
             String shown = text;
@@ -231,12 +315,13 @@ public final class GuomiKeyView extends ViewPart {
         this.interaction = interaction;
     }
 
-    public List<CheckResult> shownResults() {
+    public List<Checklist.Result> shownResults() {
         return List.copyOf(results);
     }
 
-    public void select(CheckStep step) {
-        results.stream().filter(r -> r.step() == step).findFirst()
+    /** Selects the step with this id, as a click would. */
+    public void select(String stepId) {
+        results.stream().filter(r -> r.step().id().equals(stepId)).findFirst()
                 .ifPresent(r -> steps.setSelection(new org.eclipse.jface.viewers.StructuredSelection(r), true));
     }
 
@@ -250,19 +335,19 @@ public final class GuomiKeyView extends ViewPart {
 
     // ---- internals ----
 
-    private void add(CheckResult result) {
+    private void add(Checklist.Result result) {
         if (steps.getControl().isDisposed()) {
             return;
         }
         results.add(result);
         steps.refresh();
-        if (result.status() == CheckResult.Status.FAILED) {
+        if (result.status() == Checklist.Status.FAILED) {
             steps.setSelection(new org.eclipse.jface.viewers.StructuredSelection(result), true);
         }
     }
 
     private void showDetails(Object selected) {
-        if (!(selected instanceof CheckResult result)) {
+        if (!(selected instanceof Checklist.Result result)) {
             details.setText("");
             return;
         }
@@ -277,27 +362,59 @@ public final class GuomiKeyView extends ViewPart {
         details.setText(text.toString());
     }
 
-    private Optional<Path> chosenLibrary() {
-        String text = library.getText().strip();
-        if (text.isEmpty()) {
-            return Optional.empty();
+    private DeviceService service() throws TokenException {
+        return devices.get().orElseThrow(() -> new TokenException(SERVICE_MISSING,
+                "the devices service is not running"));
+    }
+
+    /** The SKF transport and its library configuration; fails with what to install when absent. */
+    private DeviceTransport transport() throws TokenException {
+        return service().transport(TRANSPORT).orElseThrow(() -> new TokenException(SERVICE_MISSING, "the SKF transport (org.tokenbench.skf) is not running"));
+    }
+
+    private static VendorLibraries libraries(DeviceTransport transport) throws TokenException {
+        return transport.feature(VendorLibraries.class).orElseThrow(() -> new TokenException(SERVICE_MISSING, transport.displayName() + " has no vendor library configuration"));
+    }
+
+    /**
+     * The library the user means (a configured family, "family — path", or a file, attached for this session) and the
+     * key found through it. Off the display thread: loading a library and listing its keys may take a while.
+     */
+    private Target target(String chosen) throws TokenException {
+        DeviceTransport transport = transport();
+        VendorLibraries libraries = libraries(transport);
+        String family = chosen.contains(" — ") ? chosen.substring(0, chosen.indexOf(" — ")) : chosen;
+        Path configured = libraries.configured().get(family);
+        Path path = configured != null ? configured.toAbsolutePath() : libraries.attach(Path.of(chosen));
+        DeviceService service = service();
+        List<Device> keys = keysOf(service, path);
+        if (keys.isEmpty()) {
+            service.refresh();
+            keys = keysOf(service, path);
         }
-        try {
-            Map<String, Path> families = new VendorLibraries(TokenBenchHome.directory()).all();
-            String family = text.contains(" — ") ? text.substring(0, text.indexOf(" — ")) : text;
-            return Optional.of(families.getOrDefault(family, Path.of(text)));
-        } catch (TokenException e) {
-            return Optional.of(Path.of(text));
-        }
+        Optional<Device> key = keys.stream().filter(d -> d.id().equals(chosenDevice)).findFirst().or(() -> keysOf(service, path).stream().findFirst());
+        return new Target(transport, path, key);
+    }
+
+    private static List<Device> keysOf(DeviceService service, Path library) {
+        return service.devices().stream().filter(d -> d.slot().transport().equals(TRANSPORT) && d.slot().devicePresent()
+                && library.toString().equals(d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY))).toList();
     }
 
     private void fillLibraries() {
-        try {
-            new VendorLibraries(TokenBenchHome.directory()).all().forEach((family, path) -> library.add(family + " — " + path));
-        } catch (TokenException e) {
-            summary.setText(e.getMessage());
+        if (library.isDisposed()) {
+            return;
         }
-        if (library.getItemCount() == 0) {
+        String typed = library.getText();
+        library.removeAll();
+        try {
+            libraries(transport()).configured().forEach((family, path) -> library.add(family + " — " + path));
+        } catch (TokenException e) {
+            summary.setText(explain(e));
+        }
+        if (!typed.isEmpty()) {
+            library.setText(typed);
+        } else if (library.getItemCount() == 0) {
             summary.setText("No vendor SKF library is configured yet. Install the key vendor's driver, then choose its SKF library "
                     + "(a .so file such as libskf.so) with Browse…, or configure it once: tokenbench guomi library set FAMILY PATH.");
         } else {
@@ -305,14 +422,18 @@ public final class GuomiKeyView extends ViewPart {
         }
     }
 
-    private void column(String title, int width, java.util.function.Function<CheckResult, String> text, boolean withIcon) {
+    private String explain(TokenException e) {
+        return diagnostics.get().map(registry -> registry.render(e)).orElseGet(() -> DiagnosticsRegistry.plain(e));
+    }
+
+    private void column(String title, int width, java.util.function.Function<Checklist.Result, String> text, boolean withIcon) {
         TableViewerColumn column = new TableViewerColumn(steps, SWT.NONE);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
         column.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return text.apply((CheckResult) element);
+                return text.apply((Checklist.Result) element);
             }
 
             @Override
@@ -321,7 +442,7 @@ public final class GuomiKeyView extends ViewPart {
                     return null;
                 }
                 ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
-                return switch (((CheckResult) element).status()) {
+                return switch (((Checklist.Result) element).status()) {
                     case PASSED -> images.getImage(ISharedImages.IMG_OBJS_INFO_TSK);
                     case WARNING -> images.getImage(ISharedImages.IMG_OBJS_WARN_TSK);
                     case FAILED -> images.getImage(ISharedImages.IMG_OBJS_ERROR_TSK);
@@ -332,7 +453,7 @@ public final class GuomiKeyView extends ViewPart {
             @Override
             public Color getForeground(Object element) {
                 Display display = Display.getCurrent();
-                return switch (((CheckResult) element).status()) {
+                return switch (((Checklist.Result) element).status()) {
                     case PASSED -> display.getSystemColor(SWT.COLOR_DARK_GREEN);
                     case WARNING -> display.getSystemColor(SWT.COLOR_DARK_YELLOW);
                     case FAILED -> display.getSystemColor(SWT.COLOR_RED);
@@ -362,6 +483,7 @@ public final class GuomiKeyView extends ViewPart {
 
     @Override
     public void dispose() {
+        devices.close();
         diagnostics.close();
         journal.close();
         super.dispose();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,8 +36,12 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
+import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
-import org.tokenbench.core.driver.DriverRegistry;
+import org.tokenbench.core.device.Device;
+import org.tokenbench.core.device.DeviceService;
+import org.tokenbench.core.device.DeviceSession;
+import org.tokenbench.core.device.OpenOptions;
 import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.TokenClock;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
@@ -47,33 +52,44 @@ import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpException;
 import org.tokenbench.otp.OtpGenerator;
 import org.tokenbench.otp.OtpParams;
-import org.tokenbench.otp.TokenProgrammer;
-import org.tokenbench.pcsc.ApduTrace;
-import org.tokenbench.pcsc.PcscReaders;
-import org.tokenbench.pcsc.ReaderSessions;
+import org.tokenbench.programming.ProgrammingChoices;
+import org.tokenbench.programming.TokenProgrammer;
 import org.tokenbench.qr.FoundCode;
 import org.tokenbench.qr.GreyImage;
 import org.tokenbench.qr.ImageFiles;
 import org.tokenbench.qr.MonitorImage;
 import org.tokenbench.qr.QrScanner;
+import org.tokenbench.ui.DeviceView;
+import org.tokenbench.ui.internal.jobs.DeviceJob;
 import org.tokenbench.ui.internal.jobs.JobProgress;
 import org.tokenbench.ui.internal.preferences.TokenBenchPreferences;
 import org.tokenbench.ui.internal.jobs.SwtScreenCapture;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
 
 /**
- * Programs a SafeID-class token from a QR code, an image file or a typed key: the parsed fields with a live code
- * to compare with a phone app, the PC clock, the reader, the token's serial and clock, the burn as a Job with
- * progress, and the confirmation with the code the token shows. Device I/O never runs on the display thread.
+ * Programs an OTP token from a QR code, an image file or a typed key: the parsed fields with a live code to compare
+ * with a phone app, the PC clock, the device (from the devices service), the token's serial and clock, the burn as a
+ * Job with progress, and the confirmation with the code the token shows. The settings offered are the connected
+ * family's, from its driver's descriptor.
+ *
+ * <p>No session stays open between operations: Connect and Burn each open one in a Job under the device's
+ * {@link org.tokenbench.ui.internal.jobs.DeviceRule}, so a Connect pressed during a burn waits for it, and Burn checks
+ * that the token it writes is the one that was connected. Device I/O never runs on the display thread.
  */
-public final class ProgramTokenView extends ViewPart {
+public final class ProgramTokenView extends ViewPart implements DeviceView {
 
     public static final String ID = "org.tokenbench.ui.views.program";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-    private static final String[] DISPLAY_SECONDS = {"30", "15", "60", "120"};
+    /** tokenbench:0x0031: the token on the reader is not the one that was connected. */
+    static final ErrorCode DIFFERENT_TOKEN = ErrorCode.of(ErrorCode.TOKENBENCH, 0x31);
+
+    /** What Connect read, all Burn needs to find the same token again: no session is kept. */
+    private record Connected(String deviceId, String name, String serial, ProgrammingChoices choices) {
+    }
 
     private final QrScanner scanner = new QrScanner();
-    private ServiceHandle<DriverRegistry> drivers;
+    private ServiceHandle<DeviceService> devices;
+    private volatile AutoCloseable deviceEvents;
     private ServiceHandle<DiagnosticsRegistry> diagnostics;
     private ServiceHandle<FailureJournal> journal;
     private Interaction interaction;
@@ -84,21 +100,24 @@ public final class ProgramTokenView extends ViewPart {
     private Label settings;
     private Label liveCode;
     private Label pcClock;
-    private Combo readers;
+    private Combo deviceChooser;
+    private final List<String> chooserIds = new ArrayList<>();
+    private Button connectButton;
     private Label token;
     private Combo displayTime;
+    private Label fit;
     private Button force;
     private Button burn;
     private Label status;
 
     private CodeChooser chooser = (codes, imageOf) -> new QrCodePicker(keyText.getShell(), codes, imageOf).choose();
     private OtpAccount parsed;
-    private ReaderSessions.Opened opened;
+    private Connected connected;
+    private boolean burning;
 
     @Override
     public void createPartControl(Composite view) {
         setPartName("Program Token");
-        drivers = new ServiceHandle<>(DriverRegistry.class);
         diagnostics = new ServiceHandle<>(DiagnosticsRegistry.class);
         journal = new ServiceHandle<>(FailureJournal.class);
         interaction = new UiInteraction(view.getDisplay(), this::setStatus);
@@ -133,20 +152,21 @@ public final class ProgramTokenView extends ViewPart {
 
         Group device = group(parent, "2. The token");
         pcClock = field(device, "PC clock:");
-        new Label(device, SWT.NONE).setText("Reader:");
-        Composite readerRow = new Composite(device, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(readerRow);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(readerRow);
-        readers = new Combo(readerRow, SWT.READ_ONLY);
-        GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(readers);
-        Widgets.button(readerRow, "Refresh", this::refreshReaders);
-        Widgets.button(readerRow, "Connect", () -> connect());
+        new Label(device, SWT.NONE).setText("Device:");
+        Composite deviceRow = new Composite(device, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(deviceRow);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(deviceRow);
+        deviceChooser = new Combo(deviceRow, SWT.READ_ONLY);
+        GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(deviceChooser);
+        deviceChooser.setToolTipText("Readers with a card and devices a driver claimed, from the Devices view");
+        Widgets.button(deviceRow, "Refresh", () -> refreshDevices());
+        connectButton = Widgets.button(deviceRow, "Connect", () -> connect());
         token = field(device, "Token:");
         new Label(device, SWT.NONE).setText("Display time (s):");
         displayTime = new Combo(device, SWT.READ_ONLY);
-        displayTime.setItems(DISPLAY_SECONDS);
-        displayTime.select(Math.max(0, java.util.Arrays.asList(DISPLAY_SECONDS).indexOf(
-                TokenBenchPreferences.store().getString(TokenBenchPreferences.DISPLAY_SECONDS))));
+        displayTime.setToolTipText("The connected token family's choices");
+        displayTime.addListener(SWT.Selection, e -> updateButtons());
+        fit = field(device, "Settings check:");
         force = new Button(device, SWT.CHECK);
         force.setText("Set the clock even if it is off by over " + TokenBenchPreferences.maxClockSkew().toSeconds() + " s");
         force.setToolTipText("Programming sets the token clock to the PC's. Off by more than 5 minutes usually means the PC clock "
@@ -159,7 +179,17 @@ public final class ProgramTokenView extends ViewPart {
         status = new Label(write, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(status);
 
-        refreshReaders();
+        offerFamilySettings();
+        devices = new ServiceHandle<>(DeviceService.class, service -> {
+            closeDeviceEvents();
+            deviceEvents = service.onChange(event -> {
+                if (!view.isDisposed()) {
+                    view.getDisplay().asyncExec(this::fillDeviceChooser);
+                }
+            });
+            view.getDisplay().asyncExec(this::fillDeviceChooser);
+        });
+        fillDeviceChooser();
         tick();
     }
 
@@ -237,105 +267,237 @@ public final class ProgramTokenView extends ViewPart {
         this.interaction = interaction;
     }
 
-    public void selectReader(String name) {
-        readers.select(readers.indexOf(name));
-    }
-
-    public void refreshReaders() {
-        String chosen = readers.getText();
-        try {
-            List<String> names = PcscReaders.names();
-            readers.setItems(names.toArray(String[]::new));
-            if (names.isEmpty()) {
-                setStatus("No smart-card reader is connected. Plug in a PC/SC reader (e.g. HID OMNIKEY 5427 CK).");
-            } else {
-                readers.select(Math.max(0, names.indexOf(chosen)));
+    /** Selects a device by its id, its reader or key name, or its serial. */
+    public void selectDevice(String what) {
+        fillDeviceChooser();
+        Optional<Device> device = devices.get().flatMap(service -> {
+            try {
+                return Optional.of(service.find(what));
+            } catch (TokenException e) {
+                return Optional.empty();
             }
-        } catch (TokenException e) {
-            readers.setItems(new String[0]);
-            setStatus(explain(e) + "\nTokenBench talks to readers through pcscd: sudo apt install pcscd libpcsclite1, then plug the reader in.");
+        });
+        int index = device.map(d -> chooserIds.indexOf(d.id())).orElse(-1);
+        if (index >= 0) {
+            deviceChooser.select(index);
+        } else {
+            setStatus("'" + what + "' is not a reader with a card or a claimed device. Put the token on a reader, then Refresh.");
         }
     }
 
-    /** Connects in a Job: probes the card, opens the best driver's session, reads serial and clock. */
-    public Job connect() {
-        String reader = readers.getText();
-        closeSession();
-        Display display = readers.getDisplay();
-        // APDUs to the Activity view when the preference asks for it; secret bodies are redacted by the transport.
-        ApduTrace trace = TokenBenchPreferences.store().getBoolean(TokenBenchPreferences.TRACE_APDUS)
-                ? line -> ActivityView.record("APDU", reader, line) : ApduTrace.NONE;
-        Job job = Job.create("Connecting to the token on " + reader, monitor -> {
+    /** From the Devices view: work on this device. */
+    @Override
+    public void showDevice(String deviceId) {
+        selectDevice(deviceId);
+        setStatus("Connect to read the token's serial and clock, then burn.");
+    }
+
+    /** Asks the transports for their devices again (in a Job) and lists them. */
+    public Job refreshDevices() {
+        Display display = deviceChooser.getDisplay();
+        Job job = Job.create("Looking for tokens", monitor -> {
+            Optional<DeviceService> service = devices.get();
             try {
-                ReaderSessions.Opened session = ReaderSessions.open(reader, drivers.get().map(DriverRegistry::drivers).orElse(List.of()),
-                        interaction, trace);
-                String clock = session.session().feature(TokenClock.class).map(c -> {
-                    try {
-                        Instant time = c.tokenTime();
-                        return ", token time " + TIME.format(time) + " (" + (time.getEpochSecond() - Instant.now().getEpochSecond()) + " s vs PC)";
-                    } catch (TokenException e) {
-                        return ", token clock unreadable";
-                    }
-                }).orElse("");
-                String text = session.session().identity().family() + ", serial " + session.session().identity().serial() + clock;
+                if (service.isPresent()) {
+                    service.get().refresh();
+                }
                 display.asyncExec(() -> {
-                    if (token.isDisposed()) {
-                        session.close();
-                        return;
+                    fillDeviceChooser();
+                    if (!deviceChooser.isDisposed() && chooserIds.isEmpty()) {
+                        setStatus("No token is on a reader. Put the token on a PC/SC reader (e.g. HID OMNIKEY 5427 CK); "
+                                + "the Devices view says what is missing.");
                     }
-                    opened = session;
-                    token.setText(text);
-                    updateBurnButton();
-                    setStatus("Connected. Check the fields, then burn.");
                 });
             } catch (TokenException e) {
-                journal.get().ifPresent(j -> j.record("Connect to token", e));
                 display.asyncExec(() -> setStatus(explain(e)));
             }
         });
-        job.setUser(true);
         job.schedule();
         return job;
     }
 
-    /** Burns in a Job (progress and cancel in the Progress view), then asks for the code the token shows. */
-    public Job burn() {
-        if (opened == null || parsed == null) {
+    /** Readers with a card and claimed devices, keeping the choice; called for every devices-service event. */
+    private void fillDeviceChooser() {
+        if (deviceChooser.isDisposed()) {
+            return;
+        }
+        String chosen = chosenDeviceId().orElse(null);
+        List<Device> present = devices.get().map(DeviceService::devices).orElse(List.of()).stream()
+                .filter(d -> d.slot().devicePresent() || d.state() == Device.State.CLAIMED).toList();
+        chooserIds.clear();
+        present.forEach(d -> chooserIds.add(d.id()));
+        deviceChooser.setItems(present.stream().map(d -> d.slot().name() + d.claim().map(c -> " — " + c.family().name() + " "
+                + c.identity().serial()).orElse(" — " + DevicesView.stateText(d))).toArray(String[]::new));
+        if (!chooserIds.isEmpty()) {
+            deviceChooser.select(Math.max(0, chooserIds.indexOf(chosen)));
+        }
+    }
+
+    private Optional<String> chosenDeviceId() {
+        int index = deviceChooser.getSelectionIndex();
+        return index < 0 || index >= chooserIds.size() ? Optional.empty() : Optional.of(chooserIds.get(index));
+    }
+
+    /**
+     * Connects in a Job under the device's rule: opens a session, reads serial, family and clock, and closes it again.
+     * Pressed during a burn of the same device, it waits for the burn.
+     */
+    public Job connect() {
+        Optional<String> deviceId = chosenDeviceId();
+        Optional<DeviceService> service = devices.get();
+        if (deviceId.isEmpty() || service.isEmpty()) {
+            setStatus(service.isEmpty() ? "The devices service is not running." : "Choose a token first: put it on a reader, then Refresh.");
             return null;
         }
-        ReaderSessions.Opened session = opened;
-        OtpAccount account = parsed;
-        int display = Integer.parseInt(displayTime.getText());
-        boolean forced = force.getSelection();
-        Display swt = burn.getDisplay();
-        burn.setEnabled(false);
-        Job job = new Job("Programming token " + session.session().identity().serial()) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                try {
-                    TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), TokenBenchPreferences.maxClockSkew())
-                            .program(session.session(), account, display, forced, interaction, new JobProgress(monitor));
-                    ActivityView.record("Program token (" + account.displayName() + ")", result.token().serial(), "programmed and confirmed");
-                    swt.asyncExec(() -> setStatus("Token " + result.token().serial() + " programmed and confirmed: its code matches"
-                            + (result.confirmedOffset() == 0 ? "." : " (" + result.confirmedOffset() + " step off).")));
-                } catch (TokenException e) {
-                    journal.get().ifPresent(j -> j.record("Program token", e));
-                    ActivityView.record("Program token (" + account.displayName() + ")", session.session().identity().serial(),
-                            "failed: " + e.code());
-                    swt.asyncExec(() -> setStatus(explain(e)));
-                } finally {
-                    swt.asyncExec(() -> {
-                        if (!burn.isDisposed()) {
-                            updateBurnButton();
-                        }
-                    });
-                }
-                return Status.OK_STATUS;
+        String id = deviceId.get();
+        String name = service.get().device(id).map(d -> d.slot().name()).orElse(id);
+        OpenOptions options = options(name);
+        Display display = deviceChooser.getDisplay();
+        setStatus("Connecting to the token on " + name + "…");
+        return DeviceJob.schedule("Connecting to the token on " + name, id, monitor -> {
+            try (DeviceSession session = service.get().open(id, options)) {
+                String clock = session.feature(TokenClock.class).map(ProgramTokenView::clockText).orElse("");
+                Connected read = new Connected(id, name, session.identity().serial(), ProgrammingChoices.of(session.family()));
+                String text = session.family().name() + ", serial " + read.serial() + clock;
+                display.asyncExec(() -> {
+                    if (token.isDisposed()) {
+                        return;
+                    }
+                    connected = read;
+                    token.setText(text);
+                    offerFamilySettings();
+                    setStatus("Connected. Check the fields, then burn.");
+                });
             }
-        };
-        job.setUser(true);
-        job.schedule();
+        }, e -> {
+            journal.get().ifPresent(j -> j.record("Connect to token", e));
+            display.asyncExec(() -> setStatus(explain(e)));
+        });
+    }
+
+    private static String clockText(TokenClock clock) {
+        try {
+            Instant time = clock.tokenTime();
+            return ", token time " + TIME.format(time) + " (" + (time.getEpochSecond() - Instant.now().getEpochSecond()) + " s vs PC)";
+        } catch (TokenException e) {
+            return ", token clock unreadable";
+        }
+    }
+
+    /**
+     * Burns in a Job under the device's rule (progress and cancel in the Progress view): opens a session, refuses a
+     * token other than the connected one, programs with the view's own copy of the key, then asks for the code the token
+     * shows. Connect and Burn are disabled until it ends.
+     */
+    public Job burn() {
+        Optional<DeviceService> service = devices.get();
+        if (connected == null || parsed == null || burning || service.isEmpty() || settingsProblem().isPresent()) {
+            return null;
+        }
+        Connected target = connected;
+        // Its own copy: editing the key field during the burn closes the field's account, not this one.
+        OtpAccount account = parsed.secret().apply(bytes -> new OtpAccount(parsed.params(), org.tokenbench.core.Secret.copyOf(bytes, 0,
+                bytes.length), parsed.warnings()));
+        int shownFor = chosenDisplaySeconds();
+        boolean forced = force.getSelection();
+        Interaction asking = interaction;
+        OpenOptions options = OpenOptions.of(asking).withTrace(options(target.name()).trace());
+        Display swt = burn.getDisplay();
+        burning = true;
+        updateButtons();
+        DeviceJob job = DeviceJob.schedule("Programming token " + target.serial(), target.deviceId(), monitor -> {
+            try (DeviceSession session = service.get().open(target.deviceId(), options)) {
+                String serial = session.identity().serial();
+                if (!serial.equals(target.serial())) {
+                    throw new TokenException(DIFFERENT_TOKEN, "a different token is on the reader now (serial " + serial + ", connected: "
+                            + target.serial() + "); nothing was written. Connect again to program this one.");
+                }
+                TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), TokenBenchPreferences.maxClockSkew())
+                        .program(session, target.choices(), account, shownFor, 0, forced, asking, new JobProgress(monitor));
+                ActivityView.record("Program token (" + account.displayName() + ")", result.token().serial(), "programmed and confirmed");
+                swt.asyncExec(() -> setStatus("Token " + result.token().serial() + " programmed and confirmed: its code matches"
+                        + (result.confirmedOffset() == 0 ? "." : " (" + result.confirmedOffset() + " step off).")));
+            }
+        }, e -> {
+            journal.get().ifPresent(j -> j.record("Program token", e));
+            ActivityView.record("Program token (" + account.displayName() + ")", target.serial(), "failed: " + e.code());
+            swt.asyncExec(() -> setStatus(explain(e)));
+        });
+        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+            @Override
+            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                account.close();
+                swt.asyncExec(() -> {
+                    burning = false;
+                    if (!burn.isDisposed()) {
+                        updateButtons();
+                    }
+                });
+            }
+        });
         return job;
+    }
+
+    /** APDUs to the Activity view when the preference asks for it; secret bodies are redacted by the transport. */
+    private OpenOptions options(String name) {
+        OpenOptions options = OpenOptions.of(interaction);
+        return TokenBenchPreferences.store().getBoolean(TokenBenchPreferences.TRACE_APDUS)
+                ? options.withTrace(line -> ActivityView.record("APDU", name, line)) : options;
+    }
+
+    /**
+     * The display times the connected family offers (the one chosen before, else the preference's, else the family's
+     * default), nothing before a connection.
+     */
+    private void offerFamilySettings() {
+        List<String> choices = connected == null ? List.of()
+                : connected.choices().displaySeconds().stream().map(String::valueOf).toList();
+        String preferred = displayTime.getSelectionIndex() >= 0 ? displayTime.getText()
+                : TokenBenchPreferences.store().getString(TokenBenchPreferences.DISPLAY_SECONDS);
+        displayTime.setItems(choices.toArray(String[]::new));
+        displayTime.setEnabled(!choices.isEmpty());
+        if (!choices.isEmpty()) {
+            int index = choices.indexOf(preferred);
+            displayTime.select(index >= 0 ? index : Math.max(0, choices.indexOf(String.valueOf(connected.choices().defaultDisplaySeconds()))));
+        }
+        updateButtons();
+    }
+
+    private int chosenDisplaySeconds() {
+        return displayTime.getSelectionIndex() >= 0 ? Integer.parseInt(displayTime.getText())
+                : connected != null ? connected.choices().defaultDisplaySeconds() : ProgrammingChoices.PREFERRED_DISPLAY_SECONDS;
+    }
+
+    /** Why the connected family cannot hold the parsed key's settings, from its descriptor; empty when it can. */
+    private Optional<String> settingsProblem() {
+        if (connected == null || parsed == null) {
+            return Optional.empty();
+        }
+        try {
+            return connected.choices().unsupported(TokenProgrammer.settings(parsed.params(), chosenDisplaySeconds(), 0));
+        } catch (TokenException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private void updateButtons() {
+        Optional<String> problem = settingsProblem();
+        fit.setText(connected == null || parsed == null ? "" : problem.map(reason -> "Cannot burn: " + reason)
+                .orElse("The key fits " + connected.choices().family().name() + "."));
+        burn.setEnabled(!burning && parsed != null && connected != null && problem.isEmpty());
+        connectButton.setEnabled(!burning);
+    }
+
+    private void closeDeviceEvents() {
+        AutoCloseable events = deviceEvents;
+        deviceEvents = null;
+        if (events != null) {
+            try {
+                events.close();
+            } catch (Exception e) {
+                // the service is going away with it
+            }
+        }
     }
 
     // ---- state shown to tests and screenshots ----
@@ -354,6 +516,23 @@ public final class ProgramTokenView extends ViewPart {
 
     public String liveCodeText() {
         return liveCode.getText();
+    }
+
+    /** The display times offered: the connected family's. */
+    public List<String> displayTimeChoices() {
+        return List.of(displayTime.getItems());
+    }
+
+    public String settingsCheckText() {
+        return fit.getText();
+    }
+
+    public boolean canBurn() {
+        return burn.isEnabled();
+    }
+
+    public boolean canConnect() {
+        return connectButton.isEnabled();
     }
 
     // ---- internals ----
@@ -415,7 +594,7 @@ public final class ProgramTokenView extends ViewPart {
         account.setText("");
         settings.setText("");
         if (text.isEmpty()) {
-            updateBurnButton();
+            updateButtons();
             return;
         }
         try {
@@ -430,12 +609,8 @@ public final class ProgramTokenView extends ViewPart {
         } catch (OtpException e) {
             setStatus(explain(e));
         }
-        updateBurnButton();
+        updateButtons();
         tick();
-    }
-
-    private void updateBurnButton() {
-        burn.setEnabled(parsed != null && opened != null);
     }
 
     /** Once a second: the PC clock and the current code, so the user can compare with a phone and the token. */
@@ -471,15 +646,6 @@ public final class ProgramTokenView extends ViewPart {
         }
     }
 
-    private void closeSession() {
-        if (opened != null) {
-            opened.close();
-            opened = null;
-        }
-        token.setText("");
-        updateBurnButton();
-    }
-
     private static Group group(Composite parent, String title) {
         Group group = new Group(parent, SWT.NONE);
         group.setText(title);
@@ -502,11 +668,11 @@ public final class ProgramTokenView extends ViewPart {
 
     @Override
     public void dispose() {
-        closeSession();
+        closeDeviceEvents();
         if (parsed != null) {
             parsed.close();
         }
-        drivers.close();
+        devices.close();
         diagnostics.close();
         journal.close();
         super.dispose();

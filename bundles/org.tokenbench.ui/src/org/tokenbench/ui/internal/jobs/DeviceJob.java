@@ -1,0 +1,87 @@
+package org.tokenbench.ui.internal.jobs;
+
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.ui.progress.IProgressConstants;
+import org.tokenbench.core.TokenException;
+
+/**
+ * A user Job on one device, under its {@link DeviceRule}. A Job cancelled while it waited for the device does no device
+ * work; a failure is handed to the view (which explains it where the user looks) and is the Job's error result, so
+ * the Progress view and Job listeners see that the operation failed.
+ */
+public final class DeviceJob extends Job {
+
+    /** The device work; runs with the device's rule held. */
+    @FunctionalInterface
+    public interface Work {
+        void run(IProgressMonitor monitor) throws TokenException;
+    }
+
+    private final Work work;
+    private final Consumer<TokenException> failed;
+
+    private DeviceJob(String name, String deviceId, Work work, Consumer<TokenException> failed) {
+        super(name);
+        this.work = work;
+        this.failed = failed;
+        setRule(new DeviceRule(deviceId));
+        setUser(true);
+        // The view already explains the failure in place: no modal dialog on top of it.
+        setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
+    }
+
+    /** Schedules {@code work} on {@code deviceId}; {@code failed} receives its TokenException (on the Job's thread). */
+    public static DeviceJob schedule(String name, String deviceId, Work work, Consumer<TokenException> failed) {
+        DeviceJob job = new DeviceJob(name, deviceId, work, failed);
+        job.schedule();
+        return job;
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        if (monitor.isCanceled()) {
+            return Status.CANCEL_STATUS;
+        }
+        try {
+            work.run(monitor);
+            return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+        } catch (TokenException e) {
+            failed.accept(e);
+            return Status.error(e.getMessage() + " [" + e.code() + "]");
+        } finally {
+            monitor.done();
+        }
+    }
+
+    /**
+     * Runs {@code work} holding {@code deviceId}'s rule, from a Job that learns which device it works on only as it runs
+     * (a key found through the library the user chose). Waits for Jobs already on the device.
+     */
+    public static void onDevice(String deviceId, IProgressMonitor monitor, Work work) throws TokenException {
+        DeviceRule rule = new DeviceRule(deviceId);
+        Job.getJobManager().beginRule(rule, monitor);
+        try {
+            if (monitor.isCanceled()) {
+                return;
+            }
+            work.run(monitor);
+        } finally {
+            Job.getJobManager().endRule(rule);
+        }
+    }
+
+    /** The device id this Job works on. */
+    public String deviceId() {
+        return ((DeviceRule) getRule()).deviceId();
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family instanceof DeviceRule rule && rule.equals(getRule());
+    }
+}
