@@ -75,14 +75,19 @@ class TokenCommandTest {
     void syncClockSetsAMolto2ClockAndExplainsWhyASingleProfileTokenCannot() throws Exception {
         SafeIdVirtualToken molto2 = SafeIdVirtualToken.molto2("TB-CLI-M2");
         molto2.drift(-300);
-        reader.insert(molto2);
-        CliRun synced = CliRun.of("token", "sync-clock", "--reader", VirtualReader.NAME);
-        assertEquals(0, synced.exitCode(), synced.err());
-        assertEquals("TB-CLI-M2", synced.out().strip());
-        assertTrue(synced.err().contains("was -300 s off") || synced.err().contains("was -299 s off")
-                || synced.err().contains("was -301 s off"), synced.err());
-        assertEquals(System.currentTimeMillis() / 1000, molto2.tokenTime(), 2.0);
-        reader.remove();
+        // A Molto2 is its own USB reader, known by its name: the test reader named like one.
+        VirtualReader molto2Reader = VirtualReader.forToken(molto2);
+        molto2Reader.insert(molto2);
+        try {
+            CliRun synced = CliRun.of("token", "sync-clock", "--reader", molto2Reader.name());
+            assertEquals(0, synced.exitCode(), synced.err());
+            assertEquals("TB-CLI-M2", synced.out().strip());
+            assertTrue(synced.err().contains("was -300 s off") || synced.err().contains("was -299 s off")
+                    || synced.err().contains("was -301 s off"), synced.err());
+            assertEquals(System.currentTimeMillis() / 1000, molto2.tokenTime(), 2.0);
+        } finally {
+            molto2Reader.remove();
+        }
 
         reader.insert(SafeIdVirtualToken.factoryNew("TB-CLI-SP"));
         CliRun refused = CliRun.of("token", "sync-clock", "--reader", VirtualReader.NAME);
