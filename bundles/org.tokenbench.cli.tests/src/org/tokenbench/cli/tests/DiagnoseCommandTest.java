@@ -51,7 +51,7 @@ class DiagnoseCommandTest {
     void failuresOfOtherCommandsAreExplainedThroughTheCatalogs() {
         CliRun run = CliRun.withStdin("otpauth://totp/x?secret=JBSWY31PEHPK3PXP", "otp", "code", "--uri-file", "-");
         assertEquals(3, run.exitCode());
-        assertTrue(run.err().startsWith("tokenbench otp: The key is not valid Base32 [otp:0x0004]"), run.err());
+        assertTrue(run.err().startsWith("tokenbench otp code: The key is not valid Base32 [otp:0x0004]"), run.err());
         assertTrue(run.err().contains("What to do: Compare the key character by character"), run.err());
         assertTrue(run.err().contains("Detail: secret: character '1' at position 7 is not Base32"), run.err());
     }

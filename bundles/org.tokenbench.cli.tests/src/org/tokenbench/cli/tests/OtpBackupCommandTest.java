@@ -38,6 +38,6 @@ class OtpBackupCommandTest {
         Path wrong = Files.writeString(dir.resolve("wrong"), "four unrelated words there");
         CliRun refused = CliRun.of("otp", "restore", "--backup-file", backup.toString(), "--passphrase-file", wrong.toString());
         assertEquals(3, refused.exitCode());
-        assertTrue(refused.err().startsWith("tokenbench otp: The key backup cannot be opened [otp:0x0011]"), refused.err());
+        assertTrue(refused.err().startsWith("tokenbench otp restore: The key backup cannot be opened [otp:0x0011]"), refused.err());
     }
 }

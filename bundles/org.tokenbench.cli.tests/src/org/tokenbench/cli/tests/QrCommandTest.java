@@ -78,7 +78,7 @@ class QrCommandTest {
         Path pdf = Files.writeString(dir.resolve("setup.pdf"), "%PDF-1.4\n");
         CliRun bad = CliRun.of("qr", "decode", pdf.toString());
         assertEquals(3, bad.exitCode());
-        assertTrue(bad.err().startsWith("tokenbench qr: Not an image TokenBench can read [qr:0x0002]"), bad.err());
+        assertTrue(bad.err().startsWith("tokenbench qr decode: Not an image TokenBench can read [qr:0x0002]"), bad.err());
         assertTrue(bad.err().contains("a PDF document"), bad.err());
         assertTrue(!bad.err().contains("Exception"), "no stack trace for the user: " + bad.err());
 

@@ -75,19 +75,49 @@ class TokenCommandTest {
     void syncClockSetsAMolto2ClockAndExplainsWhyASingleProfileTokenCannot() throws Exception {
         SafeIdVirtualToken molto2 = SafeIdVirtualToken.molto2("TB-CLI-M2");
         molto2.drift(-300);
-        reader.insert(molto2);
-        CliRun synced = CliRun.of("token", "sync-clock", "--reader", VirtualReader.NAME);
-        assertEquals(0, synced.exitCode(), synced.err());
-        assertEquals("TB-CLI-M2", synced.out().strip());
-        assertTrue(synced.err().contains("was -300 s off") || synced.err().contains("was -299 s off")
-                || synced.err().contains("was -301 s off"), synced.err());
-        assertEquals(System.currentTimeMillis() / 1000, molto2.tokenTime(), 2.0);
-        reader.remove();
+        // A Molto2 is its own USB reader, known by its name: the test reader named like one.
+        VirtualReader molto2Reader = VirtualReader.forToken(molto2);
+        molto2Reader.insert(molto2);
+        try {
+            CliRun synced = CliRun.of("token", "sync-clock", "--reader", molto2Reader.name());
+            assertEquals(0, synced.exitCode(), synced.err());
+            assertEquals("TB-CLI-M2", synced.out().strip());
+            assertTrue(synced.err().contains("was -300 s off") || synced.err().contains("was -299 s off")
+                    || synced.err().contains("was -301 s off"), synced.err());
+            assertEquals(System.currentTimeMillis() / 1000, molto2.tokenTime(), 2.0);
+        } finally {
+            molto2Reader.remove();
+        }
 
         reader.insert(SafeIdVirtualToken.factoryNew("TB-CLI-SP"));
         CliRun refused = CliRun.of("token", "sync-clock", "--reader", VirtualReader.NAME);
         assertEquals(3, refused.exitCode());
         assertTrue(refused.err().contains("This token cannot set its clock alone [tokenbench:0x000A]"), refused.err());
+    }
+
+    @Test
+    void programOffersExactlyTheClaimedFamilysChoicesBeforeTouchingTheToken(@TempDir Path dir) throws Exception {
+        SafeIdVirtualToken token = SafeIdVirtualToken.factoryNew("TB-CLI-CHOICE");
+        reader.insert(token);
+        Path key = Files.writeString(dir.resolve("key.txt"), SECRET);
+        CliRun display = CliRun.of("token", "program", "--reader", VirtualReader.NAME, "--secret-file", key.toString(), "--display", "45");
+        assertEquals(2, display.exitCode(), display.err());
+        assertTrue(display.err().contains("stays on for 15, 30, 60 or 120 seconds, not 45"), display.err());
+        CliRun profile = CliRun.of("token", "program", "--reader", VirtualReader.NAME, "--secret-file", key.toString(), "--profile", "3");
+        assertEquals(2, profile.exitCode(), profile.err());
+        assertTrue(profile.err().contains("has a single profile (0), not profile 3"), profile.err());
+        CliRun algorithm = CliRun.of("token", "program", "--reader", VirtualReader.NAME, "--secret-file", key.toString(), "--algorithm", "SHA512");
+        assertEquals(2, algorithm.exitCode(), algorithm.err());
+        assertTrue(algorithm.err().contains("computes SHA1 or SHA256 codes, not SHA512"), algorithm.err());
+        CliRun period = CliRun.of("token", "program", "--reader", VirtualReader.NAME, "--secret-file", key.toString(), "--period", "45");
+        assertEquals(2, period.exitCode(), period.err());
+        assertTrue(period.err().contains("every 30 or 60 seconds, not every 45"), period.err());
+
+        Path uri = Files.writeString(dir.resolve("sha512.uri"), "otpauth://totp/ACME:ops?secret=" + SECRET + "&algorithm=SHA512");
+        CliRun fromFile = CliRun.of("token", "program", "--reader", VirtualReader.NAME, "--uri-file", uri.toString());
+        assertEquals(3, fromFile.exitCode(), "a URI the token cannot hold is a failed operation, not a usage error: " + fromFile.err());
+        assertTrue(fromFile.err().contains("[tokenbench:0x0005]"), fromFile.err());
+        assertFalse(token.hasSeed(), "nothing was written");
     }
 
     @Test

@@ -1,63 +1,329 @@
 package org.tokenbench.cli.internal;
 
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+import org.tokenbench.cli.command.CommandContext;
+import org.tokenbench.cli.command.CommandProvider;
+import org.tokenbench.cli.command.ExitCode;
+import org.tokenbench.cli.command.InputFile;
+import org.tokenbench.cli.command.UsageException;
 import org.tokenbench.core.TokenException;
 
-/** Finds the command named by the first word and runs it, turning every failure into a message and an exit code. */
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Builds the picocli command tree from the {@link CommandProvider}s present and runs one command line, turning
+ * every outcome into a message and an exit code: {@link ExitCode#USAGE} for what picocli or the command refuses as
+ * a usage error, {@link ExitCode#FAILED} for a {@link TokenException} (explained through the catalogs),
+ * {@link ExitCode#INTERNAL} for a defect.
+ */
 public final class CommandLineTool {
 
-    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private static final String KEY_REFUSED = "this looks like a key; secrets are never taken as arguments, use ";
 
-    public CommandLineTool(List<Command> available) {
-        for (Command command : available) {
-            commands.put(command.name(), command);
-        }
+    private final List<CommandProvider> providers;
+
+    public CommandLineTool(List<CommandProvider> providers) {
+        this.providers = List.copyOf(providers);
     }
 
-    /** The commands TokenBench ships. */
-    public static CommandLineTool standard() {
-        return new CommandLineTool(List.of(new VersionCommand(), new DriversCommand(), new OtpCommand(), new DiagnoseCommand(),
-                new ReadersCommand(), new TokenCommand(), new QrCommand(), new GuomiCommand()));
-    }
-
-    public int run(String[] args, Console console) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-            printHelp(console);
-            return args.length == 0 ? ExitCode.USAGE : ExitCode.OK;
-        }
-        Command command = commands.get(args[0]);
-        if (command == null) {
-            console.err().println("tokenbench: unknown command '" + args[0] + "'");
-            printHelp(console);
-            return ExitCode.USAGE;
-        }
+    /**
+     * The providers registered now. Declarative Services registers this bundle's own commands when the bundle starts,
+     * which may be just after the application does: wait briefly for one of them before taking the snapshot.
+     */
+    public static CommandLineTool fromServices(BundleContext context) {
+        String ownBundle = "(service.bundleid=" + FrameworkUtil.getBundle(CommandLineTool.class).getBundleId() + ")";
         try {
-            return command.run(Arrays.asList(args).subList(1, args.length), console);
-        } catch (UsageException e) {
-            console.err().println("tokenbench " + command.name() + ": " + e.getMessage());
-            console.err().println("Run 'tokenbench help' for the commands and their options.");
-            return ExitCode.USAGE;
-        } catch (TokenException e) {
-            // Through the diagnostics catalogs: title, cause and remedy, with the raw code kept for support.
-            String explained = console.explain(e);
-            console.err().println("tokenbench " + command.name() + ": " + explained);
-            return ExitCode.FAILED;
-        } catch (RuntimeException e) {
-            // A defect: say so plainly; the stack trace helps the developer, never contains secrets by design.
-            console.err().println("tokenbench " + command.name() + ": internal error: " + e);
-            e.printStackTrace(console.err());
-            return ExitCode.INTERNAL;
+            ServiceTracker<CommandProvider, CommandProvider> own = new ServiceTracker<>(context,
+                    context.createFilter("(&(objectClass=" + CommandProvider.class.getName() + ")" + ownBundle + ")"), null);
+            own.open();
+            try {
+                own.waitForService(Console.SERVICE_WAIT_MILLIS);
+            } finally {
+                own.close();
+            }
+            List<CommandProvider> found = new ArrayList<>();
+            for (ServiceReference<CommandProvider> reference : context.getServiceReferences(CommandProvider.class, null)) {
+                CommandProvider provider = context.getService(reference);
+                if (provider != null) {
+                    found.add(provider);
+                }
+            }
+            return new CommandLineTool(found);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CommandLineTool(List.of());
         }
     }
 
-    private void printHelp(Console console) {
-        console.err().println("Usage: tokenbench <command> [options]   (no arguments opens the workbench)");
-        for (Command command : commands.values()) {
-            console.err().printf("  %-10s %s%n", command.name(), command.summary());
+    /** Parses {@code args} against the commands and runs the one named; returns the process exit code. */
+    public int run(String[] args, Console console) {
+        CommandLine root = tree(console);
+        root.setOut(new PrintWriter(console.out(), true));
+        root.setErr(new PrintWriter(console.err(), true));
+        root.setParameterExceptionHandler((failure, arguments) -> usageError(failure.getCommandLine(), message(failure), failure, arguments, console));
+        root.setExecutionExceptionHandler((failure, command, parsed) -> failed(failure, command, args, console));
+        root.setExecutionStrategy(parsed -> {
+            check(parsed);
+            return new RunLast().execute(parsed);
+        });
+        return root.execute(args);
+    }
+
+    /** The tree: {@code tokenbench}, {@code help}, and every provider's command under its parent. */
+    public CommandLine tree(Console console) {
+        CommandLine.IFactory factory = new ContextFactory(console);
+        CommandLine root = new CommandLine(new TokenBenchCommand(console), factory);
+        record Placed(List<String> path, CommandLine command, CommandProvider provider) {
+        }
+        List<Placed> placed = new ArrayList<>();
+        placed.add(new Placed(List.of(), new CommandLine(new HelpCommand(), factory), null));
+        for (CommandProvider provider : providers) {
+            try {
+                placed.add(new Placed(path(provider), new CommandLine(provider.command(console), factory), provider));
+            } catch (CommandLine.InitializationException e) {
+                console.err().println("tokenbench: the command from " + provider.getClass().getName() + " is left out: " + e.getMessage());
+            }
+        }
+        // Parents before their sub-commands; help lists commands by name, whichever bundle contributed them.
+        placed.sort(Comparator.comparingInt((Placed p) -> p.path().size()).thenComparing(p -> p.command().getCommandName()));
+        for (Placed p : placed) {
+            CommandLine parent = root;
+            for (String name : p.path()) {
+                parent = parent == null ? null : parent.getSubcommands().get(name);
+            }
+            if (parent == null) {
+                console.err().println("tokenbench: the command from " + p.provider().getClass().getName() + " goes under '"
+                        + p.provider().parent() + "', which is not installed; left out");
+                continue;
+            }
+            try {
+                parent.addSubcommand(p.command());
+            } catch (CommandLine.InitializationException e) {
+                console.err().println("tokenbench: the command '" + p.command().getCommandName() + "' is left out: " + e.getMessage());
+            }
+        }
+        root.setCaseInsensitiveEnumValuesAllowed(true);
+        // "--library --ca-file x" and "--secret-file --typo" are refused, not read as file names.
+        root.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        root.registerConverter(InputFile.class, InputFile::new);
+        root.setUsageHelpWidth(100);
+        addHelpOptions(root, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return root;
+    }
+
+    private static List<String> path(CommandProvider provider) {
+        String parent = provider.parent().strip();
+        return parent.isEmpty() ? List.of() : Arrays.asList(parent.split("\\s+"));
+    }
+
+    /** {@code -h, --help} on every command, so {@code tokenbench X --help} works whoever wrote X. */
+    private static void addHelpOptions(CommandLine command, Set<CommandLine> seen) {
+        if (!seen.add(command)) {
+            return;
+        }
+        CommandSpec spec = command.getCommandSpec();
+        if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
+        }
+        command.getSubcommands().values().forEach(sub -> addHelpOptions(sub, seen));
+    }
+
+    /**
+     * What picocli cannot check alone, before the command runs: an option never takes another option as its value,
+     * an input file is not a key typed in its place, at most one input comes from standard input, and a command with
+     * sub-commands is given one.
+     */
+    private static void check(ParseResult parsed) {
+        if (parsed.asCommandLineList().stream().anyMatch(c -> c.getParseResult().isUsageHelpRequested())) {
+            return;
+        }
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            CommandLine command = level.commandSpec().commandLine();
+            for (OptionSpec option : level.matchedOptions()) {
+                if (option.arity().max() > 0 && !option.usageHelp()) {
+                    for (String value : option.originalStringValues()) {
+                        if (value.startsWith("--")) {
+                            throw new ParameterException(command, option.longestName() + " needs a value, not the option " + value.split("=", 2)[0]);
+                        }
+                    }
+                }
+            }
+            List<String> fromStdin = new ArrayList<>();
+            for (ArgSpec arg : level.matchedArgs()) {
+                if (!isInput(arg)) {
+                    continue;
+                }
+                for (String value : arg.originalStringValues()) {
+                    if (value.equals("-")) {
+                        fromStdin.add(label(arg));
+                    } else if (InputFile.looksLikeSecret(value)) {
+                        throw new ParameterException(command, KEY_REFUSED + label(arg) + (arg.isOption() ? " -" : ""));
+                    }
+                }
+            }
+            if (fromStdin.size() > 1) {
+                throw new ParameterException(command, "only one input can come from standard input (" + String.join(" and ", fromStdin)
+                        + " both say -); put the others in files");
+            }
+            if (level.subcommand() == null && !command.getSubcommands().isEmpty() && !isExecutable(command.getCommand())) {
+                throw new ParameterException(command, "name a command: " + commandNames(command));
+            }
+        }
+    }
+
+    private static boolean isInput(ArgSpec arg) {
+        return arg.type() == InputFile.class || Arrays.asList(arg.auxiliaryTypes()).contains(InputFile.class);
+    }
+
+    private static String label(ArgSpec arg) {
+        return arg.isOption() ? ((OptionSpec) arg).longestName() : "- for standard input (" + arg.paramLabel() + ")";
+    }
+
+    private static boolean isExecutable(Object command) {
+        return command instanceof Callable<?> || command instanceof Runnable;
+    }
+
+    private static String commandNames(CommandLine command) {
+        return command.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).collect(Collectors.joining(", "));
+    }
+
+    /** Picocli's message, except for unmatched words, which may be keys typed by mistake and are never echoed. */
+    private static String message(ParameterException failure) {
+        if (!(failure instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return failure.getMessage();
+        }
+        CommandLine command = failure.getCommandLine();
+        String first = unmatched.getUnmatched().get(0);
+        if (first.startsWith("-") && first.length() > 1) {
+            return "unknown option " + first.split("=", 2)[0];
+        }
+        if (InputFile.looksLikeSecret(first)) {
+            return KEY_REFUSED + inputOptions(command);
+        }
+        if (!command.getSubcommands().isEmpty() && command.getCommandSpec().positionalParameters().isEmpty()) {
+            return "unknown command '" + first + "'";
+        }
+        int more = unmatched.getUnmatched().size() - 1;
+        return "unexpected argument '" + first + "'" + (more > 0 ? " (and " + more + " more)" : "") + ": "
+                + command.getCommandName() + " takes no such word";
+    }
+
+    private static String inputOptions(CommandLine command) {
+        List<String> inputs = command.getCommandSpec().options().stream().filter(CommandLineTool::isInput)
+                .map(option -> option.longestName() + " -").toList();
+        return inputs.isEmpty() ? "a file, or - for standard input" : String.join(" or ", inputs);
+    }
+
+    private static int usageError(CommandLine command, String message, Exception failure, String[] args, Console console) {
+        console.err().println(command.getCommandSpec().qualifiedName() + ": " + redact(message, args));
+        if (failure instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            console.err().println("did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        }
+        console.err().println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for "
+                + (command.getSubcommands().isEmpty() ? "its options." : "its commands and options."));
+        return ExitCode.USAGE;
+    }
+
+    private static int failed(Exception failure, CommandLine command, String[] args, Console console) {
+        String name = command.getCommandSpec().qualifiedName();
+        if (failure instanceof UsageException usage) {
+            return usageError(command, usage.getMessage(), usage, args, console);
+        }
+        if (failure instanceof TokenException tokenFailure) {
+            // Through the diagnostics catalogs: title, cause and remedy, with the raw code kept for support.
+            console.err().println(name + ": " + console.explain(tokenFailure));
+            return ExitCode.FAILED;
+        }
+        // A defect: say so plainly; the stack trace helps the developer and holds no secrets by design.
+        console.err().println(name + ": internal error: " + failure);
+        failure.printStackTrace(console.err());
+        return ExitCode.INTERNAL;
+    }
+
+    /** Whatever the user typed that looks like a key stays out of messages, even in picocli's own wording. */
+    static String redact(String message, String[] args) {
+        String safe = message;
+        for (String arg : args) {
+            String value = arg.startsWith("-") && arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : arg;
+            if (!value.isEmpty() && InputFile.looksLikeSecret(value)) {
+                safe = safe.replace(value, "[not shown]");
+            }
+        }
+        return safe;
+    }
+
+    /** Creates command classes with a constructor taking the run's context where they have one. */
+    private static final class ContextFactory implements CommandLine.IFactory {
+
+        private final CommandContext context;
+
+        ContextFactory(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            Constructor<K> withContext;
+            try {
+                withContext = type.getDeclaredConstructor(CommandContext.class);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+            withContext.setAccessible(true);
+            return withContext.newInstance(context);
+        }
+    }
+
+    @Command(name = "tokenbench", description = "TokenBench's headless commands. Results go to stdout, messages to stderr; "
+            + "secrets are read from files, standard input (-) or a prompt, never from arguments. Without arguments, "
+            + "the launcher opens the workbench.", exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                    "0:done; the answer is on stdout", "1:a negative answer (code invalid, nothing found, a check failed)",
+                    "2:usage error (unknown command or option, missing or invalid value)",
+                    "3:the operation failed (device, library, file or input); stderr explains it",
+                    "70:internal error (a defect in TokenBench)" })
+    static final class TokenBenchCommand implements Callable<Integer> {
+
+        private final Console console;
+        @Spec
+        private CommandSpec spec;
+
+        TokenBenchCommand(Console console) {
+            this.console = console;
+        }
+
+        /** {@code tokenbench} alone (only reachable through the headless application): the help, as a usage error. */
+        @Override
+        public Integer call() {
+            console.err().println("tokenbench: name a command");
+            spec.commandLine().usage(console.err());
+            return ExitCode.USAGE;
         }
     }
 }

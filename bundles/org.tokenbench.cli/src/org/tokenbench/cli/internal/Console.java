@@ -7,21 +7,25 @@ import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
+import org.tokenbench.cli.command.CommandContext;
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.ProgressMonitor;
 import org.tokenbench.core.TokenException;
+import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 
-/**
- * Where a command reads and writes: results to {@code out} (one value per line), messages to {@code err},
- * secrets from {@code in} when asked for; and the OSGi services it needs.
- */
-public final class Console {
+/** The context of one run: the process's (or a test's) streams and the OSGi services. */
+public final class Console implements CommandContext {
 
-    private static final long SERVICE_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(5);
+    static final long SERVICE_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(5);
+    /** tokenbench:0x0001: a service the command needs did not start. */
+    static final ErrorCode SERVICE_MISSING = ErrorCode.of(ErrorCode.TOKENBENCH, 1);
 
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final BundleContext context;
+    private Interaction interaction;
 
     public Console(InputStream in, PrintStream out, PrintStream err, BundleContext context) {
         this.in = in;
@@ -30,24 +34,31 @@ public final class Console {
         this.context = context;
     }
 
+    @Override
     public InputStream in() {
         return in;
     }
 
+    @Override
     public PrintStream out() {
         return out;
     }
 
+    @Override
     public PrintStream err() {
         return err;
     }
 
-    /** A failure through the diagnostics catalogs: title, explanation, causes, remedy and the raw code. */
+    BundleContext bundleContext() {
+        return context;
+    }
+
+    @Override
     public String explain(TokenException failure) {
         return service(DiagnosticsRegistry.class).map(registry -> registry.render(failure)).orElseGet(() -> DiagnosticsRegistry.plain(failure));
     }
 
-    /** A service, waiting briefly for Declarative Services to activate it after start-up. */
+    @Override
     public <S> Optional<S> service(Class<S> type) {
         ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
         tracker.open();
@@ -59,5 +70,40 @@ public final class Console {
         } finally {
             tracker.close();
         }
+    }
+
+    @Override
+    public <S> S requireService(Class<S> type) throws TokenException {
+        return service(type).orElseThrow(() -> new TokenException(SERVICE_MISSING,
+                "the " + type.getSimpleName() + " service did not start (is its bundle and org.apache.felix.scr in the product?)"));
+    }
+
+    /** One per run, so that answers typed ahead on stdin are read in order. */
+    @Override
+    public synchronized Interaction interaction() {
+        if (interaction == null) {
+            interaction = new ConsoleInteraction(this);
+        }
+        return interaction;
+    }
+
+    @Override
+    public ProgressMonitor progress() {
+        return new ProgressMonitor() {
+            @Override
+            public void begin(String task, int totalWork) {
+                err.println(task + " ...");
+            }
+
+            @Override
+            public void worked(int work, String step) {
+                err.println("  " + step);
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return false;
+            }
+        };
     }
 }

@@ -1,10 +1,12 @@
 package org.tokenbench.cli.internal;
 
+import java.nio.CharBuffer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
+import org.tokenbench.cli.command.CommandContext;
+import org.tokenbench.cli.command.InputFile;
+import org.tokenbench.cli.command.UsageException;
 import org.tokenbench.core.Hex;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
@@ -17,32 +19,65 @@ import org.tokenbench.otp.OtpParams;
 import org.tokenbench.otp.OtpProblem;
 import org.tokenbench.otp.OtpType;
 
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
 /**
- * The credential a command works on: {@code --uri-file F} (an otpauth URI), or {@code --secret-file F} (a
- * Base32 key, or hex with {@code --secret-encoding hex}) plus {@code --algorithm --digits --period
- * --counter}. {@code -} reads standard input.
+ * The credential a command works on (a picocli mixin): {@code --uri-file F} (an otpauth URI), or
+ * {@code --secret-file F} (a Base32 key, or hex with {@code --secret-encoding hex}) plus {@code --algorithm --digits
+ * --period --counter}. {@code -} reads standard input. Values out of range are usage errors naming the allowed ones.
  */
 final class CredentialOptions {
 
-    static final Set<String> OPTIONS = Set.of("uri-file", "secret-file", "secret-encoding", "algorithm", "digits", "period", "counter");
+    enum Encoding {
+        base32, hex
+    }
 
-    private CredentialOptions() {
+    @Option(names = "--uri-file", paramLabel = "FILE", description = "A file holding one otpauth:// URI (- reads standard input).")
+    InputFile uriFile;
+
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "A file holding the key alone (- reads standard input).")
+    InputFile secretFile;
+
+    @Option(names = "--secret-encoding", paramLabel = "ENCODING", description = "How the key in --secret-file is written: "
+            + "${COMPLETION-CANDIDATES} (default base32).")
+    Encoding encoding;
+
+    @Option(names = "--algorithm", paramLabel = "ALGORITHM", converter = AlgorithmConverter.class,
+            description = "With --secret-file: SHA1 (default), SHA256, SHA512 or SM3.")
+    OtpAlgorithm algorithm;
+
+    @Option(names = "--digits", paramLabel = "N", converter = DigitsConverter.class,
+            description = "With --secret-file: code length, " + OtpParams.MIN_DIGITS + " to " + OtpParams.MAX_DIGITS + " (default 6).")
+    Integer digits;
+
+    @Option(names = "--period", paramLabel = "SECONDS", converter = PeriodConverter.class,
+            description = "With --secret-file: TOTP step, 1 to " + OtpParams.MAX_PERIOD_SECONDS + " seconds (default 30).")
+    Integer period;
+
+    @Option(names = "--counter", paramLabel = "N", converter = CounterConverter.class,
+            description = "With --secret-file: the HOTP counter (makes the credential HOTP).")
+    Long counter;
+
+    /** Whether algorithm, digits and period come from the URI rather than from options. */
+    boolean fromUri() {
+        return uriFile != null;
     }
 
     /** The credential; the caller closes it. */
-    static OtpAccount read(Arguments arguments, Console console) throws UsageException, TokenException {
-        boolean uri = arguments.option("uri-file").isPresent();
-        boolean secret = arguments.option("secret-file").isPresent();
-        if (uri == secret) {
+    OtpAccount read(CommandContext context) throws UsageException, TokenException {
+        if ((uriFile == null) == (secretFile == null)) {
             throw new UsageException("give exactly one of --uri-file F or --secret-file F (- reads stdin)");
         }
-        if (uri) {
-            for (String parameter : List.of("secret-encoding", "algorithm", "digits", "period", "counter")) {
-                if (arguments.option(parameter).isPresent()) {
-                    throw new UsageException("--" + parameter + " comes from the URI; it cannot be combined with --uri-file");
+        if (uriFile != null) {
+            for (var given : List.of(new Object[] { "secret-encoding", encoding }, new Object[] { "algorithm", algorithm },
+                    new Object[] { "digits", digits }, new Object[] { "period", period }, new Object[] { "counter", counter })) {
+                if (given[1] != null) {
+                    throw new UsageException("--" + given[0] + " comes from the URI; it cannot be combined with --uri-file");
                 }
             }
-            char[] text = SecretInput.readChars(arguments.required("uri-file"), console.in());
+            char[] text = uriFile.readText(context);
             try {
                 List<OtpAccount> accounts = OtpAuthUri.parseAll(new String(text));
                 if (accounts.size() != 1) {
@@ -54,26 +89,12 @@ final class CredentialOptions {
                 Arrays.fill(text, '\0');
             }
         }
-        OtpAlgorithm algorithm = OtpAlgorithm.SHA1;
-        if (arguments.option("algorithm").isPresent()) {
-            String name = arguments.required("algorithm");
-            algorithm = OtpAlgorithm.fromName(name).orElseThrow(() -> new OtpException(OtpProblem.UNSUPPORTED_ALGORITHM,
-                    "algorithm '" + name + "' is not supported: use SHA1, SHA256, SHA512 or SM3"));
-        }
-        int digits = intOption(arguments, "digits", 6);
-        int period = intOption(arguments, "period", 30);
-        OtpType type = arguments.option("counter").isPresent() ? OtpType.HOTP : OtpType.TOTP;
-        long counter = type == OtpType.HOTP ? longOption(arguments, "counter", 0) : 0;
-        OtpParams params = OtpParams.of(type, algorithm, digits, period, counter, "", "");
-
-        String encoding = arguments.option("secret-encoding").orElse("base32").toLowerCase(Locale.ROOT);
-        char[] text = SecretInput.readChars(arguments.required("secret-file"), console.in());
+        OtpType type = counter != null ? OtpType.HOTP : OtpType.TOTP;
+        OtpParams params = OtpParams.of(type, algorithm == null ? OtpAlgorithm.SHA1 : algorithm, digits == null ? 6 : digits,
+                period == null ? 30 : period, counter == null ? 0 : counter, "", "");
+        char[] text = secretFile.readText(context);
         try {
-            Secret key = switch (encoding) {
-                case "base32" -> Base32.decode(java.nio.CharBuffer.wrap(text));
-                case "hex" -> hex(text);
-                default -> throw new UsageException("--secret-encoding is base32 or hex, not '" + encoding + "'");
-            };
+            Secret key = encoding == Encoding.hex ? hex(text) : Base32.decode(CharBuffer.wrap(text));
             return new OtpAccount(params, key, OtpAuthUri.secretWarnings(key.length()));
         } finally {
             Arrays.fill(text, '\0');
@@ -82,7 +103,7 @@ final class CredentialOptions {
 
     private static Secret hex(char[] text) throws OtpException {
         try {
-            byte[] bytes = Hex.parse(java.nio.CharBuffer.wrap(text));
+            byte[] bytes = Hex.parse(CharBuffer.wrap(text));
             if (bytes.length == 0) {
                 throw new OtpException(OtpProblem.EMPTY_SECRET, "the key is empty");
             }
@@ -92,19 +113,32 @@ final class CredentialOptions {
         }
     }
 
-    static int intOption(Arguments arguments, String name, int fallback) throws UsageException {
-        return arguments.option(name).isPresent() ? Integer.parseInt(checkedNumber(arguments, name, 9)) : fallback;
-    }
-
-    static long longOption(Arguments arguments, String name, long fallback) throws UsageException {
-        return arguments.option(name).isPresent() ? Long.parseLong(checkedNumber(arguments, name, 18)) : fallback;
-    }
-
-    private static String checkedNumber(Arguments arguments, String name, int maxDigits) throws UsageException {
-        String value = arguments.required(name);
-        if (!value.matches("-?[0-9]{1," + maxDigits + "}")) {
-            throw new UsageException("--" + name + " must be a whole number, got '" + value + "'");
+    static final class AlgorithmConverter implements ITypeConverter<OtpAlgorithm> {
+        @Override
+        public OtpAlgorithm convert(String value) {
+            return OtpAlgorithm.fromName(value).orElseThrow(() -> new TypeConversionException(
+                    "'" + value + "' is not supported: use SHA1, SHA256, SHA512 or SM3"));
         }
-        return value;
+    }
+
+    static final class DigitsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) Numbers.inRange(value, OtpParams.MIN_DIGITS, OtpParams.MAX_DIGITS, "");
+        }
+    }
+
+    static final class PeriodConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) Numbers.inRange(value, 1, OtpParams.MAX_PERIOD_SECONDS, " seconds");
+        }
+    }
+
+    static final class CounterConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return Numbers.inRange(value, 0, Long.MAX_VALUE, "");
+        }
     }
 }

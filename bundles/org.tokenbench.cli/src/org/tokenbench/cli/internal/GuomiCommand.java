@@ -1,202 +1,304 @@
 package org.tokenbench.cli.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
+import org.osgi.service.component.annotations.Component;
+import org.tokenbench.cli.command.CommandContext;
+import org.tokenbench.cli.command.CommandProvider;
+import org.tokenbench.cli.command.ExitCode;
+import org.tokenbench.cli.command.InputFile;
+import org.tokenbench.cli.command.UsageException;
+import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.Secret;
-import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.TokenException;
+import org.tokenbench.core.device.Device;
+import org.tokenbench.core.device.DeviceService;
+import org.tokenbench.core.device.DeviceSession;
+import org.tokenbench.core.device.DeviceTransport;
+import org.tokenbench.core.device.OpenOptions;
+import org.tokenbench.core.device.VendorLibraries;
+import org.tokenbench.core.driver.Checklist;
+import org.tokenbench.core.driver.DeviceDetails;
+import org.tokenbench.core.driver.PinGuard;
+import org.tokenbench.core.driver.PinStatus;
+import org.tokenbench.core.driver.PinType;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
-import org.tokenbench.driver.guomi.CheckResult;
-import org.tokenbench.driver.guomi.DeviceInfo;
-import org.tokenbench.driver.guomi.EnvironmentCheck;
-import org.tokenbench.driver.guomi.GuomiException;
-import org.tokenbench.driver.guomi.GuomiProblem;
-import org.tokenbench.driver.guomi.PinInfo;
-import org.tokenbench.driver.guomi.PinSafety;
-import org.tokenbench.driver.guomi.PinType;
-import org.tokenbench.driver.guomi.SkfApplication;
-import org.tokenbench.driver.guomi.SkfDevice;
-import org.tokenbench.driver.guomi.SkfLibrary;
-import org.tokenbench.driver.guomi.VendorLibraries;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code tokenbench guomi check|keys|pin|library}: Guomi SM2 USB keys through their vendor's SKF library. The
- * library comes from {@code --library PATH} or from a family configured with {@code guomi library set}.
+ * {@code tokenbench guomi check|keys|pin|library}: USB keys behind a vendor's SKF library, through the "skf" transport
+ * and whichever driver claimed the key (its {@link Checklist}, {@link PinGuard} and {@link DeviceDetails} features), so
+ * a second SKF key family works unchanged. The library comes from {@code --library PATH} or a configured family.
  */
-final class GuomiCommand extends CommandGroup {
+@Command(name = "guomi", description = "Check a Guomi SM2 USB key step by step, list keys, read or verify the PIN safely, "
+        + "configure the vendors' SKF libraries.",
+        subcommands = { GuomiCommand.Check.class, GuomiCommand.Keys.class, GuomiCommand.Pin.class, GuomiCommand.Library.class })
+final class GuomiCommand {
 
-    private static final String USAGE = "guomi check|keys|pin|library; the vendor library from --library PATH or --family NAME";
-    private static final Set<String> LIBRARY_OPTIONS = Set.of("library", "family", "device");
+    static final String SKF = "skf";
+    /** tokenbench:0x000C: the vendor library lists no (such) key. */
+    private static final ErrorCode NO_KEY = ErrorCode.of(ErrorCode.TOKENBENCH, 0x0C);
+    private static final int MAX_CERTIFICATE_BYTES = 1024 * 1024;
 
-    GuomiCommand() {
-        subcommand("check", this::check);
-        subcommand("keys", this::keys);
-        subcommand("pin", this::pin);
-        subcommand("library", this::library);
-    }
+    /** Which library, and which of its keys. */
+    static final class KeyOptions {
+        @Option(names = "--library", paramLabel = "PATH", description = "The vendor's SKF library (a .so file).")
+        String library;
+        @Option(names = "--family", paramLabel = "NAME", description = "A key family configured with 'guomi library set'.")
+        String family;
+        @Option(names = "--device", paramLabel = "NAME", description = "The key, by the name the library gives it (default: the first).")
+        String device;
 
-    @Override
-    public String name() {
-        return "guomi";
-    }
-
-    @Override
-    public String summary() {
-        return "check a Guomi SM2 USB key step by step, list keys, verify the PIN safely, configure vendor libraries";
-    }
-
-    @Override
-    protected String usage() {
-        return USAGE;
-    }
-
-    /** Exit 0 when every step passed (warnings allowed), 1 when a step failed. */
-    private int check(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of("json"), Arguments.union(LIBRARY_OPTIONS, Set.of("ca-file", "pin-file")));
-        Optional<byte[]> ca = Optional.empty();
-        if (arguments.option("ca-file").isPresent()) {
-            ca = Optional.of(caCertificate(arguments.option("ca-file").get()));
-        }
-        Optional<Secret> pin = Optional.empty();
-        if (arguments.option("pin-file").isPresent()) {
-            pin = Optional.of(Secret.fromChars(SecretInput.readChars(arguments.option("pin-file").get(), console.in())));
-        }
-        boolean json = arguments.has("json");
-        try {
-            EnvironmentCheck.Options options = new EnvironmentCheck.Options(library(arguments), arguments.option("device"), ca, pin);
-            List<CheckResult> results = EnvironmentCheck.run(options, new ConsoleInteraction(console), result -> print(result, json, console));
-            return results.stream().anyMatch(r -> r.status() == CheckResult.Status.FAILED) ? ExitCode.NEGATIVE : ExitCode.OK;
-        } finally {
-            pin.ifPresent(Secret::close);
-        }
-    }
-
-    private static void print(CheckResult result, boolean json, Console console) {
-        if (json) {
-            console.out().println(new Json().field("step", result.step().name()).field("title", result.step().title())
-                    .field("status", result.status().name()).field("detail", result.detail())
-                    .field("code", result.code().map(Object::toString).orElse(null)));
-            return;
-        }
-        console.out().printf("%-7s %s: %s%n", result.status(), result.step().title(), result.detail());
-        if (result.status() == CheckResult.Status.FAILED || result.status() == CheckResult.Status.WARNING) {
-            result.code().flatMap(code -> console.service(DiagnosticsRegistry.class).flatMap(registry -> registry.explain(code)))
-                    .ifPresent(diagnosis -> {
-                        console.out().println("        " + diagnosis.title() + " [" + result.code().get() + "]");
-                        console.out().println("        What to do: " + diagnosis.remedy());
-                    });
-        }
-    }
-
-    /** The keys the library sees, one per line: name, then serial and label with --json. */
-    private int keys(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of("json"), LIBRARY_OPTIONS);
-        SkfLibrary library = SkfLibrary.load(library(arguments));
-        List<SkfLibrary.KeyName> keys = library.devices();
-        if (keys.isEmpty()) {
-            console.err().println("no key is plugged in (the library " + library.path() + " lists none)");
-            return ExitCode.NEGATIVE;
-        }
-        for (SkfLibrary.KeyName key : keys) {
-            if (!arguments.has("json")) {
-                console.out().println(key.display());
-                continue;
+        /** The library in use: attached for this run with --library, or the family's configured one. */
+        Path library(DeviceTransport transport) throws UsageException, TokenException {
+            if ((library == null) == (family == null)) {
+                throw new UsageException("name the vendor's SKF library with --library PATH, or a configured --family NAME");
             }
-            try (SkfDevice device = library.connect(key)) {
-                DeviceInfo info = device.info();
-                console.out().println(new Json().field("name", key.display()).field("serial", info.serialNumber()).field("label", info.label())
-                        .field("manufacturer", info.manufacturer()).field("firmware", info.firmwareVersion()));
+            VendorLibraries libraries = vendorLibraries(transport);
+            if (library != null) {
+                return libraries.attach(Path.of(library));
             }
+            Path configured = libraries.configured().get(family);
+            if (configured == null) {
+                throw new UsageException("no library is configured for family " + family + "; add it with: tokenbench guomi library set "
+                        + family + " PATH");
+            }
+            return configured.toAbsolutePath().normalize();
         }
-        return ExitCode.OK;
+
+        /** The keys the library lists now, as the devices service sees them. */
+        static List<Device> keys(DeviceService devices, Path library) {
+            return devices.devices().stream().filter(d -> d.slot().transport().equals(SKF) && d.slot().devicePresent())
+                    .filter(d -> Optional.ofNullable(d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY))
+                            .map(p -> Path.of(p).toAbsolutePath().normalize().equals(library)).orElse(false))
+                    .toList();
+        }
+
+        /** The key named by --device, or the first; its slot name is "library or family: key name". */
+        Optional<Device> key(DeviceService devices, Path library) {
+            return keys(devices, library).stream()
+                    .filter(d -> device == null || d.slot().name().equals(device) || d.slot().name().endsWith(": " + device)).findFirst();
+        }
+
+        Device requiredKey(DeviceService devices, Path library) throws TokenException {
+            List<Device> keys = keys(devices, library);
+            return key(devices, library).orElseThrow(() -> new TokenException(NO_KEY, keys.isEmpty() ? "the library " + library
+                    + " lists no key: plug one in" : "no key named " + device + " (found: " + keys.stream().map(d -> d.slot().name()).toList() + ")"));
+        }
     }
 
-    /** Shows the user PIN's retry counter; with --pin-file verifies it once (never retried, last try confirmed). */
-    private int pin(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of("admin"), Arguments.union(LIBRARY_OPTIONS, Set.of("pin-file")));
-        PinType type = arguments.has("admin") ? PinType.ADMIN : PinType.USER;
-        SkfLibrary library = SkfLibrary.load(library(arguments));
-        try (SkfDevice device = library.connect(firstKey(library, arguments));
-             SkfApplication application = device.openApplication(firstApplication(device))) {
-            if (arguments.option("pin-file").isEmpty()) {
-                PinInfo info = application.pinInfo(type);
-                console.out().println(info.remainingRetries() + " of " + info.maxRetries() + " tries left" + (info.isLocked() ? " (locked)" : ""));
-                return info.isLocked() ? ExitCode.NEGATIVE : ExitCode.OK;
+    static VendorLibraries vendorLibraries(DeviceTransport transport) throws TokenException {
+        return transport.feature(VendorLibraries.class).orElseThrow(() -> new TokenException(Console.SERVICE_MISSING,
+                "the " + transport.displayName() + " transport does not manage vendor libraries"));
+    }
+
+    static DeviceTransport skf(DeviceService devices) throws TokenException {
+        return devices.transport(SKF).orElseThrow(() -> new TokenException(Console.SERVICE_MISSING,
+                "the SKF transport is not installed (org.tokenbench.skf is missing from the product)"));
+    }
+
+    @Command(name = "check", description = "The USB key environment checklist: library loads, exports the SKF functions, key "
+            + "present, device info, application, SM2 container, certificate, validity and CA, PIN not locked, logon signature. "
+            + "Each step PASSED, WARNING, FAILED or SKIPPED with detail; exit 0 all passed, 1 a step failed.")
+    static final class Check implements Callable<Integer> {
+        private final CommandContext context;
+        @Mixin
+        private KeyOptions key;
+        @Option(names = "--ca-file", paramLabel = "FILE", description = "The CA certificate (DER or PEM) the key's certificate must chain to.")
+        private InputFile caFile;
+        @Option(names = "--pin-file", paramLabel = "FILE", description = "The user PIN, for the logon rehearsal (- reads standard input); "
+                + "verified once, never retried.")
+        private InputFile pinFile;
+        @Option(names = "--json", description = "One JSON object per step: step, title, status, detail, code.")
+        private boolean json;
+
+        Check(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, TokenException {
+            DeviceService devices = context.requireService(DeviceService.class);
+            DeviceTransport transport = skf(devices);
+            Path library = key.library(transport);
+            devices.refresh();
+            Optional<Device> found = key.key(devices, library);
+            List<Checklist.Result> environment = transport.checkEnvironment(found.map(d -> d.slot().id()).orElse(library.toString()));
+            environment.forEach(this::print);
+            if (environment.stream().anyMatch(r -> r.status() == Checklist.Status.FAILED)) {
+                return ExitCode.NEGATIVE;
             }
-            try (Secret pin = Secret.fromChars(SecretInput.readChars(arguments.option("pin-file").get(), console.in()))) {
-                PinInfo after = PinSafety.verify(application, type, pin, new ConsoleInteraction(console));
-                console.out().println("verified; " + after.remainingRetries() + " of " + after.maxRetries() + " tries left");
-                return ExitCode.OK;
+            Device device = key.requiredKey(devices, library);
+            Optional<byte[]> ca = caFile == null ? Optional.empty() : Optional.of(caFile.readBytes(context, MAX_CERTIFICATE_BYTES));
+            Optional<Secret> pin = pinFile == null ? Optional.empty() : Optional.of(Secret.fromChars(pinFile.readText(context)));
+            try (DeviceSession session = devices.open(device.id(), OpenOptions.of(context.interaction()))) {
+                Checklist checklist = session.feature(Checklist.class).orElseThrow(() -> new TokenException(NO_KEY,
+                        "the " + session.family().name() + " key offers no checklist"));
+                List<Checklist.Result> results = checklist.run(new Checklist.Inputs(ca, pin), context.interaction(), this::print);
+                return results.stream().anyMatch(r -> r.status() == Checklist.Status.FAILED) ? ExitCode.NEGATIVE : ExitCode.OK;
+            } finally {
+                pin.ifPresent(Secret::close);
+            }
+        }
+
+        private void print(Checklist.Result result) {
+            if (json) {
+                context.out().println(new Json().field("step", result.step().id()).field("title", result.step().title())
+                        .field("status", result.status().name()).field("detail", result.detail())
+                        .field("code", result.code().map(Object::toString).orElse(null)));
+                return;
+            }
+            context.out().printf("%-7s %s: %s%n", result.status(), result.step().title(), result.detail());
+            if (result.status() == Checklist.Status.FAILED || result.status() == Checklist.Status.WARNING) {
+                result.code().flatMap(code -> context.service(DiagnosticsRegistry.class).flatMap(registry -> registry.explain(code)))
+                        .ifPresent(diagnosis -> {
+                            context.out().println("        " + diagnosis.title() + " [" + result.code().get() + "]");
+                            context.out().println("        What to do: " + diagnosis.remedy());
+                        });
             }
         }
     }
 
-    /** {@code guomi library list} and {@code guomi library set FAMILY PATH}. */
-    private int library(List<String> args, Console console) throws UsageException, TokenException {
-        VendorLibraries libraries = new VendorLibraries(TokenBenchHome.directory());
-        List<String> words = Arguments.parse(args, Set.of(), Set.of()).positionals();
-        if (words.size() == 3 && words.get(0).equals("set")) {
-            Path path = Path.of(words.get(2));
-            SkfLibrary.load(path);  // refuses a path that is not a loadable library, before it is saved
+    @Command(name = "keys", description = "List the keys the vendor library sees, one per line (exit 1 when none).")
+    static final class Keys implements Callable<Integer> {
+        private final CommandContext context;
+        @Mixin
+        private KeyOptions key;
+        @Option(names = "--json", description = "One JSON object per key: name, id, driver, family, serial, and what the key tells "
+                + "about itself (label, manufacturer, firmware, ...).")
+        private boolean json;
+
+        Keys(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, TokenException {
+            DeviceService devices = context.requireService(DeviceService.class);
+            Path library = key.library(skf(devices));
+            devices.refresh();
+            List<Device> keys = KeyOptions.keys(devices, library);
+            if (keys.isEmpty()) {
+                context.err().println("no key is plugged in (the library " + library + " lists none)");
+                return ExitCode.NEGATIVE;
+            }
+            for (Device device : keys) {
+                context.out().println(json ? details(devices, device) : device.slot().name());
+            }
+            return ExitCode.OK;
+        }
+
+        private Json details(DeviceService devices, Device device) throws TokenException {
+            Json line = new Json().field("name", device.slot().name()).field("id", device.id())
+                    .field("driver", device.claim().map(c -> c.driver().id()).orElse(null))
+                    .field("family", device.claim().map(c -> c.family().id()).orElse(null)).field("serial", device.serial().orElse(null));
+            if (device.state() != Device.State.CLAIMED) {
+                return line.field("problem", device.problem().map(Device.Problem::message).orElse(device.state().name()));
+            }
+            try (DeviceSession session = devices.open(device.id(), OpenOptions.of(context.interaction()))) {
+                Map<String, String> details = session.feature(DeviceDetails.class).isPresent()
+                        ? session.feature(DeviceDetails.class).get().details() : Map.of();
+                details.forEach(line::field);
+            }
+            return line;
+        }
+    }
+
+    @Command(name = "pin", description = "Show the PIN's retry counter (read without spending a try; exit 1 when locked); with "
+            + "--pin-file, verify it once: a locked PIN is never tried, the last try only after a \"yes\", a wrong PIN is never retried.")
+    static final class Pin implements Callable<Integer> {
+        private final CommandContext context;
+        @Mixin
+        private KeyOptions key;
+        @Option(names = "--pin-file", paramLabel = "FILE", description = "The PIN to verify once (- reads standard input).")
+        private InputFile pinFile;
+        @Option(names = "--admin", description = "The administrator PIN instead of the user PIN.")
+        private boolean admin;
+
+        Pin(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, TokenException {
+            DeviceService devices = context.requireService(DeviceService.class);
+            Path library = key.library(skf(devices));
+            devices.refresh();
+            Device device = key.requiredKey(devices, library);
+            PinType type = admin ? PinType.ADMIN : PinType.USER;
+            try (DeviceSession session = devices.open(device.id(), OpenOptions.of(context.interaction()))) {
+                PinGuard guard = session.feature(PinGuard.class).orElseThrow(() -> new UsageException(
+                        "the " + session.family().name() + " key has no PIN"));
+                if (pinFile == null) {
+                    PinStatus status = guard.status(type);
+                    context.out().println(status.describe());
+                    return status.isLocked() ? ExitCode.NEGATIVE : ExitCode.OK;
+                }
+                try (Secret pin = Secret.fromChars(pinFile.readText(context))) {
+                    context.out().println("verified; " + guard.verify(type, pin, context.interaction()).describe());
+                    return ExitCode.OK;
+                }
+            }
+        }
+    }
+
+    @Command(name = "library", description = "Which vendor SKF library serves which key family (shared with the workbench).",
+            subcommands = { LibraryList.class, LibrarySet.class })
+    static final class Library {
+    }
+
+    @Command(name = "list", description = "Print each configured family and its library, tab-separated.")
+    static final class LibraryList implements Callable<Integer> {
+        private final CommandContext context;
+
+        LibraryList(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws TokenException {
+            Map<String, Path> configured = vendorLibraries(skf(context.requireService(DeviceService.class))).configured();
+            configured.forEach((family, path) -> context.out().println(family + "\t" + path));
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "set", description = "Configure the library of a key family; a file that does not load as an SKF library is refused.")
+    static final class LibrarySet implements Callable<Integer> {
+        private final CommandContext context;
+        @Parameters(index = "0", paramLabel = "FAMILY", description = "The family name (letters, digits, . _ -).")
+        private String family;
+        @Parameters(index = "1", paramLabel = "PATH", description = "The vendor's SKF library (a .so file).")
+        private Path path;
+
+        LibrarySet(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, TokenException {
             try {
-                libraries.set(words.get(1), path);
+                vendorLibraries(skf(context.requireService(DeviceService.class))).configure(family, path);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
             return ExitCode.OK;
         }
-        if (words.size() == 1 && words.get(0).equals("list")) {
-            for (Map.Entry<String, Path> entry : libraries.all().entrySet()) {
-                console.out().println(entry.getKey() + "\t" + entry.getValue());
-            }
-            return ExitCode.OK;
-        }
-        throw new UsageException("guomi library list | guomi library set FAMILY PATH");
     }
 
-    private static Path library(Arguments arguments) throws UsageException, TokenException {
-        Optional<String> path = arguments.option("library");
-        Optional<String> family = arguments.option("family");
-        if (path.isPresent() == family.isPresent()) {
-            throw new UsageException("name the vendor's SKF library with --library PATH, or a configured --family NAME");
-        }
-        if (path.isPresent()) {
-            return Path.of(path.get());
-        }
-        return new VendorLibraries(TokenBenchHome.directory()).library(family.get())
-                .orElseThrow(() -> new UsageException("no library is configured for family " + family.get()
-                        + "; add it with: tokenbench guomi library set " + family.get() + " PATH"));
-    }
-
-    private static SkfLibrary.KeyName firstKey(SkfLibrary library, Arguments arguments) throws GuomiException {
-        List<SkfLibrary.KeyName> keys = library.devices();
-        Optional<String> wanted = arguments.option("device");
-        return keys.stream().filter(k -> wanted.isEmpty() || k.display().equals(wanted.get())).findFirst()
-                .orElseThrow(() -> new GuomiException(GuomiProblem.NO_DEVICE, keys.isEmpty() ? "the library lists no key"
-                        : "no key named " + wanted.get()));
-    }
-
-    private static String firstApplication(SkfDevice device) throws GuomiException {
-        List<String> applications = new ArrayList<>(device.applications());
-        if (applications.isEmpty()) {
-            throw new GuomiException(GuomiProblem.NO_APPLICATION, "the key lists no application");
-        }
-        return applications.get(0);
-    }
-
-    private static byte[] caCertificate(String file) throws GuomiException {
-        try {
-            return Files.readAllBytes(Path.of(file));
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new GuomiException(GuomiProblem.CA_UNREADABLE, file + ": cannot be read (" + e.getMessage() + ")");
+    @Component(service = CommandProvider.class)
+    public static final class Provider implements CommandProvider {
+        @Override
+        public Object command(CommandContext context) {
+            return new GuomiCommand();
         }
     }
-
 }

@@ -2,11 +2,13 @@ package org.tokenbench.cli.internal;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 /**
  * The Equinox application behind {@code tokenbench <command> …}. It never touches SWT, so headless machines
- * (CI, servers, a batch script) run it without a display.
+ * (CI, servers, a batch script) run it without a display. The commands are the {@code CommandProvider} services
+ * present when it starts.
  */
 public final class HeadlessApplication implements IApplication {
 
@@ -14,9 +16,9 @@ public final class HeadlessApplication implements IApplication {
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         context.applicationRunning();
-        Console console = new Console(System.in, System.out, System.err,
-                FrameworkUtil.getBundle(HeadlessApplication.class).getBundleContext());
-        int exitCode = CommandLineTool.standard().run(args == null ? new String[0] : args, console);
+        BundleContext bundleContext = FrameworkUtil.getBundle(HeadlessApplication.class).getBundleContext();
+        Console console = new Console(System.in, System.out, System.err, bundleContext);
+        int exitCode = CommandLineTool.fromServices(bundleContext).run(args == null ? new String[0] : args, console);
         System.out.flush();
         System.err.flush();
         return Integer.valueOf(exitCode);

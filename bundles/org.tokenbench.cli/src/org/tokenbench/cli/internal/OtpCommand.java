@@ -1,10 +1,18 @@
 package org.tokenbench.cli.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
+import org.osgi.service.component.annotations.Component;
+import org.tokenbench.cli.command.CommandContext;
+import org.tokenbench.cli.command.CommandProvider;
+import org.tokenbench.cli.command.ExitCode;
+import org.tokenbench.cli.command.InputFile;
+import org.tokenbench.cli.command.UsageException;
 import org.tokenbench.core.Secret;
-import org.tokenbench.core.PrivateFiles;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.otp.Enrollment;
 import org.tokenbench.otp.KeyBackup;
@@ -17,182 +25,276 @@ import org.tokenbench.otp.OtpParams;
 import org.tokenbench.otp.OtpType;
 import org.tokenbench.otp.Verifier;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
 /**
- * {@code tokenbench otp code|verify|new|explain}: one-time passwords without a device, e.g. to compare with
- * what a token shows, to check a code while binding an account, or to find out why a QR code is refused.
+ * {@code tokenbench otp code|verify|new|explain|backup|restore}: one-time passwords without a device, e.g. to compare
+ * with what a token shows, to check a code while binding an account, or to find out why a QR code is refused.
  */
-final class OtpCommand extends CommandGroup {
+@Command(name = "otp", description = "Compute, verify, create, explain and back up one-time-password credentials.",
+        subcommands = { OtpCommand.Code.class, OtpCommand.Verify.class, OtpCommand.New.class, OtpCommand.Explain.class,
+                OtpCommand.Backup.class, OtpCommand.Restore.class })
+final class OtpCommand {
 
-    private static final String USAGE = "otp code|verify|new|explain|backup|restore; credential from --uri-file F or --secret-file F (- = stdin)";
+    @Command(name = "code", description = "Print the code at --time (default now), or for the HOTP --counter, alone on one line.")
+    static final class Code implements Callable<Integer> {
+        private final CommandContext context;
+        @Mixin
+        private CredentialOptions credential;
+        @Option(names = "--time", paramLabel = "EPOCH", description = "Unix time in seconds (default now).")
+        private Long time;
+        @Option(names = "--json", description = "Print {code, step or counter, validForSeconds}.")
+        private boolean json;
 
-    @Override
-    public String name() {
-        return "otp";
-    }
+        Code(CommandContext context) {
+            this.context = context;
+        }
 
-    @Override
-    public String summary() {
-        return "compute, verify, create and explain one-time passwords";
-    }
-
-    OtpCommand() {
-        subcommand("code", this::code);
-        subcommand("verify", this::verify);
-        subcommand("new", this::create);
-        subcommand("explain", this::explain);
-        subcommand("backup", this::backup);
-        subcommand("restore", this::restore);
-    }
-
-    @Override
-    protected String usage() {
-        return USAGE;
-    }
-
-    /** Prints the code at --time (default now), or for the HOTP --counter. */
-    private int code(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of("json"), Arguments.union(CredentialOptions.OPTIONS, Set.of("time")));
-        long time = CredentialOptions.longOption(arguments, "time", System.currentTimeMillis() / 1000);
-        try (OtpAccount account = CredentialOptions.read(arguments, console);
-             OtpGenerator generator = OtpGenerator.open(account.secret(), account.params())) {
-            OtpParams params = account.params();
-            boolean hotp = params.type() == OtpType.HOTP;
-            long movingFactor = hotp ? params.counter() : params.stepAt(time);
-            String code = generator.codeFor(movingFactor);
-            if (arguments.has("json")) {
-                Json json = new Json().field("code", code).field(hotp ? "counter" : "step", movingFactor);
-                if (!hotp) {
-                    json.field("validForSeconds", (movingFactor + 1) * params.periodSeconds() - time);
+        @Override
+        public Integer call() throws UsageException, TokenException {
+            long at = time == null ? System.currentTimeMillis() / 1000 : time;
+            try (OtpAccount account = credential.read(context);
+                 OtpGenerator generator = OtpGenerator.open(account.secret(), account.params())) {
+                OtpParams params = account.params();
+                boolean hotp = params.type() == OtpType.HOTP;
+                long movingFactor = hotp ? params.counter() : params.stepAt(at);
+                String code = generator.codeFor(movingFactor);
+                if (json) {
+                    Json line = new Json().field("code", code).field(hotp ? "counter" : "step", movingFactor);
+                    if (!hotp) {
+                        line.field("validForSeconds", (movingFactor + 1) * params.periodSeconds() - at);
+                    }
+                    context.out().println(line);
+                } else {
+                    context.out().println(code);
                 }
-                console.out().println(json);
-            } else {
-                console.out().println(code);
+                account.warnings().forEach(w -> context.err().println("warning: " + w));
+                return ExitCode.OK;
             }
-            account.warnings().forEach(w -> console.err().println("warning: " + w));
+        }
+    }
+
+    @Command(name = "verify", description = "Check a code: exit 0 and the matched step offset, or exit 1 with invalid, replayed or malformed.")
+    static final class Verify implements Callable<Integer> {
+        private final CommandContext context;
+        @Mixin
+        private CredentialOptions credential;
+        @Option(names = "--code", required = true, paramLabel = "CODE", description = "The code to check.")
+        private String code;
+        @Option(names = "--time", paramLabel = "EPOCH", description = "Unix time in seconds (default now).")
+        private Long time;
+        @Option(names = "--window", paramLabel = "STEPS", converter = WindowConverter.class,
+                description = "Steps accepted either side, 0 to 100 (default 1).")
+        private int window = 1;
+        @Option(names = "--json", description = "Print {outcome, stepOffset}.")
+        private boolean json;
+
+        Verify(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, TokenException {
+            long at = time == null ? System.currentTimeMillis() / 1000 : time;
+            try (OtpAccount account = credential.read(context);
+                 Verifier verifier = new Verifier(account.secret(), account.params(), window)) {
+                Verifier.Result result = account.params().type() == OtpType.HOTP ? verifier.verifyCounter(code) : verifier.verify(code, at);
+                if (json) {
+                    context.out().println(new Json().field("outcome", result.outcome().name()).field("stepOffset", result.stepOffset()));
+                } else if (result.accepted()) {
+                    context.out().println(result.stepOffset());
+                }
+                if (!result.accepted()) {
+                    context.err().println(switch (result.outcome()) {
+                        case MALFORMED -> "malformed: the code must be " + account.params().digits() + " digits";
+                        case REPLAYED -> "replayed: this code was already used";
+                        default -> "invalid: the code matches no step within ±" + window + " of the given time";
+                    });
+                    return ExitCode.NEGATIVE;
+                }
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "new", description = "Print a fresh otpauth URI with a random key (it holds the key: redirect it to a "
+            + "protected file or a QR code).")
+    static final class New implements Callable<Integer> {
+        private final CommandContext context;
+        @Option(names = "--issuer", required = true, paramLabel = "ISSUER", description = "The service, e.g. \"Example Cloud\".")
+        private String issuer;
+        @Option(names = "--account", required = true, paramLabel = "ACCOUNT", description = "The user at that service.")
+        private String account;
+        @Option(names = "--bits", paramLabel = "N", converter = BitsConverter.class,
+                description = "Key length: a multiple of 8 from 128 to 512 (default " + Enrollment.DEFAULT_SECRET_BITS + ").")
+        private int bits = Enrollment.DEFAULT_SECRET_BITS;
+        @Option(names = "--algorithm", paramLabel = "ALGORITHM", converter = HmacConverter.class,
+                description = "SHA1 (default), SHA256 or SHA512: what phone apps compute.")
+        private OtpAlgorithm algorithm = OtpAlgorithm.SHA1;
+        @Option(names = "--digits", paramLabel = "N", converter = CredentialOptions.DigitsConverter.class,
+                description = "Code length, " + OtpParams.MIN_DIGITS + " to " + OtpParams.MAX_DIGITS + " (default 6).")
+        private int digits = 6;
+        @Option(names = "--period", paramLabel = "SECONDS", converter = CredentialOptions.PeriodConverter.class,
+                description = "TOTP step in seconds (default 30).")
+        private int period = 30;
+
+        New(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws TokenException {
+            OtpParams params = OtpParams.of(OtpType.TOTP, algorithm, digits, period, 0, issuer, account);
+            try (Secret secret = Enrollment.newSecret(bits, new SecureRandom())) {
+                context.out().println(OtpAuthUri.format(params, secret));
+            }
             return ExitCode.OK;
         }
     }
 
-    /** Exit 0 and the matched step offset when the code is valid; exit 1 with the reason when not. */
-    private int verify(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of("json"), Arguments.union(CredentialOptions.OPTIONS, Set.of("time", "code", "window")));
-        String code = arguments.required("code");
-        long time = CredentialOptions.longOption(arguments, "time", System.currentTimeMillis() / 1000);
-        int window = CredentialOptions.intOption(arguments, "window", 1);
-        if (window < 0 || window > 100) {
-            throw new UsageException("--window must be 0 to 100 steps, got " + window);
+    @Command(name = "explain", description = "Print the fields of an otpauth (or otpauth-migration) URI, never the key, "
+            + "or exactly why it is refused (exit 1).")
+    static final class Explain implements Callable<Integer> {
+        private final CommandContext context;
+        @Option(names = "--uri-file", required = true, paramLabel = "FILE", description = "The file holding the URI (- reads standard input).")
+        private InputFile uriFile;
+        @Option(names = "--json", description = "One JSON object per account, or {valid: false, problem, code, reason}.")
+        private boolean json;
+
+        Explain(CommandContext context) {
+            this.context = context;
         }
-        try (OtpAccount account = CredentialOptions.read(arguments, console);
-             Verifier verifier = new Verifier(account.secret(), account.params(), window)) {
-            Verifier.Result result = account.params().type() == OtpType.HOTP
-                    ? verifier.verifyCounter(code) : verifier.verify(code, time);
-            if (arguments.has("json")) {
-                console.out().println(new Json().field("outcome", result.outcome().name()).field("stepOffset", result.stepOffset()));
-            } else if (result.accepted()) {
-                console.out().println(result.stepOffset());
-            }
-            if (!result.accepted()) {
-                console.err().println(switch (result.outcome()) {
-                    case MALFORMED -> "malformed: the code must be " + account.params().digits() + " digits";
-                    case REPLAYED -> "replayed: this code was already used";
-                    default -> "invalid: the code matches no step within ±" + window + " of the given time";
-                });
+
+        @Override
+        public Integer call() throws TokenException {
+            char[] text = uriFile.readText(context);
+            List<OtpAccount> accounts;
+            try {
+                accounts = OtpAuthUri.parseAll(new String(text));
+            } catch (OtpException e) {
+                context.out().println(json ? new Json().field("valid", false).field("problem", e.problem().name())
+                        .field("code", e.code().toString()).field("reason", e.getMessage()) : "invalid: " + e.getMessage());
                 return ExitCode.NEGATIVE;
+            } finally {
+                Arrays.fill(text, '\0');
+            }
+            try {
+                accounts.forEach(this::print);
+            } finally {
+                accounts.forEach(OtpAccount::close);
             }
             return ExitCode.OK;
         }
-    }
 
-    /** A fresh random key as an otpauth URI (to show as a QR code, or to keep in a protected file). */
-    private int create(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of(), Set.of("issuer", "account", "bits", "algorithm", "digits", "period"));
-        int bits = CredentialOptions.intOption(arguments, "bits", Enrollment.DEFAULT_SECRET_BITS);
-        if (bits % 8 != 0 || bits < 128 || bits > 512) {
-            throw new UsageException("--bits must be a multiple of 8 from 128 to 512, got " + bits);
-        }
-        OtpAlgorithm algorithm = OtpAlgorithm.SHA1;
-        if (arguments.option("algorithm").isPresent()) {
-            String name = arguments.required("algorithm");
-            algorithm = OtpAlgorithm.fromName(name).filter(OtpAlgorithm::isHmac)
-                    .orElseThrow(() -> new UsageException("--algorithm is SHA1, SHA256 or SHA512 for phone apps, not '" + name + "'"));
-        }
-        OtpParams params = OtpParams.of(OtpType.TOTP, algorithm, CredentialOptions.intOption(arguments, "digits", 6),
-                CredentialOptions.intOption(arguments, "period", 30), 0, arguments.required("issuer"), arguments.required("account"));
-        try (Secret secret = Enrollment.newSecret(bits, new java.security.SecureRandom())) {
-            console.out().println(OtpAuthUri.format(params, secret));
-        }
-        return ExitCode.OK;
-    }
-
-    /** The parsed fields (never the key itself), or the exact reason the URI is refused. */
-    /** Seals the credential with a passphrase into a backup file only the owner can read. */
-    private int backup(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of(), Arguments.union(CredentialOptions.OPTIONS, Set.of("passphrase-file", "out")));
-        java.nio.file.Path out = java.nio.file.Path.of(arguments.required("out"));
-        char[] passphrase = SecretInput.readChars(arguments.required("passphrase-file"), console.in());
-        try (OtpAccount account = CredentialOptions.read(arguments, console)) {
-            PrivateFiles.write(out, KeyBackup.seal(account, passphrase).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            console.err().println("backup of " + account.displayName() + " written to " + out + "; keep the passphrase apart from it");
-            return ExitCode.OK;
-        } finally {
-            java.util.Arrays.fill(passphrase, '\0');
-        }
-    }
-
-    /** Opens a backup and prints the otpauth URI (it holds the key: redirect it to a protected file or a QR code). */
-    private int restore(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of(), Set.of("backup-file", "passphrase-file"));
-        char[] backup = SecretInput.readChars(arguments.required("backup-file"), console.in());
-        char[] passphrase = SecretInput.readChars(arguments.required("passphrase-file"), console.in());
-        try (OtpAccount account = KeyBackup.open(new String(backup), passphrase)) {
-            console.out().println(OtpAuthUri.format(account.params(), account.secret()));
-            return ExitCode.OK;
-        } finally {
-            java.util.Arrays.fill(backup, '\0');
-            java.util.Arrays.fill(passphrase, '\0');
-        }
-    }
-
-    private int explain(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of("json"), Set.of("uri-file"));
-        char[] text = SecretInput.readChars(arguments.required("uri-file"), console.in());
-        List<OtpAccount> accounts;
-        try {
-            accounts = OtpAuthUri.parseAll(new String(text));
-        } catch (OtpException e) {
-            if (arguments.has("json")) {
-                console.out().println(new Json().field("valid", false).field("problem", e.problem().name())
-                        .field("code", e.code().toString()).field("reason", e.getMessage()));
-            } else {
-                console.out().println("invalid: " + e.getMessage());
+        private void print(OtpAccount account) {
+            OtpParams p = account.params();
+            if (json) {
+                context.out().println(new Json().field("valid", true).field("type", p.type().uriName()).field("issuer", p.issuer())
+                        .field("account", p.account()).field("algorithm", p.algorithm().name()).field("digits", p.digits())
+                        .field("period", p.periodSeconds()).field("counter", p.counter()).field("secretBits", account.secret().length() * 8)
+                        .field("warnings", account.warnings()));
+                return;
             }
-            return ExitCode.NEGATIVE;
-        } finally {
-            java.util.Arrays.fill(text, '\0');
+            context.out().println("type: " + p.type().uriName());
+            context.out().println("issuer: " + p.issuer());
+            context.out().println("account: " + p.account());
+            context.out().println("algorithm: " + p.algorithm().name());
+            context.out().println("digits: " + p.digits());
+            context.out().println(p.type() == OtpType.TOTP ? "period: " + p.periodSeconds() : "counter: " + p.counter());
+            context.out().println("secret: " + account.secret().length() + " bytes (" + account.secret().length() * 8 + " bits)");
+            account.warnings().forEach(w -> context.out().println("warning: " + w));
         }
-        try {
-            for (OtpAccount account : accounts) {
-                OtpParams p = account.params();
-                if (arguments.has("json")) {
-                    console.out().println(new Json().field("valid", true).field("type", p.type().uriName())
-                            .field("issuer", p.issuer()).field("account", p.account()).field("algorithm", p.algorithm().name())
-                            .field("digits", p.digits()).field("period", p.periodSeconds()).field("counter", p.counter())
-                            .field("secretBits", account.secret().length() * 8).field("warnings", account.warnings()));
-                    continue;
-                }
-                console.out().println("type: " + p.type().uriName());
-                console.out().println("issuer: " + p.issuer());
-                console.out().println("account: " + p.account());
-                console.out().println("algorithm: " + p.algorithm().name());
-                console.out().println("digits: " + p.digits());
-                console.out().println(p.type() == OtpType.TOTP ? "period: " + p.periodSeconds() : "counter: " + p.counter());
-                console.out().println("secret: " + account.secret().length() + " bytes (" + account.secret().length() * 8 + " bits)");
-                account.warnings().forEach(w -> console.out().println("warning: " + w));
-            }
-        } finally {
-            accounts.forEach(OtpAccount::close);
-        }
-        return ExitCode.OK;
     }
 
+    @Command(name = "backup", description = "Seal the credential with a passphrase (scrypt + AES-256-GCM) into a text file only you can read.")
+    static final class Backup implements Callable<Integer> {
+        private final CommandContext context;
+        @Mixin
+        private CredentialOptions credential;
+        @Option(names = "--passphrase-file", required = true, paramLabel = "FILE", description = "The passphrase (- reads standard input).")
+        private InputFile passphraseFile;
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file to write (mode 0600); - writes to standard output.")
+        private String out;
+
+        Backup(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, TokenException {
+            char[] passphrase = passphraseFile.readText(context);
+            try (OtpAccount account = credential.read(context)) {
+                String where = Outputs.write(out, KeyBackup.seal(account, passphrase).getBytes(StandardCharsets.US_ASCII), context);
+                context.err().println("backup of " + account.displayName() + " written to " + where + "; keep the passphrase apart from it");
+                return ExitCode.OK;
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+    }
+
+    @Command(name = "restore", description = "Open a key backup and print its otpauth URI (it holds the key: redirect it to a "
+            + "protected file or a QR code).")
+    static final class Restore implements Callable<Integer> {
+        private final CommandContext context;
+        @Option(names = "--backup-file", required = true, paramLabel = "FILE", description = "The backup file (- reads standard input).")
+        private InputFile backupFile;
+        @Option(names = "--passphrase-file", required = true, paramLabel = "FILE", description = "The passphrase (- reads standard input).")
+        private InputFile passphraseFile;
+
+        Restore(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws TokenException {
+            char[] backup = backupFile.readText(context);
+            char[] passphrase = passphraseFile.readText(context);
+            try (OtpAccount account = KeyBackup.open(new String(backup), passphrase)) {
+                context.out().println(OtpAuthUri.format(account.params(), account.secret()));
+                return ExitCode.OK;
+            } finally {
+                Arrays.fill(backup, '\0');
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+    }
+
+    static final class WindowConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) Numbers.inRange(value, 0, 100, " steps");
+        }
+    }
+
+    static final class BitsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int bits = (int) Numbers.inRange(value, 128, 512, " bits");
+            if (bits % 8 != 0) {
+                throw new TypeConversionException("must be a multiple of 8 from 128 to 512, got " + bits);
+            }
+            return bits;
+        }
+    }
+
+    static final class HmacConverter implements ITypeConverter<OtpAlgorithm> {
+        @Override
+        public OtpAlgorithm convert(String value) {
+            return OtpAlgorithm.fromName(value).filter(OtpAlgorithm::isHmac).orElseThrow(() -> new TypeConversionException(
+                    "'" + value + "' is not for phone apps: use SHA1, SHA256 or SHA512"));
+        }
+    }
+
+    @Component(service = CommandProvider.class)
+    public static final class Provider implements CommandProvider {
+        @Override
+        public Object command(CommandContext context) {
+            return new OtpCommand();
+        }
+    }
 }

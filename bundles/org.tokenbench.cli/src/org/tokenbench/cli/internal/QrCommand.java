@@ -1,14 +1,19 @@
 package org.tokenbench.cli.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
-import org.tokenbench.core.PrivateFiles;
+import org.osgi.service.component.annotations.Component;
+import org.tokenbench.cli.command.CommandContext;
+import org.tokenbench.cli.command.CommandProvider;
+import org.tokenbench.cli.command.ExitCode;
+import org.tokenbench.cli.command.InputFile;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.otp.OtpAccount;
+import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.qr.AwtScreenCapture;
 import org.tokenbench.qr.FoundCode;
 import org.tokenbench.qr.QrEncoder;
@@ -17,98 +22,130 @@ import org.tokenbench.qr.QrProblem;
 import org.tokenbench.qr.QrScanner;
 import org.tokenbench.qr.Region;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /**
  * {@code tokenbench qr decode FILE…|-}, {@code qr scan} and {@code qr encode}: QR codes from image files, from
  * every monitor, and for enrollment. Each payload is printed alone on its line (it is what the user asked for;
  * redirect it to a protected file); what a payload is, and why it is not a usable OTP code, goes to stderr.
  */
-final class QrCommand extends CommandGroup {
+@Command(name = "qr", description = "Find and decode QR codes in image files or on every monitor; make a QR image for a URI.",
+        subcommands = { QrCommand.Decode.class, QrCommand.Scan.class, QrCommand.Encode.class })
+final class QrCommand {
 
-    private static final String USAGE = "qr decode FILE…|- [--json] | qr scan [--json] | qr encode --uri-file F --out PNG [--module N]";
+    private static final int MAX_IMAGE_BYTES = 256 * 1024 * 1024;
 
-    QrCommand() {
-        subcommand("decode", this::decode);
-        subcommand("scan", this::scan);
-        subcommand("encode", this::encode);
-    }
+    @Command(name = "decode", description = "Every QR code in PNG/JPEG/GIF/BMP images, each payload alone on its line; "
+            + "exit 0 found, 1 none, 3 a file could not be read (the others are still searched).")
+    static final class Decode implements Callable<Integer> {
+        private final CommandContext context;
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "Image files; - reads image bytes from standard input.")
+        private List<InputFile> files = new ArrayList<>();
+        @Option(names = "--json", description = "One JSON object per code: payload, kind, accounts, warnings, problem, region.")
+        private boolean json;
 
-    @Override
-    public String name() {
-        return "qr";
-    }
-
-    @Override
-    public String summary() {
-        return "find and decode QR codes in image files or on every monitor; make a QR image for a URI";
-    }
-
-    @Override
-    protected String usage() {
-        return USAGE;
-    }
-
-    /** Exit 0 when a code was found, 1 when none, 3 when a file could not be read (the others are still searched). */
-    private int decode(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of("json"), Set.of());
-        List<String> files = arguments.positionals();
-        if (files.isEmpty()) {
-            throw new UsageException("name at least one image file, or - for image bytes on standard input: " + USAGE);
+        Decode(CommandContext context) {
+            this.context = context;
         }
-        QrScanner scanner = new QrScanner();
-        List<FoundCode> found = new ArrayList<>();
-        TokenException firstFailure = null;
-        for (String file : files) {
-            try {
-                found.addAll(file.equals("-") ? scanner.decodeBytes(stdin(console), "standard input") : scanner.decodeFile(Path.of(file)));
-            } catch (QrException e) {
-                if (files.size() == 1) {
-                    throw e;
+
+        @Override
+        public Integer call() throws TokenException {
+            QrScanner scanner = new QrScanner();
+            List<FoundCode> found = new ArrayList<>();
+            TokenException firstFailure = null;
+            for (InputFile file : files) {
+                try {
+                    found.addAll(file.isStandardInput() ? scanner.decodeBytes(stdin(), "standard input")
+                            : scanner.decodeFile(file.path()));
+                } catch (TokenException e) {
+                    if (files.size() == 1) {
+                        throw e;
+                    }
+                    firstFailure = firstFailure == null ? e : firstFailure;
+                    context.err().println("tokenbench qr decode: " + context.explain(e));
                 }
-                firstFailure = firstFailure == null ? e : firstFailure;
-                console.err().println("tokenbench qr decode: " + console.explain(e));
+            }
+            print(found, json, context);
+            if (firstFailure != null) {
+                return ExitCode.FAILED;
+            }
+            return found.isEmpty() ? noneFound(context, "no QR code found in " + String.join(", ", files.stream().map(InputFile::name).toList()))
+                    : ExitCode.OK;
+        }
+
+        private byte[] stdin() throws QrException {
+            try {
+                return context.in().readNBytes(MAX_IMAGE_BYTES);
+            } catch (IOException e) {
+                throw new QrException(QrProblem.FILE_UNREADABLE, "standard input cannot be read (" + e.getMessage() + ")", e);
             }
         }
-        print(found, arguments.has("json"), console);
-        if (firstFailure != null) {
-            return ExitCode.FAILED;
-        }
-        return found.isEmpty() ? noneFound(console, "no QR code found in " + String.join(", ", files)) : ExitCode.OK;
     }
 
-    private int scan(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of("json"), Set.of());
-        List<FoundCode> found = new QrScanner().scanScreens(new AwtScreenCapture());
-        print(found, arguments.has("json"), console);
-        return found.isEmpty()
-                ? noneFound(console, "no QR code on any monitor: show the code unobscured, at least ~80 pixels wide, then scan again")
-                : ExitCode.OK;
+    @Command(name = "scan", description = "The same for a capture of every monitor (device resolution on HiDPI screens).")
+    static final class Scan implements Callable<Integer> {
+        private final CommandContext context;
+        @Option(names = "--json", description = "One JSON object per code, naming the monitor and the position on the desktop.")
+        private boolean json;
+
+        Scan(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws TokenException {
+            List<FoundCode> found = new QrScanner().scanScreens(new AwtScreenCapture());
+            print(found, json, context);
+            return found.isEmpty()
+                    ? noneFound(context, "no QR code on any monitor: show the code unobscured, at least ~80 pixels wide, then scan again")
+                    : ExitCode.OK;
+        }
     }
 
-    /** Writes a PNG of the QR code for the URI in --uri-file, e.g. to add the same key to a phone app. */
-    private int encode(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of(), Set.of("uri-file", "out", "module"));
-        Path out = Path.of(arguments.required("out"));
-        int module = CredentialOptions.intOption(arguments, "module", 8);
-        if (module < 1 || module > 64) {
-            throw new UsageException("--module is the pixels per module, 1 to 64; got " + module);
+    @Command(name = "encode", description = "Write a QR image (PNG) of an otpauth URI for a phone app, readable by you only (it holds the key).")
+    static final class Encode implements Callable<Integer> {
+        private final CommandContext context;
+        @Option(names = "--uri-file", required = true, paramLabel = "FILE", description = "The otpauth URI (- reads standard input).")
+        private InputFile uriFile;
+        @Option(names = "--out", required = true, paramLabel = "PNG", description = "The image to write (mode 0600); - writes the PNG to standard output.")
+        private String out;
+        @Option(names = "--module", paramLabel = "PIXELS", converter = ModuleConverter.class, description = "Pixels per module, 1 to 64 (default 8).")
+        private int module = 8;
+
+        Encode(CommandContext context) {
+            this.context = context;
         }
-        char[] uri = SecretInput.readChars(arguments.required("uri-file"), console.in());
-        try {
-            String text = new String(uri);
-            // Only codes a phone can use: the OTP engine refuses malformed URIs with the reason.
-            String name;
-            try (OtpAccount account = org.tokenbench.otp.OtpAuthUri.parse(text)) {
-                name = account.displayName();
+
+        @Override
+        public Integer call() throws TokenException {
+            char[] uri = uriFile.readText(context);
+            try {
+                String text = new String(uri);
+                // Only codes a phone can use: the OTP engine refuses malformed URIs with the reason.
+                String name;
+                try (OtpAccount account = OtpAuthUri.parse(text)) {
+                    name = account.displayName();
+                }
+                String where = Outputs.write(out, QrEncoder.png(text, module), context);
+                context.err().println("QR code for " + name + " written to " + where + (out.equals("-") ? "" : " (readable by you only: it holds the key)"));
+                return ExitCode.OK;
+            } finally {
+                Arrays.fill(uri, '\0');
             }
-            PrivateFiles.write(out, QrEncoder.png(text, module));
-            console.err().println("QR code for " + name + " written to " + out + " (readable by you only: it holds the key)");
-            return ExitCode.OK;
-        } finally {
-            java.util.Arrays.fill(uri, '\0');
         }
     }
 
-    private static void print(List<FoundCode> found, boolean json, Console console) {
+    static final class ModuleConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) Numbers.inRange(value, 1, 64, " pixels");
+        }
+    }
+
+    private static void print(List<FoundCode> found, boolean json, CommandContext context) {
         for (FoundCode code : found) {
             if (json) {
                 Json line = new Json().field("payload", code.payload()).field("kind", code.classification().kind().name())
@@ -121,12 +158,12 @@ final class QrCommand extends CommandGroup {
                 if (code.source().isMonitor()) {
                     line.field("desktopRegion", json(code.desktopRegion()));
                 }
-                console.out().println(line);
+                context.out().println(line);
             } else {
-                console.out().println(code.payload());
+                context.out().println(code.payload());
             }
             if (!code.classification().kind().isUsable()) {
-                console.err().println(code.where() + " at " + code.region() + ": " + code.classification().summary());
+                context.err().println(code.where() + " at " + code.region() + ": " + code.classification().summary());
             }
         }
     }
@@ -135,16 +172,16 @@ final class QrCommand extends CommandGroup {
         return new Json().field("x", r.x()).field("y", r.y()).field("width", r.width()).field("height", r.height());
     }
 
-    private static int noneFound(Console console, String message) {
-        console.err().println(message);
+    private static int noneFound(CommandContext context, String message) {
+        context.err().println(message);
         return ExitCode.NEGATIVE;
     }
 
-    private static byte[] stdin(Console console) throws QrException {
-        try {
-            return console.in().readNBytes(256 * 1024 * 1024);
-        } catch (IOException e) {
-            throw new QrException(QrProblem.FILE_UNREADABLE, "standard input cannot be read (" + e.getMessage() + ")", e);
+    @Component(service = CommandProvider.class)
+    public static final class Provider implements CommandProvider {
+        @Override
+        public Object command(CommandContext context) {
+            return new QrCommand();
         }
     }
 }

@@ -1,173 +1,257 @@
 package org.tokenbench.cli.internal;
 
+import java.nio.CharBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
+import org.osgi.service.component.annotations.Component;
+import org.tokenbench.cli.command.CommandContext;
+import org.tokenbench.cli.command.CommandProvider;
+import org.tokenbench.cli.command.ExitCode;
+import org.tokenbench.cli.command.InputFile;
+import org.tokenbench.cli.command.UsageException;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.Hex;
-import org.tokenbench.core.ProgressMonitor;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
+import org.tokenbench.core.device.DeviceSession;
+import org.tokenbench.core.device.OpenOptions;
 import org.tokenbench.core.driver.AccessKey;
 import org.tokenbench.core.driver.ClockSetting;
-import org.tokenbench.core.driver.DriverRegistry;
+import org.tokenbench.core.driver.SeedProgramming;
 import org.tokenbench.core.driver.TokenClock;
 import org.tokenbench.otp.OtpAccount;
-import org.tokenbench.otp.TokenProgrammer;
-import org.tokenbench.pcsc.ApduTrace;
-import org.tokenbench.pcsc.ReaderSessions;
+import org.tokenbench.otp.OtpParams;
+import org.tokenbench.programming.ProgrammingChoices;
+import org.tokenbench.programming.TokenProgrammer;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code tokenbench token info|program --reader R …}: the token on a reader, through whichever installed driver
- * recognises it.
+ * {@code tokenbench token info|program|sync-clock --reader R …}: the token on a reader, through the devices service
+ * and whichever installed driver claimed it; what can be set is what the claimed family's descriptor lists.
  */
-final class TokenCommand extends CommandGroup {
+@Command(name = "token", description = "Read, program or set the clock of a token on a smart-card reader.",
+        subcommands = { TokenCommand.Info.class, TokenCommand.Program.class, TokenCommand.SyncClock.class })
+final class TokenCommand {
 
-    private static final String USAGE = "token info --reader R | token program --reader R (--uri-file F | --secret-file F) "
-            + "[--algorithm A] [--period S] [--display S] [--profile N] [--key-file F] [--max-skew S] [--force] [--trace] "
-            + "| token sync-clock --reader R [--key-file F]";
     /** tokenbench:0x000A: the family cannot set its clock without reprogramming. */
-    private static final long NO_CLOCK_ONLY_SYNC = 10;
+    private static final ErrorCode NO_CLOCK_ONLY_SYNC = ErrorCode.of(ErrorCode.TOKENBENCH, 0x0A);
+    private static final ErrorCode NOT_PROGRAMMABLE = ErrorCode.of(ErrorCode.TOKENBENCH, TokenProgrammer.NOT_PROGRAMMABLE);
+    private static final ErrorCode SETTINGS_UNSUPPORTED = ErrorCode.of(ErrorCode.TOKENBENCH, TokenProgrammer.SETTINGS_UNSUPPORTED);
 
-    @Override
-    public String name() {
-        return "token";
-    }
+    /** Which device, and how to reach it. */
+    static final class DeviceOptions {
+        @Option(names = "--reader", required = true, paramLabel = "READER",
+                description = "The reader the token is on (its name as tokenbench readers prints it), a device id or a serial.")
+        String reader;
 
-    @Override
-    public String summary() {
-        return "read (info) or program a token on a PC/SC reader";
-    }
+        @Option(names = "--trace", description = "Print every APDU on stderr (secret bodies redacted).")
+        boolean trace;
 
-    TokenCommand() {
-        subcommand("info", this::info);
-        subcommand("program", this::program);
-        subcommand("sync-clock", this::syncClock);
-    }
+        @Option(names = "--wait", paramLabel = "SECONDS", converter = WaitConverter.class,
+                description = "How long to wait while another operation or program uses the reader (default 10).")
+        Duration wait = OpenOptions.DEFAULT_WAIT;
 
-    @Override
-    protected String usage() {
-        return USAGE;
-    }
-
-    private int info(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of("json", "trace"), Set.of("reader"));
-        try (ReaderSessions.Opened opened = open(arguments, console)) {
-            Instant pc = Instant.now();
-            Json json = new Json().field("reader", arguments.required("reader")).field("driver", opened.driver().info().id())
-                    .field("family", opened.match().family()).field("serial", opened.session().identity().serial());
-            if (opened.session().feature(TokenClock.class).isPresent()) {
-                Instant token = opened.session().feature(TokenClock.class).get().tokenTime();
-                json.field("tokenTime", token.toString()).field("pcTime", pc.toString())
-                        .field("skewSeconds", token.getEpochSecond() - pc.getEpochSecond());
-            }
-            if (arguments.has("json")) {
-                console.out().println(json);
-            } else {
-                console.out().println(opened.session().identity().serial());
-                console.err().println(json);
-            }
-            return ExitCode.OK;
+        DeviceSession open(CommandContext context) throws TokenException {
+            return DeviceAccess.open(context, DeviceAccess.refreshed(context), reader, wait, trace);
         }
     }
 
-    private int program(List<String> args, Console console) throws UsageException, TokenException {
-        Set<String> options = new HashSet<>(CredentialOptions.OPTIONS);
-        options.addAll(Set.of("reader", "display", "profile", "key-file", "max-skew"));
-        Arguments arguments = Arguments.parse(args, Set.of("json", "force", "trace"), options);
-        int display = CredentialOptions.intOption(arguments, "display", 30);
-        int profile = CredentialOptions.intOption(arguments, "profile", 0);
-        Duration maxSkew = Duration.ofSeconds(CredentialOptions.longOption(arguments, "max-skew", TokenProgrammer.defaultMaxSkew().toSeconds()));
-        ConsoleInteraction interaction = new ConsoleInteraction(console);
-        try (OtpAccount account = CredentialOptions.read(arguments, console);
-             ReaderSessions.Opened opened = open(arguments, console)) {
-            account.warnings().forEach(w -> console.err().println("warning: " + w));
-            useKeyFile(arguments, opened, console);
-            TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), maxSkew)
-                    .program(opened.session(), account, display, profile, arguments.has("force"), interaction, progress(console));
-            if (arguments.has("json")) {
-                console.out().println(new Json().field("serial", result.token().serial()).field("driver", result.token().driverId())
-                        .field("skewBeforeSeconds", result.skewBefore().toSeconds()).field("confirmedStepOffset", result.confirmedOffset()));
-            } else {
-                console.out().println(result.token().serial());
-            }
-            return ExitCode.OK;
+    static final class WaitConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return Duration.ofSeconds(Numbers.inRange(value, 0, 3600, " seconds"));
         }
     }
 
-    /** Sets the token clock to the PC clock, on families that can do so without touching their seeds. */
-    private int syncClock(List<String> args, Console console) throws UsageException, TokenException {
-        Arguments arguments = Arguments.parse(args, Set.of("trace"), Set.of("reader", "key-file"));
-        try (ReaderSessions.Opened opened = open(arguments, console)) {
-            useKeyFile(arguments, opened, console);
-            ClockSetting clock = opened.session().feature(ClockSetting.class).orElseThrow(() -> new TokenException(
-                    ErrorCode.of(ErrorCode.TOKENBENCH, NO_CLOCK_ONLY_SYNC), "the " + opened.match().family()
-                            + " token cannot set its clock alone (its firmware may drop the seed): reprogram it to set the clock"));
-            Instant before = opened.session().feature(TokenClock.class).isPresent()
-                    ? opened.session().feature(TokenClock.class).get().tokenTime() : null;
-            Instant now = Instant.now();
-            clock.setClock(now, progress(console));
-            if (before != null) {
-                console.err().println("token clock was " + (before.getEpochSecond() - now.getEpochSecond()) + " s off; now set to the PC clock");
+    @Command(name = "info", description = "Print the token's serial; its family, driver and clock skew against the PC go to stderr (all on stdout with --json).")
+    static final class Info implements Callable<Integer> {
+        private final CommandContext context;
+        @Mixin
+        private DeviceOptions device;
+        @Option(names = "--json", description = "Print {reader, driver, family, serial, tokenTime, pcTime, skewSeconds}.")
+        private boolean json;
+
+        Info(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws TokenException {
+            try (DeviceSession session = device.open(context)) {
+                Instant pc = Instant.now();
+                Json details = new Json().field("reader", session.device().slot().name()).field("driver", session.driver().id())
+                        .field("family", session.family().id()).field("serial", session.identity().serial());
+                Optional<TokenClock> clock = session.feature(TokenClock.class);
+                if (clock.isPresent()) {
+                    Instant token = clock.get().tokenTime();
+                    details.field("tokenTime", token.toString()).field("pcTime", pc.toString())
+                            .field("skewSeconds", token.getEpochSecond() - pc.getEpochSecond());
+                }
+                if (json) {
+                    context.out().println(details);
+                } else {
+                    context.out().println(session.identity().serial());
+                    context.err().println(details);
+                }
+                return ExitCode.OK;
             }
-            console.out().println(opened.session().identity().serial());
-            return ExitCode.OK;
         }
     }
 
-    private static void useKeyFile(Arguments arguments, ReaderSessions.Opened opened, Console console) throws UsageException, TokenException {
-        if (arguments.option("key-file").isEmpty()) {
-            return;
+    @Command(name = "program", description = "Check the clocks, burn the settings (and the token clock) then the seed, and ask for "
+            + "the code the token shows to confirm it (±1 step). The settings offered are those of the claimed token's family.")
+    static final class Program implements Callable<Integer> {
+        private final CommandContext context;
+        @Mixin
+        private DeviceOptions device;
+        @Mixin
+        private CredentialOptions credential;
+        @Option(names = "--display", paramLabel = "SECONDS", description = "How long the code stays on the display: one of the "
+                + "family's display times (tokenbench drivers --json; default 30 where offered).")
+        private Integer display;
+        @Option(names = "--profile", paramLabel = "N", description = "The slot on multi-profile tokens, from 0 (default 0); a slot "
+                + "holding a seed is overwritten only after a \"yes\".")
+        private int profile;
+        @Option(names = "--key-file", paramLabel = "FILE", description = "The token's access key in hex (the SM4 key, or a Molto2 "
+                + "customer key); default: the vendor's published one.")
+        private InputFile keyFile;
+        @Option(names = "--max-skew", paramLabel = "SECONDS", description = "The largest token-PC clock difference accepted (default 300).")
+        private Long maxSkew;
+        @Option(names = "--force", description = "Program even when the clocks differ by more than --max-skew (sets the token clock to the PC's).")
+        private boolean force;
+        @Option(names = "--json", description = "Print {serial, driver, skewBeforeSeconds, confirmedStepOffset}.")
+        private boolean json;
+
+        Program(CommandContext context) {
+            this.context = context;
         }
-        try (Secret key = keyFrom(arguments.required("key-file"), console)) {
-            opened.session().feature(AccessKey.class)
-                    .orElseThrow(() -> new UsageException("this token takes no access key; drop --key-file")).use(key);
+
+        @Override
+        public Integer call() throws UsageException, TokenException {
+            Duration skewBound = maxSkew == null ? TokenProgrammer.defaultMaxSkew() : Duration.ofSeconds(maxSkew);
+            try (OtpAccount account = credential.read(context);
+                 DeviceSession session = device.open(context)) {
+                ProgrammingChoices choices = ProgrammingChoices.of(session.family());
+                int displaySeconds = display != null ? display : choices.defaultDisplaySeconds();
+                checkSettings(choices, account.params(), displaySeconds);
+                account.warnings().forEach(w -> context.err().println("warning: " + w));
+                try (Secret key = useKeyFile(keyFile, session, context)) {
+                    TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), skewBound)
+                            .program(session, choices, account, displaySeconds, profile, force, context.interaction(), context.progress());
+                    context.out().println(json ? new Json().field("serial", result.token().serial()).field("driver", result.token().driverId())
+                            .field("skewBeforeSeconds", result.skewBefore().toSeconds()).field("confirmedStepOffset", result.confirmedOffset())
+                            : result.token().serial());
+                    return ExitCode.OK;
+                }
+            }
+        }
+
+        /**
+         * What the command line asks for must be what the claimed family offers (a usage error naming its choices);
+         * settings that came from an otpauth URI the family cannot hold make the operation fail instead (exit 3), as
+         * the file, not the command line, is wrong.
+         */
+        private void checkSettings(ProgrammingChoices choices, OtpParams params, int displaySeconds) throws UsageException, TokenException {
+            if (!choices.programmable()) {
+                throw new TokenException(NOT_PROGRAMMABLE, "the " + choices.family().name() + " device cannot be programmed with a seed");
+            }
+            SeedProgramming.Settings requested = TokenProgrammer.settings(params, displaySeconds, profile);
+            SeedProgramming.Settings onlyOptions = new SeedProgramming.Settings(
+                    choices.algorithms().contains(requested.algorithm()) ? requested.algorithm() : choices.defaultAlgorithm().orElseThrow(),
+                    choices.digits().contains(requested.digits()) ? requested.digits() : choices.defaultDigits(),
+                    choices.periods().contains(requested.periodSeconds()) ? requested.periodSeconds() : choices.defaultPeriodSeconds(),
+                    displaySeconds, profile);
+            Optional<String> optionProblem = choices.unsupported(onlyOptions);
+            if (optionProblem.isPresent()) {
+                throw new UsageException(optionProblem.get());
+            }
+            Optional<String> problem = choices.unsupported(requested);
+            if (problem.isPresent()) {
+                if (credential.fromUri()) {
+                    throw new TokenException(SETTINGS_UNSUPPORTED, problem.get());
+                }
+                throw new UsageException(problem.get());
+            }
+        }
+    }
+
+    @Command(name = "sync-clock", description = "Set the token clock to the PC's, where the family can without touching its seeds "
+            + "(Molto2); other tokens are refused with the reason (reprogram them).")
+    static final class SyncClock implements Callable<Integer> {
+        private final CommandContext context;
+        @Mixin
+        private DeviceOptions device;
+        @Option(names = "--key-file", paramLabel = "FILE", description = "The token's access key in hex (a Molto2 customer key); "
+                + "default: the vendor's published one.")
+        private InputFile keyFile;
+
+        SyncClock(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, TokenException {
+            try (DeviceSession session = device.open(context);
+                 Secret key = useKeyFile(keyFile, session, context)) {
+                ClockSetting clock = session.feature(ClockSetting.class).orElseThrow(() -> new TokenException(NO_CLOCK_ONLY_SYNC,
+                        "the " + session.family().name() + " token cannot set its clock alone (its firmware may drop the seed): "
+                                + "reprogram it to set the clock"));
+                Optional<TokenClock> tokenClock = session.feature(TokenClock.class);
+                Instant before = tokenClock.isPresent() ? tokenClock.get().tokenTime() : null;
+                Instant now = Instant.now();
+                clock.setClock(now, context.progress());
+                if (before != null) {
+                    context.err().println("token clock was " + (before.getEpochSecond() - now.getEpochSecond()) + " s off; now set to the PC clock");
+                }
+                context.out().println(session.identity().serial());
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    /**
+     * Gives the session the token's access key from a file (hex, never on the command line: the SM4 key, or a Molto2
+     * customer key). The session uses it until the operation ends; the caller closes the returned key then (null when
+     * no file was given).
+     */
+    private static Secret useKeyFile(InputFile file, DeviceSession session, CommandContext context) throws UsageException, TokenException {
+        if (file == null) {
+            return null;
+        }
+        AccessKey accessKey = session.feature(AccessKey.class)
+                .orElseThrow(() -> new UsageException("this token takes no access key; drop --key-file"));
+        char[] text = file.readText(context);
+        Secret key;
+        try {
+            key = Secret.adopt(Hex.parse(CharBuffer.wrap(text)));
+        } catch (IllegalArgumentException e) {
+            throw new TokenException(InputFile.UNREADABLE, "the key file must hold 32 hex digits: " + e.getMessage());
+        } finally {
+            Arrays.fill(text, '\0');
+        }
+        try {
+            accessKey.use(key);
+            return key;
         } catch (IllegalArgumentException wrongKeyShape) {
+            key.close();
             throw new UsageException("--key-file: " + wrongKeyShape.getMessage());
         }
     }
 
-    private static ReaderSessions.Opened open(Arguments arguments, Console console) throws UsageException, TokenException {
-        String reader = arguments.required("reader");
-        DriverRegistry registry = console.service(DriverRegistry.class)
-                .orElseThrow(() -> new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, 1), "the driver registry did not start"));
-        // The trace redacts secret-bearing bodies by construction, so it is safe on a terminal.
-        ApduTrace trace = arguments.has("trace") ? line -> console.err().println("apdu " + line) : ApduTrace.NONE;
-        return ReaderSessions.open(reader, registry.drivers(), new ConsoleInteraction(console), trace);
-    }
-
-    /** The token's access key in hex in a file, never on the command line: the SM4 key, or a Molto2 customer key. */
-    private static Secret keyFrom(String file, Console console) throws TokenException {
-        char[] text = SecretInput.readChars(file, console.in());
-        try {
-            return Secret.adopt(Hex.parse(java.nio.CharBuffer.wrap(text)));
-        } catch (IllegalArgumentException e) {
-            throw new TokenException(SecretInput.UNREADABLE_INPUT, "the key file must hold 32 hex digits: " + e.getMessage());
-        } finally {
-            java.util.Arrays.fill(text, '\0');
+    @Component(service = CommandProvider.class)
+    public static final class Provider implements CommandProvider {
+        @Override
+        public Object command(CommandContext context) {
+            return new TokenCommand();
         }
-    }
-
-    private static ProgressMonitor progress(Console console) {
-        return new ProgressMonitor() {
-            @Override
-            public void begin(String task, int totalWork) {
-                console.err().println(task + " ...");
-            }
-
-            @Override
-            public void worked(int work, String step) {
-                console.err().println("  " + step);
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return false;
-            }
-        };
     }
 }

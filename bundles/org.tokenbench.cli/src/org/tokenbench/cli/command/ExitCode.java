@@ -1,4 +1,4 @@
-package org.tokenbench.cli.internal;
+package org.tokenbench.cli.command;
 
 /** Exit codes shared by every command, so scripts can tell "no" from "broken". */
 public final class ExitCode {

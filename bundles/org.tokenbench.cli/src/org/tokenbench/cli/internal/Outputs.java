@@ -1,0 +1,34 @@
+package org.tokenbench.cli.internal;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import org.tokenbench.cli.command.CommandContext;
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.PrivateFiles;
+import org.tokenbench.core.TokenException;
+
+/** Where {@code --out FILE} writes: a file readable by its owner only, or standard output for {@code -}. */
+final class Outputs {
+
+    /** tokenbench:0x000B: the output file cannot be written. */
+    private static final ErrorCode UNWRITABLE = ErrorCode.of(ErrorCode.TOKENBENCH, 0x0B);
+
+    private Outputs() {
+    }
+
+    /** Writes {@code content} and returns where it went, for the message on stderr. */
+    static String write(String target, byte[] content, CommandContext context) throws TokenException {
+        if (target.equals("-")) {
+            context.out().write(content, 0, content.length);
+            context.out().flush();
+            return "standard output";
+        }
+        try {
+            PrivateFiles.write(Path.of(target), content);
+        } catch (InvalidPathException e) {
+            throw new TokenException(UNWRITABLE, "'" + target + "' is not a file name: " + e.getReason());
+        }
+        return target;
+    }
+}
