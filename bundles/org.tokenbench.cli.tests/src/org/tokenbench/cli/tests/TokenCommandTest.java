@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tokenbench.core.TokenBenchHome;
+import org.tokenbench.core.driver.Atr;
 import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
 import org.tokenbench.testing.pcsc.VirtualReader;
 
@@ -75,8 +77,11 @@ class TokenCommandTest {
     void syncClockSetsAMolto2ClockAndExplainsWhyASingleProfileTokenCannot() throws Exception {
         SafeIdVirtualToken molto2 = SafeIdVirtualToken.molto2("TB-CLI-M2");
         molto2.drift(-300);
-        // A Molto2 is its own USB reader, known by its name: the test reader named like one.
-        VirtualReader molto2Reader = VirtualReader.forToken(molto2);
+        // A Molto2 is known by its own USB reader's name, which vpcd's reader does not have: the user lists its ATR.
+        Path known = TokenBenchHome.directory().resolve("known-devices.properties");
+        Files.createDirectories(known.getParent());
+        Files.writeString(known, "org.tokenbench.driver.safeid/molto2.atr = " + new Atr(SafeIdVirtualToken.USB_ATR) + "\n");
+        VirtualReader molto2Reader = new VirtualReader(1);
         molto2Reader.insert(molto2);
         try {
             CliRun synced = CliRun.of("token", "sync-clock", "--reader", molto2Reader.name());
@@ -87,6 +92,7 @@ class TokenCommandTest {
             assertEquals(System.currentTimeMillis() / 1000, molto2.tokenTime(), 2.0);
         } finally {
             molto2Reader.remove();
+            Files.delete(known);
         }
 
         reader.insert(SafeIdVirtualToken.factoryNew("TB-CLI-SP"));
