@@ -61,7 +61,12 @@ public final class DeviceServiceComponent implements DeviceService {
     private final Map<String, AutoCloseable> watches = new ConcurrentHashMap<>();
     private final Map<String, TransportStatus> statuses = new ConcurrentHashMap<>();
     private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService identifiers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("TokenBench identify ", 0).factory());
+    /**
+     * Platform threads, not virtual ones: identification sits in native PC/SC and SKF calls, which would pin the few
+     * carrier threads every virtual thread in the process shares.
+     */
+    private final ExecutorService identifiers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("TokenBench identify ", 0)
+            .factory());
     private final java.util.concurrent.ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "TokenBench device retries");
         thread.setDaemon(true);
@@ -99,14 +104,25 @@ public final class DeviceServiceComponent implements DeviceService {
         driverWatch = registry.onChange(list -> entries.keySet().forEach(id -> identifyLater(id)));
     }
 
+    /**
+     * Stops watching and lets identifications in progress finish (bounded): one cut off inside a native call while the
+     * JVM exits and JNA unloads the vendor's or pcsc-lite's library crashes the process.
+     */
     @Deactivate
     void deactivate() {
         active = false;
         close(driverWatch);
         watches.values().forEach(DeviceServiceComponent::close);
         watches.clear();
-        identifiers.shutdownNow();
         retries.shutdownNow();
+        identifiers.shutdown();
+        try {
+            if (!identifiers.awaitTermination(10, TimeUnit.SECONDS)) {
+                System.err.println("TokenBench: a device identification did not finish within 10 s of stopping");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -198,8 +214,12 @@ public final class DeviceServiceComponent implements DeviceService {
                 return;
             }
             long generation = entry.generation;
-            entry.identification = entry.identification.handle((r, e) -> null)
-                    .thenRunAsync(() -> identify(id, entry, generation), identifiers);
+            try {
+                entry.identification = entry.identification.handle((r, e) -> null)
+                        .thenRunAsync(() -> identify(id, entry, generation), identifiers);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the service is stopping: nothing more is identified
+            }
         }
     }
 
@@ -213,7 +233,7 @@ public final class DeviceServiceComponent implements DeviceService {
             slot = entry.slot;
         }
         DeviceTransport transport = transports.get(slot.transport());
-        if (transport == null) {
+        if (transport == null || !active) {
             return;
         }
         entry.lock.acquireUninterruptibly();
@@ -247,8 +267,12 @@ public final class DeviceServiceComponent implements DeviceService {
                 entry.claim = claim;
                 entry.problem = problem;
             }
-            if (state == Device.State.UNAVAILABLE) {
-                retries.schedule(() -> identifyLater(id), RETRY_UNAVAILABLE.toMillis(), TimeUnit.MILLISECONDS);
+            if (state == Device.State.UNAVAILABLE && active) {
+                try {
+                    retries.schedule(() -> identifyLater(id), RETRY_UNAVAILABLE.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    // the service is stopping
+                }
             }
         } finally {
             entry.lock.release();
