@@ -85,8 +85,11 @@ class DevicesViewTest {
         bench.plug("B", other);
         DisplayWait.until(() -> row(view, "bench:B").map(d -> d.state() == Device.State.CLAIMED).orElse(false), 10);
         view.open("bench:A");
+        assertEquals(Optional.of("bench:A"), program.chosenDevice(), "double-click chose the device; status: " + program.statusText()
+                + "; Devices says: " + view.guidanceText() + "; rows: " + view.shownDevices().stream().map(d -> d.id() + "=" + d.state()).toList());
         ProgramTokenViewTest.join(program.connect());
-        DisplayWait.until(() -> program.tokenText().contains("serial BENCH-UI-1"));
+        DisplayWait.until(() -> program.tokenText().contains("serial BENCH-UI-1"), 5,
+                () -> "token '" + program.tokenText() + "', status '" + program.statusText() + "'");
         assertTrue(program.tokenText().startsWith("Bench token, serial BENCH-UI-1, token time"), program.tokenText());
         assertEquals(List.of(), program.displayTimeChoices(), "the bench family has no display time to set");
         assertTrue(token.log().contains("close") && token.log().get(token.log().size() - 1).equals("disconnect"),

@@ -15,11 +15,16 @@ final class DisplayWait {
     }
 
     static void until(BooleanSupplier condition, int seconds) {
+        until(condition, seconds, () -> "");
+    }
+
+    /** {@code shown} says what the view showed instead, for the failure message. */
+    static void until(BooleanSupplier condition, int seconds, java.util.function.Supplier<String> shown) {
         Display display = Display.getCurrent();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the view did not update within " + seconds + " s");
+                throw new AssertionError("the view did not update within " + seconds + " s; it shows: " + shown.get());
             }
             if (!display.readAndDispatch()) {
                 Thread.onSpinWait();

@@ -333,6 +333,11 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         }
     }
 
+    /** The device the chooser points at (what Connect and Burn will use). */
+    public Optional<String> chosenDevice() {
+        return chosenDeviceId();
+    }
+
     private Optional<String> chosenDeviceId() {
         int index = deviceChooser.getSelectionIndex();
         return index < 0 || index >= chooserIds.size() ? Optional.empty() : Optional.of(chooserIds.get(index));
