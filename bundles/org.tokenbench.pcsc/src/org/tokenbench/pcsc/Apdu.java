@@ -1,7 +1,5 @@
 package org.tokenbench.pcsc;
 
-import java.io.ByteArrayOutputStream;
-
 import org.tokenbench.core.Hex;
 
 /**
@@ -56,21 +54,26 @@ public final class Apdu {
         return secretBody;
     }
 
-    /** The bytes on the wire. The caller must wipe them after sending when {@link #isSecret()}. */
+    /**
+     * The bytes on the wire, in one array sized exactly (no growing buffer leaves copies of a secret body behind). The
+     * caller must wipe them after sending when {@link #isSecret()}.
+     */
     public byte[] encode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(5 + body.length + 1);
-        out.write(cla);
-        out.write(ins);
-        out.write(p1);
-        out.write(p2);
+        byte[] wire = new byte[4 + (body.length > 0 ? 1 + body.length : 0) + (le != NO_LE ? 1 : 0)];
+        wire[0] = (byte) cla;
+        wire[1] = (byte) ins;
+        wire[2] = (byte) p1;
+        wire[3] = (byte) p2;
+        int at = 4;
         if (body.length > 0) {
-            out.write(body.length);
-            out.write(body, 0, body.length);
+            wire[at++] = (byte) body.length;
+            System.arraycopy(body, 0, wire, at, body.length);
+            at += body.length;
         }
         if (le != NO_LE) {
-            out.write(le == 256 ? 0 : le);
+            wire[at] = (byte) (le == 256 ? 0 : le);
         }
-        return out.toByteArray();
+        return wire;
     }
 
     /** Wipes the body of a secret command once it was sent. */

@@ -96,7 +96,14 @@ public final class ApduChannel implements Connection {
         try {
             Response response = exchange(command);
             if (response.sw1() == 0x6C) {
-                response = exchange(command.withLe(response.sw() & 0xFF));
+                Apdu again = command.withLe(response.sw() & 0xFF);
+                try {
+                    response = exchange(again);
+                } finally {
+                    if (again.isSecret()) {
+                        again.wipe();
+                    }
+                }
             }
             if (response.sw1() != 0x61) {
                 return response;

@@ -28,7 +28,22 @@ import org.tokenbench.core.device.DeviceService;
 import org.tokenbench.core.device.DeviceSession;
 import org.tokenbench.core.device.DeviceTransport;
 import org.tokenbench.core.device.OpenOptions;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.Secret;
 import org.tokenbench.core.driver.Atr;
+import org.tokenbench.core.driver.Connection;
+import org.tokenbench.core.driver.DeviceDetails;
+import org.tokenbench.core.driver.DeviceIdentity;
+import org.tokenbench.core.driver.DriverDescriptor;
+import org.tokenbench.core.driver.FamilyDescriptor;
+import org.tokenbench.core.driver.Match;
+import org.tokenbench.core.driver.PinStatus;
+import org.tokenbench.core.driver.PinType;
+import org.tokenbench.core.driver.TokenSession;
 import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.PinGuard;
 import org.tokenbench.core.driver.PinVerifier;
@@ -187,6 +202,96 @@ class DeviceServiceTest {
             assertTrue(session.feature(PinGuard.class).isEmpty(), "this device has no PIN");
             assertTrue(session.feature(TokenClock.class).isPresent());
             assertEquals("bench-token", session.family().id());
+        }
+    }
+
+    /** A driver whose one session object is all its features, PIN verifier included, as drivers often are. */
+    static final class PinKeyDriver implements TokenDriver {
+        static final class Session implements TokenSession, DeviceDetails, PinVerifier {
+            final PinGuardTest.CountingKey key = new PinGuardTest.CountingKey(3);
+
+            @Override
+            public DeviceIdentity identity() {
+                return new DeviceIdentity("test.pinkey", "pin-key", "PIN-0001");
+            }
+
+            @Override
+            public <T> Optional<T> feature(Class<T> type) {
+                return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+            }
+
+            @Override
+            public Map<String, String> details() {
+                return Map.of("label", "test key");
+            }
+
+            @Override
+            public Set<PinType> pinTypes() {
+                return key.pinTypes();
+            }
+
+            @Override
+            public PinStatus status(PinType type) {
+                return key.status(type);
+            }
+
+            @Override
+            public Attempt verifyOnce(PinType type, Secret pin) {
+                return key.verifyOnce(type, pin);
+            }
+
+            @Override
+            public ErrorCode lockedCode(PinType type) {
+                return key.lockedCode(type);
+            }
+
+            @Override
+            public void logout() {
+            }
+
+            @Override
+            public void close() {
+            }
+        }
+
+        @Override
+        public DriverDescriptor descriptor() {
+            return new DriverDescriptor("test.pinkey", "TokenBench tests", "PIN key", List.of("DeviceDetails", "PinVerifier"),
+                    List.of(new FamilyDescriptor("pin-key", "PIN key", true, List.of(), List.of(), Set.of(), List.of(), List.of(), List.of(), 0,
+                            Set.of(PinType.USER))));
+        }
+
+        @Override
+        public Class<? extends Connection> connectionType() {
+            return PluggableTransport.PluggableConnection.class;
+        }
+
+        @Override
+        public Optional<Match> probe(Connection connection) {
+            return Optional.of(new Match("pin-key", 99));
+        }
+
+        @Override
+        public TokenSession open(Connection connection, Interaction interaction) {
+            return new Session();
+        }
+    }
+
+    @Test
+    void noFeatureObjectLetsACallerPastThePinGuard() throws Exception {
+        ServiceRegistration<TokenDriver> pinKey = context.registerService(TokenDriver.class, new PinKeyDriver(), null);
+        try {
+            transport.plug("P", new PluggableDevice("IGNORED", null));
+            await("bench:P", d -> d.state() == Device.State.CLAIMED && d.claim().get().driver().id().equals("test.pinkey"));
+            try (DeviceSession session = devices.open("bench:P", OpenOptions.of(Interaction.NONE))) {
+                DeviceDetails details = session.feature(DeviceDetails.class).orElseThrow();
+                assertEquals("test key", details.details().get("label"), "the feature works");
+                assertFalse(details instanceof PinVerifier, "a DeviceDetails that is also the verifier is handed out as DeviceDetails only");
+                assertTrue(session.feature(PinVerifier.class).isEmpty());
+                assertEquals(3, session.feature(PinGuard.class).orElseThrow().status(PinType.USER).triesLeft());
+            }
+        } finally {
+            pinKey.unregister();
         }
     }
 

@@ -42,6 +42,9 @@ public interface DeviceService {
      */
     DeviceSession open(String deviceId, OpenOptions options) throws TokenException;
 
-    /** Called on any change, on the service's thread; returns a handle to stop. */
+    /**
+     * Called on any change; returns a handle to stop. Events come from whichever thread made the change (a transport's
+     * watch, an identification, the caller of {@code open} or {@code close}): a UI hands them to its display thread.
+     */
     AutoCloseable onChange(Consumer<DeviceEvent> listener);
 }

@@ -54,15 +54,33 @@ public final class AuthenticationTries {
     }
 
     public synchronized void refused(String driverId, String serial, int triesLeft) throws TokenException {
-        Properties properties = load();
-        properties.setProperty(key(driverId, serial), Integer.toString(triesLeft));
-        store(properties);
+        update(properties -> {
+            properties.setProperty(key(driverId, serial), Integer.toString(triesLeft));
+            return true;
+        });
     }
 
     public synchronized void succeeded(String driverId, String serial) throws TokenException {
-        Properties properties = load();
-        if (properties.remove(key(driverId, serial)) != null) {
-            store(properties);
+        update(properties -> properties.remove(key(driverId, serial)) != null);
+    }
+
+    /**
+     * Read, change and write under a file lock: two tokenbench processes (the workbench and a command) must not lose
+     * each other's record, or a token's last try could go unasked.
+     */
+    private void update(java.util.function.Predicate<Properties> change) throws TokenException {
+        try {
+            Files.createDirectories(file.getParent());
+            try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(file.resolveSibling(FILE + ".lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock held = lock.lock()) {
+                Properties properties = load();
+                if (change.test(properties)) {
+                    store(properties);
+                }
+            }
+        } catch (IOException e) {
+            throw new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, 0x0B), file + " cannot be written (" + e.getMessage() + ")", e);
         }
     }
 
@@ -84,9 +102,9 @@ public final class AuthenticationTries {
 
     /** Written to a private temporary file and moved into place, so a crash never leaves half a record. */
     private void store(Properties properties) throws TokenException {
+        Path temporary = null;
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), FILE, ".tmp",
+            temporary = Files.createTempFile(file.getParent(), FILE, ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 properties.store(out, "TokenBench: authentication tries left, as the devices reported them");
@@ -96,8 +114,17 @@ public final class AuthenticationTries {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            temporary = null;
         } catch (IOException | UnsupportedOperationException e) {
             throw new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, 0x0B), file + " cannot be written (" + e.getMessage() + ")", e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    // nothing secret in it; a leftover is only clutter
+                }
+            }
         }
     }
 }

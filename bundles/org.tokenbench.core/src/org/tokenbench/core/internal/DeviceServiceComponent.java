@@ -55,6 +55,7 @@ public final class DeviceServiceComponent implements DeviceService {
     /** How long identification waits for a program holding the device before it tries again. */
     private static final Duration IDENTIFY_CONNECT_WAIT = Duration.ofSeconds(2);
     private static final Duration RETRY_UNAVAILABLE = Duration.ofSeconds(3);
+    private static final Duration IDENTIFY_LOCK_WAIT = Duration.ofSeconds(20);
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, DeviceTransport> transports = new ConcurrentHashMap<>();
@@ -210,7 +211,7 @@ public final class DeviceServiceComponent implements DeviceService {
             return;
         }
         synchronized (entry) {
-            if (!entry.slot.devicePresent()) {
+            if (entry.slot == null || !entry.slot.devicePresent()) {
                 return;
             }
             long generation = entry.generation;
@@ -236,7 +237,11 @@ public final class DeviceServiceComponent implements DeviceService {
         if (transport == null || !active) {
             return;
         }
-        entry.lock.acquireUninterruptibly();
+        // Behind a session that waits for its user (a burn asking for the code), identification waits too, but not forever.
+        if (!entry.lock.tryAcquire(IDENTIFY_LOCK_WAIT)) {
+            identifyLater(id);
+            return;
+        }
         try {
             if (entry.generation != generation) {
                 return;
@@ -344,19 +349,19 @@ public final class DeviceServiceComponent implements DeviceService {
         return Optional.ofNullable(transports.get(id));
     }
 
+    /**
+     * Adds the slots a transport lists that its watch has not reported yet (a one-shot command asks before the watch
+     * thread's first report), then waits for identification. It never removes or overrides what the watch reported:
+     * the watch is the newer truth, and a listing taken a moment earlier could undo a plug or an unplug it saw.
+     */
     @Override
     public void refresh() throws TokenException {
         TokenException firstFailure = null;
         for (DeviceTransport transport : transports()) {
             try {
-                Set<String> listed = new HashSet<>();
                 for (Slot slot : transport.slots()) {
-                    listed.add(slot.deviceId());
-                    updateSlot(slot);
-                }
-                for (String id : List.copyOf(entries.keySet())) {
-                    if (id.startsWith(transport.id() + ":") && !listed.contains(id)) {
-                        removeSlot(id);
+                    if (!entries.containsKey(slot.deviceId())) {
+                        updateSlot(slot);
                     }
                 }
             } catch (TokenException e) {
@@ -401,6 +406,7 @@ public final class DeviceServiceComponent implements DeviceService {
         fireChanged(deviceId, entry);
         Connection connection = null;
         TokenSession session = null;
+        boolean handedOver = false;
         try {
             Slot slot = entry.slot;
             DeviceTransport transport = transports.get(slot.transport());
@@ -418,21 +424,38 @@ public final class DeviceServiceComponent implements DeviceService {
                 entry.claim = Optional.of(claim);
                 entry.problem = Optional.empty();
             }
-            return new OpenedSession(entry.snapshot(deviceId), chosen.driver().info(), chosen.family(), session, connection,
-                    () -> {
+            OpenedSession opened = new OpenedSession(entry.snapshot(deviceId), chosen.driver().info(), chosen.family(), session,
+                    connection, () -> {
                         entry.lock.release();
                         fireChanged(deviceId, entry);
                     });
-        } catch (TokenException | RuntimeException e) {
+            handedOver = true;
+            return opened;
+        } finally {
+            // Whatever went wrong (a TokenException, a driver's Error, a vendor library missing a function), the device is
+            // not left locked or connected: session, connection, lock, each released even if the one before fails.
+            if (!handedOver) {
+                releaseAfterFailedOpen(session, connection, () -> {
+                    entry.lock.release();
+                    fireChanged(deviceId, entry);
+                });
+            }
+        }
+    }
+
+    private static void releaseAfterFailedOpen(TokenSession session, Connection connection, Runnable unlock) {
+        try {
             if (session != null) {
                 session.close();
             }
-            if (connection != null) {
-                connection.close();
+        } finally {
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } finally {
+                unlock.run();
             }
-            entry.lock.release();
-            fireChanged(deviceId, entry);
-            throw e;
         }
     }
 

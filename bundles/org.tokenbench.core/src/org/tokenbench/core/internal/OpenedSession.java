@@ -1,5 +1,8 @@
 package org.tokenbench.core.internal;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -67,7 +70,23 @@ final class OpenedSession implements DeviceSession {
         if (type == PinGuard.class) {
             return session.feature(PinVerifier.class).map(PinGuard::of).map(type::cast);
         }
-        return session.feature(type);
+        return session.feature(type).map(feature -> feature instanceof PinVerifier && type.isInterface() ? onlyAs(type, feature) : feature);
+    }
+
+    /**
+     * A driver's session object is often all its features at once: handed out as itself, a caller could cast a
+     * {@code DeviceDetails} to {@code PinVerifier} and verify a PIN past the guard. A proxy that is only {@code type}
+     * keeps the PIN rules unavoidable.
+     */
+    private static <T> T onlyAs(Class<T> type, Object feature) {
+        InvocationHandler forward = (proxy, method, arguments) -> {
+            try {
+                return method.invoke(feature, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, forward));
     }
 
     @Override

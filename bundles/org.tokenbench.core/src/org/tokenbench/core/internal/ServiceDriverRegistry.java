@@ -76,7 +76,12 @@ public final class ServiceDriverRegistry implements DriverRegistry {
     private void fireChange() {
         List<RegisteredDriver> current = drivers();
         for (Consumer<List<RegisteredDriver>> listener : listeners) {
-            listener.accept(current);
+            try {
+                listener.accept(current);
+            } catch (RuntimeException e) {
+                // A listener's failure (a view already disposed) must not fail a driver bundle's DS bind.
+                System.err.println("TokenBench: a driver listener failed: " + e);
+            }
         }
     }
 }

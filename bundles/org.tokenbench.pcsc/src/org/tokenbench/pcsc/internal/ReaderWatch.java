@@ -47,6 +47,16 @@ public final class ReaderWatch implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            watchUntilClosed();
+        } catch (RuntimeException e) {
+            // Discovery must not die silently: say so where a user or developer looks.
+            System.err.println("TokenBench: the PC/SC watch stopped: " + e);
+            running = false;
+        }
+    }
+
+    private void watchUntilClosed() {
         while (running) {
             PcscContext context;
             try {
@@ -179,20 +189,28 @@ public final class ReaderWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * SCardCancel only ends a wait already under way: cancel again until the thread has left libpcsclite (bounded by one
+     * wait), or a JVM exiting would unload the library under it.
+     */
     @Override
     public void close() {
         running = false;
-        PcscContext context = current;
-        if (context != null) {
-            context.cancel();
-        }
         thread.interrupt();
-        if (Thread.currentThread() != thread) {
-            try {
-                thread.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        long deadline = System.nanoTime() + (WAIT_MILLIS + 1_000) * 1_000_000L;
+        try {
+            while (thread.isAlive() && System.nanoTime() < deadline) {
+                PcscContext context = current;
+                if (context != null) {
+                    context.cancel();
+                }
+                thread.join(100);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -120,16 +120,23 @@ final class LibraryWatch implements AutoCloseable {
         }
     }
 
-    /** Stops watching; the caller reports the slots it had as removed. */
+    /**
+     * Stops watching; the caller reports the slots it had as removed. A cancel only ends a wait already under way, and
+     * SKF_WaitForDevEvent has no timeout: so cancel again until the thread has left the vendor's code (bounded), or a
+     * JVM exiting would unload the library under it.
+     */
     @Override
     public void close() {
         stopping = true;
-        if (events) {
-            library.cancelWait();
-        }
         thread.interrupt();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         try {
-            thread.join(Duration.ofSeconds(2));
+            while (thread.isAlive() && System.nanoTime() < deadline) {
+                if (events) {
+                    library.cancelWait();
+                }
+                thread.join(100);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -37,7 +37,7 @@ public final class DeviceJob extends Job {
 
     /** Schedules {@code work} on {@code deviceId}; {@code failed} receives its TokenException (on the Job's thread). */
     public static DeviceJob schedule(String name, String deviceId, Work work, Consumer<TokenException> failed) {
-        DeviceJob job = new DeviceJob(name, deviceId, work, failed);
+        DeviceJob job = create(name, deviceId, work, failed);
         job.schedule();
         return job;
     }
@@ -62,6 +62,11 @@ public final class DeviceJob extends Job {
      * Runs {@code work} holding {@code deviceId}'s rule, from a Job that learns which device it works on only as it runs
      * (a key found through the library the user chose). Waits for Jobs already on the device.
      */
+    /** The Job, not yet scheduled: for callers that must listen to it before it can finish. */
+    public static DeviceJob create(String name, String deviceId, Work work, Consumer<TokenException> failed) {
+        return new DeviceJob(name, deviceId, work, failed);
+    }
+
     public static void onDevice(String deviceId, IProgressMonitor monitor, Work work) throws TokenException {
         DeviceRule rule = new DeviceRule(deviceId);
         Job.getJobManager().beginRule(rule, monitor);

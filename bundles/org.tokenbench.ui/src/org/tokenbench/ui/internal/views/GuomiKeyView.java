@@ -176,7 +176,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                 return null;
             }
         }
-        char[] typed = pin.getText().toCharArray();
+        char[] typed = pin.getTextChars();
         pin.setText("");
         Optional<Secret> userPin = typed.length == 0 ? Optional.empty() : Optional.of(Secret.fromChars(typed));
         Checklist.Inputs inputs = new Checklist.Inputs(ca, userPin);

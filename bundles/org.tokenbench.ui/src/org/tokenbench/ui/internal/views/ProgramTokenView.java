@@ -410,7 +410,8 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         Display swt = burn.getDisplay();
         burning = true;
         updateButtons();
-        DeviceJob job = DeviceJob.schedule("Programming token " + target.serial(), target.deviceId(), monitor -> {
+        // Created, then listened to, then scheduled: a burn that fails at once must still wipe its key and free the buttons.
+        DeviceJob job = DeviceJob.create("Programming token " + target.serial(), target.deviceId(), monitor -> {
             try (DeviceSession session = service.get().open(target.deviceId(), options)) {
                 String serial = session.identity().serial();
                 if (!serial.equals(target.serial())) {
@@ -440,6 +441,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
                 });
             }
         });
+        job.schedule();
         return job;
     }
 
