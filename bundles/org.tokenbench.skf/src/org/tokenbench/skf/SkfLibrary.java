@@ -51,7 +51,8 @@ public final class SkfLibrary {
     public static SkfLibrary load(Path path) throws SkfException {
         Path absolute = path.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
-            throw new SkfException(SkfProblem.LIBRARY_NOT_FOUND, absolute + ": no such file");
+            throw new SkfException(SkfProblem.LIBRARY_NOT_FOUND, absolute + (Files.exists(absolute)
+                    ? ": not a regular file (a directory, device or pipe), so not a vendor library" : ": no such file"));
         }
         Map<String, Object> options = new HashMap<>();
         // GM/T 0016 declares the API __stdcall on Windows and cdecl elsewhere.

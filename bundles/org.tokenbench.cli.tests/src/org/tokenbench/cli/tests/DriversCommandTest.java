@@ -25,7 +25,7 @@ class DriversCommandTest {
             assertEquals(0, json.exitCode(), json.err());
             assertTrue(json.out().contains("\"name\": \"Listed \\\"quoted\\\" token\""), json.out());
             assertTrue(json.out().contains("\"features\": [\"TokenClock\", \"SeedProgramming\"]"), json.out());
-            assertTrue(json.out().contains("\"families\": [{\"id\": \"listed\", \"name\": \"Listed \\\"quoted\\\" token\", \"algorithms\": [], "
+            assertTrue(json.out().contains("\"families\": [{\"id\": \"listed\", \"name\": \"Listed \\\"quoted\\\" token\", \"atr\": [], \"readers\": [], \"algorithms\": [], "
                     + "\"digits\": [], \"periods\": [], \"displaySeconds\": [], \"profiles\": 0, \"pins\": []}]"), json.out());
         } finally {
             registration.unregister();

@@ -40,6 +40,16 @@ class ParserFixesTest {
     }
 
     @Test
+    void anEndlessDeviceOrADirectoryGivenAsAFileFailsQuicklyAndNeverWithExitZero() throws Exception {
+        CliRun zeros = CliRun.of("otp", "code", "--secret-file", "/dev/zero");
+        assertEquals(3, zeros.exitCode(), zeros.err());
+        assertTrue(zeros.err().contains("/dev/zero holds more than"), zeros.err());
+        CliRun folder = CliRun.of("otp", "code", "--uri-file", dir.toString());
+        assertEquals(3, folder.exitCode(), folder.err());
+        assertTrue(folder.err().contains("is a directory"), folder.err());
+    }
+
+    @Test
     void anOptionNeverTakesTheNextOptionAsItsValue() {
         assertUsageError(CliRun.of("guomi", "check", "--library", "--ca-file", "x"), "--library");
         CliRun unknown = CliRun.of("otp", "code", "--secret-file", "--scret-encoding", "hex");

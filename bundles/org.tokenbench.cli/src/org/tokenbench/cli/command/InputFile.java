@@ -1,6 +1,7 @@
 package org.tokenbench.cli.command;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -71,27 +72,40 @@ public final class InputFile {
         }
     }
 
-    /** The bytes, at most {@code maxBytes}; standard input when {@code -}. The caller wipes them. */
+    /**
+     * The bytes, at most {@code maxBytes}; standard input when {@code -}. The caller wipes them. Files are read through a
+     * bounded stream whatever their size says: a device such as /dev/zero reports size 0 and never ends.
+     */
     public byte[] readBytes(CommandContext context, int maxBytes) throws TokenException {
+        if (isStandardInput()) {
+            try {
+                return bounded(context.in(), maxBytes, "standard input");
+            } catch (IOException e) {
+                throw new TokenException(UNREADABLE, "cannot read standard input: " + e.getMessage());
+            }
+        }
         try {
-            if (isStandardInput()) {
-                byte[] bytes = context.in().readNBytes(maxBytes + 1);
-                if (bytes.length > maxBytes) {
-                    Arrays.fill(bytes, (byte) 0);
-                    throw new TokenException(UNREADABLE, "standard input is larger than " + maxBytes + " bytes: not the expected input");
-                }
-                return bytes;
-            }
             Path path = Path.of(name);
-            if (Files.size(path) > maxBytes) {
-                throw new TokenException(UNREADABLE, name + " is larger than " + maxBytes + " bytes: not the expected file");
+            if (Files.isDirectory(path)) {
+                throw new TokenException(UNREADABLE, name + " is a directory, not a file");
             }
-            return Files.readAllBytes(path);
+            try (InputStream in = Files.newInputStream(path)) {
+                return bounded(in, maxBytes, name);
+            }
         } catch (NoSuchFileException | InvalidPathException e) {
             throw new TokenException(UNREADABLE, "no such file: " + name);
         } catch (IOException e) {
             throw new TokenException(UNREADABLE, "cannot read " + name + ": " + e.getMessage());
         }
+    }
+
+    private static byte[] bounded(InputStream in, int maxBytes, String what) throws IOException, TokenException {
+        byte[] bytes = in.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            Arrays.fill(bytes, (byte) 0);
+            throw new TokenException(UNREADABLE, what + " holds more than " + maxBytes + " bytes: not the expected input");
+        }
+        return bytes;
     }
 
     /** UTF-8 text with surrounding whitespace removed, as a char array the caller must wipe. */

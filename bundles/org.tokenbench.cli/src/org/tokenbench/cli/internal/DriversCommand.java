@@ -48,6 +48,8 @@ final class DriversCommand implements Callable<Integer> {
 
     static Json toJson(FamilyDescriptor family) {
         return new Json().field("id", family.id()).field("name", family.name())
+                .field("atr", family.anyAtr() ? List.of("any") : family.atrPatterns().stream().map(Object::toString).toList())
+                .field("readers", family.readerPatterns())
                 .field("algorithms", family.algorithms().stream().sorted().map(Enum::name).toList()).field("digits", family.digits())
                 .field("periods", family.periods()).field("displaySeconds", family.displaySeconds()).field("profiles", family.profiles())
                 .field("pins", family.pinTypes().stream().sorted().map(Enum::name).toList());

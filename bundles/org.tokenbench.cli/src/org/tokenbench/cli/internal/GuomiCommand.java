@@ -185,7 +185,7 @@ final class GuomiCommand {
             DeviceService devices = context.requireService(DeviceService.class);
             Path library = key.library(skf(devices));
             devices.refresh();
-            List<Device> keys = KeyOptions.keys(devices, library);
+            List<Device> keys = key.device == null ? KeyOptions.keys(devices, library) : List.of(key.requiredKey(devices, library));
             if (keys.isEmpty()) {
                 context.err().println("no key is plugged in (the library " + library + " lists none)");
                 return ExitCode.NEGATIVE;

@@ -4,6 +4,7 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.tokenbench.cli.command.ExitCode;
 
 /**
  * The Equinox application behind {@code tokenbench <command> …}. It never touches SWT, so headless machines
@@ -18,7 +19,14 @@ public final class HeadlessApplication implements IApplication {
         context.applicationRunning();
         BundleContext bundleContext = FrameworkUtil.getBundle(HeadlessApplication.class).getBundleContext();
         Console console = new Console(System.in, System.out, System.err, bundleContext);
-        int exitCode = CommandLineTool.fromServices(bundleContext).run(args == null ? new String[0] : args, console);
+        int exitCode;
+        try {
+            exitCode = CommandLineTool.fromServices(bundleContext).run(args == null ? new String[0] : args, console);
+        } catch (Error e) {
+            // Out of memory, a missing class, a vendor library missing a function: never an exit 0 with nothing done.
+            System.err.println("tokenbench: internal error: " + e);
+            exitCode = ExitCode.INTERNAL;
+        }
         System.out.flush();
         System.err.flush();
         return Integer.valueOf(exitCode);

@@ -203,7 +203,7 @@ final class TokenCommand {
             try (DeviceSession session = device.open(context);
                  Secret key = useKeyFile(keyFile, session, context)) {
                 ClockSetting clock = session.feature(ClockSetting.class).orElseThrow(() -> new TokenException(NO_CLOCK_ONLY_SYNC,
-                        "the " + session.family().name() + " token cannot set its clock alone (its firmware may drop the seed): "
+                        "the " + session.family().name() + " cannot set its clock alone (its firmware may drop the seed): "
                                 + "reprogram it to set the clock"));
                 Optional<TokenClock> tokenClock = session.feature(TokenClock.class);
                 Instant before = tokenClock.isPresent() ? tokenClock.get().tokenTime() : null;

@@ -1,6 +1,7 @@
 package org.tokenbench.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,18 @@ class PinGuardTest {
         assertEquals(WRONG, refused.code());
         assertTrue(refused.getMessage().contains("5 of 6 tries left") && refused.getMessage().contains("does not try again"), refused.getMessage());
         assertEquals(List.of("verify"), key.attempts, "exactly one verification");
+    }
+
+    @Test
+    void whatCannotBeAPinIsNeverSent() {
+        CountingKey key = new CountingKey(6);
+        for (String notAPin : new String[] {"", "otpauth://totp/x?secret=" + "A".repeat(80), "2468\u00011357"}) {
+            TokenException refused = assertThrows(TokenException.class,
+                    () -> PinGuard.of(key).verify(PinType.USER, pin(notAPin), new ScriptedInteraction(true)));
+            assertEquals(PinGuard.NOT_A_PIN, refused.code());
+            assertFalse(!notAPin.isEmpty() && refused.getMessage().contains(notAPin), "the message never repeats it");
+        }
+        assertEquals(List.of(), key.attempts, "nothing reached the key");
     }
 
     @Test

@@ -79,7 +79,8 @@ class CatalogContentTest {
     void rangesFillInTheirParameterAndExactEntriesWin() throws Exception {
         DiagnosticsRegistry registry = Registry.get();
         assertEquals("Wrong PIN or key: 2 tries left", registry.explain(ErrorCode.of("iso7816", 0x63C2)).orElseThrow().title());
-        assertEquals("Wrong customer key: 1 tries left", registry.explain(ErrorCode.of("safeid", 0x63C1)).orElseThrow().title());
+        assertEquals("Wrong customer key (tries left: 1)", registry.explain(ErrorCode.of("safeid", 0x63C1)).orElseThrow().title());
+        assertEquals("Wrong customer key (tries left: 3)", registry.explain(ErrorCode.of("safeid", 0x6303)).orElseThrow().title(), "Token2's 63 0N");
         assertEquals("Security status not satisfied", registry.explain(ErrorCode.of("iso7816", 0x6982)).orElseThrow().title());
         assertEquals("Command not allowed", registry.explain(ErrorCode.of("iso7816", 0x6999)).orElseThrow().title());
         assertEquals("Wrong Le: exactly 32 bytes available", registry.explain(ErrorCode.of("iso7816", 0x6C20)).orElseThrow().title());

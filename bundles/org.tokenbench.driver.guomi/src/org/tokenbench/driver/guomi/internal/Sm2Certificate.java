@@ -72,7 +72,10 @@ public final class Sm2Certificate {
         try {
             return parse(der);
         } catch (TokenException e) {
-            throw GuomiProblem.CA_UNREADABLE.failure("the CA certificate cannot be used: " + e.getMessage());
+            // parse() speaks of the key's certificate; here the user's CA file is at fault.
+            throw GuomiProblem.CA_UNREADABLE.failure(e.code().equals(GuomiProblem.CERTIFICATE_PARSING_ERROR)
+                    ? "the CA certificate file is not an X.509 certificate (DER, or PEM with BEGIN/END CERTIFICATE lines)"
+                    : "the CA certificate cannot be used: " + e.getMessage());
         }
     }
 
