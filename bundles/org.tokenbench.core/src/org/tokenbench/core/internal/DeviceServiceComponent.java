@@ -332,17 +332,13 @@ public final class DeviceServiceComponent implements DeviceService {
         if (fitting.size() == 1) {
             return fitting.get(0);
         }
-        List<Device> held = all.stream().filter(d -> d.state() == Device.State.UNAVAILABLE && d.problem().isPresent()).toList();
-        if (fitting.isEmpty() && !held.isEmpty()) {
-            // A token another program holds cannot be asked its serial: say where it may be, not "a typo".
-            Device.Problem problem = held.get(0).problem().get();
-            throw new org.tokenbench.core.device.DeviceHeldException(problem.code(), "'" + what + "' may be the device in "
-                    + String.join(" or ", held.stream().map(d -> "'" + d.slot().name() + "'").toList()) + ", which TokenBench cannot read now: "
-                    + problem.message());
-        }
         String present = all.isEmpty() ? "no device or reader is connected"
                 : "present: " + String.join(", ", all.stream().map(d -> d.slot().name() + d.serial().map(s -> " (serial " + s + ")").orElse("")).toList());
-        throw new TokenException(NO_SUCH_DEVICE, fitting.isEmpty() ? "no device or reader named '" + what + "'; " + present
+        // A device another program holds cannot be asked its serial: say so, or a serial looks like a typo.
+        String held = all.stream().filter(d -> d.state() == Device.State.UNAVAILABLE && d.problem().isPresent())
+                .map(d -> "; the device in '" + d.slot().name() + "' cannot be read now (" + d.problem().get().message() + ")")
+                .collect(java.util.stream.Collectors.joining());
+        throw new TokenException(NO_SUCH_DEVICE, fitting.isEmpty() ? "no device or reader named '" + what + "'; " + present + held
                 : "'" + what + "' names " + fitting.size() + " devices; use the device id: "
                         + String.join(", ", fitting.stream().map(Device::id).toList()));
     }
