@@ -570,7 +570,19 @@ EXPORT ULONG SKF_CancelWaitForDevEvent(void) {
 }
 #endif
 
+/* One SKF_LockDev at a time in this process: two threads both seeing no lock would each open the lock file and the
+ * second would wait for the first as if it were another program. The device is this process's; a lock is shared. */
+static pthread_mutex_t lockdev_serial = PTHREAD_MUTEX_INITIALIZER;
+static ULONG lock_dev(DEVHANDLE hDev, ULONG ulTimeOut);
+
 EXPORT ULONG SKF_LockDev(DEVHANDLE hDev, ULONG ulTimeOut) {
+    pthread_mutex_lock(&lockdev_serial);
+    ULONG rv = lock_dev(hDev, ulTimeOut);
+    pthread_mutex_unlock(&lockdev_serial);
+    return rv;
+}
+
+static ULONG lock_dev(DEVHANDLE hDev, ULONG ulTimeOut) {
     char path[4200];
     {
         ENTER("SKF_LockDev");
