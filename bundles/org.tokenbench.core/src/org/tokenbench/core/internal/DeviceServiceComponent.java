@@ -80,9 +80,15 @@ public final class DeviceServiceComponent implements DeviceService {
     @Reference
     private DriverRegistry registry;
 
+    /**
+     * One lock per device id for the service's life, not per slot record: a key reported gone and back while a session
+     * still runs on it must meet that session's lock, not a fresh one.
+     */
+    private final Map<String, DeviceLock> locks = new ConcurrentHashMap<>();
+
     /** One record per slot; mutable state guarded by the record's monitor. */
     private static final class Entry {
-        final DeviceLock lock = new DeviceLock();
+        final DeviceLock lock;
         Slot slot;
         Device.State state;
         Optional<Device.Claim> claim = Optional.empty();
@@ -90,6 +96,10 @@ public final class DeviceServiceComponent implements DeviceService {
         /** Bumped on every slot change: a late identification of an older card is dropped. */
         long generation;
         CompletableFuture<Void> identification = CompletableFuture.completedFuture(null);
+
+        Entry(DeviceLock lock) {
+            this.lock = lock;
+        }
 
         synchronized Device snapshot(String id) {
             return new Device(id, slot, state, claim, problem, lock.isHeld());
@@ -145,7 +155,11 @@ public final class DeviceServiceComponent implements DeviceService {
         }
     }
 
-    private void startWatching(DeviceTransport transport) {
+    /** Once per transport, however activation and binding interleave. */
+    private synchronized void startWatching(DeviceTransport transport) {
+        if (watches.containsKey(transport.id())) {
+            return;
+        }
         statuses.put(transport.id(), transport.status());
         watches.put(transport.id(), transport.watch(new TransportListener() {
             @Override
@@ -170,7 +184,7 @@ public final class DeviceServiceComponent implements DeviceService {
 
     private void updateSlot(Slot slot) {
         String id = slot.deviceId();
-        Entry entry = entries.computeIfAbsent(id, k -> new Entry());
+        Entry entry = entries.computeIfAbsent(id, k -> new Entry(locks.computeIfAbsent(k, unused -> new DeviceLock())));
         boolean added;
         boolean identify;
         synchronized (entry) {
