@@ -111,9 +111,7 @@ public final class TokenProgrammer {
         if (clock.isEmpty()) {
             return Duration.ZERO;
         }
-        // Token clocks count whole seconds: compare at that resolution.
-        long tokenSeconds = clock.get().tokenTime().getEpochSecond();
-        Duration skew = Duration.ofSeconds(tokenSeconds - pcClock.instant().getEpochSecond());
+        Duration skew = TokenClock.skew(clock.get().tokenTime(), pcClock.instant());
         if (skew.abs().compareTo(maxSkew) > 0 && !force) {
             throw failure(CLOCK_SKEW_TOO_LARGE, "token " + session.identity().serial() + " is " + describe(skew) + " the PC (allowed: "
                     + maxSkew.toSeconds() + " s). Check the PC clock first; force to set the token to it.");

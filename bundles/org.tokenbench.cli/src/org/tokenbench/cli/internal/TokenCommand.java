@@ -94,7 +94,7 @@ final class TokenCommand {
                 if (clock.isPresent()) {
                     Instant token = clock.get().tokenTime();
                     details.field("tokenTime", token.toString()).field("pcTime", pc.toString())
-                            .field("skewSeconds", token.getEpochSecond() - pc.getEpochSecond());
+                            .field("skewSeconds", TokenClock.skew(token, pc).toSeconds());
                 }
                 if (json) {
                     context.out().println(details);
@@ -210,7 +210,7 @@ final class TokenCommand {
                 Instant now = Instant.now();
                 clock.setClock(now, context.progress());
                 if (before != null) {
-                    context.err().println("token clock was " + (before.getEpochSecond() - now.getEpochSecond()) + " s off; now set to the PC clock");
+                    context.err().println("token clock was " + TokenClock.skew(before, now).toSeconds() + " s off; now set to the PC clock");
                 }
                 context.out().println(session.identity().serial());
                 return ExitCode.OK;

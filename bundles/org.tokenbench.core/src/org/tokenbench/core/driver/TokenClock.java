@@ -1,5 +1,6 @@
 package org.tokenbench.core.driver;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.tokenbench.core.TokenException;
@@ -8,4 +9,9 @@ import org.tokenbench.core.TokenException;
 public interface TokenClock {
 
     Instant tokenTime() throws TokenException;
+
+    /** Token time minus PC time. Token clocks count whole seconds, so the two are compared at that resolution. */
+    static Duration skew(Instant tokenTime, Instant pcTime) {
+        return Duration.ofSeconds(tokenTime.getEpochSecond() - pcTime.getEpochSecond());
+    }
 }

@@ -305,8 +305,7 @@ public final class DeviceServiceComponent implements DeviceService {
             return Optional.empty();
         }
         try {
-            // Device clocks count whole seconds: compare at that resolution.
-            return Optional.of(Duration.ofSeconds(clock.get().tokenTime().getEpochSecond() - Instant.now().getEpochSecond()));
+            return Optional.of(TokenClock.skew(clock.get().tokenTime(), Instant.now()));
         } catch (TokenException e) {
             return Optional.empty();
         }

@@ -383,7 +383,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     private static String clockText(TokenClock clock) {
         try {
             Instant time = clock.tokenTime();
-            return ", token time " + TIME.format(time) + " (" + (time.getEpochSecond() - Instant.now().getEpochSecond()) + " s vs PC)";
+            return ", token time " + TIME.format(time) + " (" + TokenClock.skew(time, Instant.now()).toSeconds() + " s vs PC)";
         } catch (TokenException e) {
             return ", token clock unreadable";
         }
