@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.driver.Atr;
@@ -33,7 +34,8 @@ final class KnownDevices {
 
     static final String FILE = "known-devices.properties";
 
-    private record Entry(String driverId, List<AtrPattern> atrs, List<String> readers) {
+    /** What the user listed for one driver, as a family the descriptor's own matching applies to. */
+    private record Entry(String driverId, FamilyDescriptor listed) {
     }
 
     private Path loadedFrom;
@@ -43,18 +45,12 @@ final class KnownDevices {
     /** Whether the user said a card with this ATR, in the reader named {@code reader}, is for this driver. */
     synchronized boolean mayClaim(DriverDescriptor descriptor, Atr atr, String reader) {
         refresh();
-        for (Entry entry : entries) {
-            if (entry.driverId().equals(descriptor.id()) && (entry.atrs().stream().anyMatch(p -> p.matches(atr))
-                    || entry.readers().stream().anyMatch(glob -> readerFamily(glob).mayBe(atr, reader)))) {
-                return true;
-            }
-        }
-        return false;
+        return entries.stream().anyMatch(entry -> entry.driverId().equals(descriptor.id()) && entry.listed().mayBe(atr, reader));
     }
 
-    private static FamilyDescriptor readerFamily(String glob) {
-        return new FamilyDescriptor("known", "known", false, List.of(), List.of(glob), java.util.Set.of(), List.of(), List.of(),
-                List.of(), 0, java.util.Set.of());
+    private static Entry entry(String key, List<AtrPattern> atrs, List<String> readers) {
+        return new Entry(key.substring(0, key.indexOf('/')), new FamilyDescriptor(key, key, false, atrs, readers, Set.of(), List.of(),
+                List.of(), List.of(), 0, Set.of()));
     }
 
     private void refresh() {
@@ -92,8 +88,8 @@ final class KnownDevices {
             List<String> values = Arrays.stream(properties.getProperty(key).split("\\|")).map(String::strip).filter(v -> !v.isEmpty()).toList();
             try {
                 switch (key.substring(dot + 1)) {
-                    case "atr" -> entries.add(new Entry(key.substring(0, slash), values.stream().map(AtrPattern::parse).toList(), List.of()));
-                    case "reader" -> entries.add(new Entry(key.substring(0, slash), List.of(), values));
+                    case "atr" -> entries.add(entry(key, values.stream().map(AtrPattern::parse).toList(), List.of()));
+                    case "reader" -> entries.add(entry(key, List.of(), values));
                     default -> System.err.println("TokenBench: " + file + ": '" + key + "' names neither atr nor reader");
                 }
             } catch (IllegalArgumentException e) {
