@@ -44,6 +44,9 @@ class DriverDescriptorTest {
             dongle.reader = ACME Dongle* | acme key ??
             """;
 
+    /** An ordinary reader, named like none of the families. */
+    private static final String READER = "HID OMNIKEY 5427 CK 00 00";
+
     private static Atr atr(String hex) {
         return new Atr(HexFormat.of().parseHex(hex.replace(" ", "")));
     }
@@ -82,14 +85,14 @@ class DriverDescriptorTest {
         assertTrue(usb.anyAtr());
         assertEquals(Set.of(PinType.USER, PinType.ADMIN), usb.pinTypes());
         assertEquals(0, usb.profiles());
-        assertTrue(descriptor.mayClaim(atr("3B 02 14 50")), "a family with atr = any is asked about every card");
+        assertTrue(descriptor.mayClaim(atr("3B 02 14 50"), READER), "a family with atr = any is asked about every card");
     }
 
     @Test
     void aCardNoFamilyDescribesIsNotForTheDriver() throws IOException {
         DriverDescriptor nfcOnly = parse(ACME.replace("usb.atr = any", ""));
-        assertFalse(nfcOnly.mayClaim(atr("3B 02 14 50")));
-        assertTrue(nfcOnly.mayClaim(atr("3B 80 80 01 01")));
+        assertFalse(nfcOnly.mayClaim(atr("3B 02 14 50"), READER));
+        assertTrue(nfcOnly.mayClaim(atr("3B 80 80 01 01"), READER));
     }
 
     @Test

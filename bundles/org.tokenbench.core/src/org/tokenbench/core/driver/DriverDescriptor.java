@@ -64,12 +64,10 @@ public record DriverDescriptor(String id, String vendor, String name, List<Strin
         return families.stream().filter(f -> f.id().equals(familyId)).findFirst();
     }
 
-    /** Whether a card with this ATR may belong to one of the families; drivers not asked are sent no APDU. */
-    public boolean mayClaim(Atr atr) {
-        return families.stream().anyMatch(f -> f.mayBe(atr));
-    }
-
-    /** Whether the card with this ATR in the reader named {@code reader} may belong to one of the families. */
+    /**
+     * Whether the card with this ATR in the reader named {@code reader} may belong to one of the families; drivers not
+     * asked are sent no APDU.
+     */
     public boolean mayClaim(Atr atr, String reader) {
         return families.stream().anyMatch(f -> f.mayBe(atr, reader));
     }

@@ -60,7 +60,6 @@ public final class DeviceServiceComponent implements DeviceService {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, DeviceTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, AutoCloseable> watches = new ConcurrentHashMap<>();
-    private final Map<String, TransportStatus> statuses = new ConcurrentHashMap<>();
     private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
     /**
      * Platform threads, not virtual ones: identification sits in native PC/SC and SKF calls, which would pin the few
@@ -147,7 +146,6 @@ public final class DeviceServiceComponent implements DeviceService {
     void removeTransport(DeviceTransport transport) {
         transports.remove(transport.id(), transport);
         close(watches.remove(transport.id()));
-        statuses.remove(transport.id());
         for (String id : List.copyOf(entries.keySet())) {
             if (id.startsWith(transport.id() + ":")) {
                 removeSlot(id);
@@ -160,7 +158,6 @@ public final class DeviceServiceComponent implements DeviceService {
         if (watches.containsKey(transport.id())) {
             return;
         }
-        statuses.put(transport.id(), transport.status());
         watches.put(transport.id(), transport.watch(new TransportListener() {
             @Override
             public void slotChanged(Slot slot) {
@@ -174,7 +171,6 @@ public final class DeviceServiceComponent implements DeviceService {
 
             @Override
             public void statusChanged(String transportId, TransportStatus status) {
-                statuses.put(transportId, status);
                 fire(new DeviceEvent(DeviceEvent.Kind.TRANSPORT_STATUS, Optional.empty(), transportId, Optional.of(status)));
             }
         }));
