@@ -143,11 +143,18 @@ public final class SkfLibrary {
         boolean locked = false;
         if (hasDeviceLock()) {
             long millis = Math.min(Math.max(lockWait.toMillis(), 0), 0xFFFF_FFFFL);
+            long started = System.nanoTime();
             int sar = api.SKF_LockDev(device, (int) millis);
+            long waited = (System.nanoTime() - started) / 1_000_000;
             if (sar != 0) {
                 api.SKF_DisConnectDev(device);
                 if (sar == (int) SkfException.SAR_DEVICE_REMOVED) {
                     throw SkfException.skf("SKF_LockDev", sar, "the key " + name + " was pulled out");
+                }
+                // GM/T 0016 gives no code for "held": a lock another program holds makes the call wait out its timeout,
+                // while a refusal at once is a failure of its own (a bad handle, the library's files) and says its code.
+                if (waited < millis) {
+                    throw SkfException.skf("SKF_LockDev", sar, "the key " + name + " could not be locked for this operation");
                 }
                 throw new DeviceHeldException(SkfProblem.DEVICE_HELD.code(), "another program is using the key " + name + " (SKF_LockDev: "
                         + SkfException.sarCode(sar).hex() + " after " + millis + " ms): close the vendor's key manager or the other "
