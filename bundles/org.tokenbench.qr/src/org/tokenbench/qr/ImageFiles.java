@@ -21,16 +21,27 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class ImageFiles {
 
-    /** A 16k×16k image is far beyond any screen; past this the file is corrupt or not meant for us. */
-    private static final long MAX_PIXELS = 16_384L * 16_384L;
+    /**
+     * An 8K screen (7680 x 4320 = 33.2 million pixels) and some: every real screenshot fits, and the decoded image
+     * (4 bytes a pixel, plus 1 of luminance) stays under 200 MB.
+     */
+    public static final long MAX_PIXELS = 36_000_000L;
+    /** Far above a PNG or JPEG of {@link #MAX_PIXELS}; only an uncompressed BMP of an 8K screen comes near it. */
+    public static final int MAX_BYTES = 64 << 20;
 
     private ImageFiles() {
     }
 
+    /** Reads a regular file of at most {@link #MAX_BYTES}; devices, FIFOs and directories are refused before reading. */
     public static GreyImage read(Path file) throws QrException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            if (!Files.isRegularFile(file) && Files.exists(file)) {
+                throw new QrException(QrProblem.FILE_UNREADABLE, file + ": not a regular file (a device, pipe or folder)");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = readAtMost(in, file.toString());
+            }
         } catch (NoSuchFileException e) {
             throw new QrException(QrProblem.FILE_UNREADABLE, file + ": no such file");
         } catch (AccessDeniedException e) {
@@ -39,6 +50,19 @@ public final class ImageFiles {
             throw new QrException(QrProblem.FILE_UNREADABLE, file + ": cannot be read (" + e.getMessage() + ")");
         }
         return read(bytes, file.toString());
+    }
+
+    /**
+     * Reads a stream (standard input, a pipe) to its end, refusing it as soon as it passes {@link #MAX_BYTES}, so
+     * {@code /dev/zero} or an endless pipe ends with an error instead of filling the heap.
+     */
+    public static byte[] readAtMost(InputStream in, String name) throws IOException, QrException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new QrException(QrProblem.IMAGE_TOO_LARGE, name + ": more than " + (MAX_BYTES >> 20)
+                    + " MB, larger than any screenshot; crop the part with the QR code and save it as PNG");
+        }
+        return bytes;
     }
 
     /** An image from bytes; {@code name} says where they came from in messages ("clipboard", a file name). */
@@ -57,7 +81,7 @@ public final class ImageFiles {
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) {
                     throw new QrException(QrProblem.IMAGE_TOO_LARGE, name + ": " + reader.getWidth(0) + "x" + reader.getHeight(0)
-                            + " pixels is larger than any screen; crop the part with the QR code");
+                            + " pixels is more than an 8K screen holds; crop the part with the QR code");
                 }
                 BufferedImage image = reader.read(0);
                 return GreyImage.of(image);

@@ -1,5 +1,6 @@
 package org.tokenbench.qr;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,10 +19,12 @@ import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.ResultPoint;
+import com.google.zxing.ResultPointCallback;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.detector.FinderPattern;
 import com.google.zxing.qrcode.encoder.Encoder;
 
 /**
@@ -36,6 +39,13 @@ import com.google.zxing.qrcode.encoder.Encoder;
  * <li>for small areas, the stretched pixels enlarged ×3, both polarities (two-pixel modules blurred by scaling
  * have no sharp edges for ZXing's binarizer; enlarged smoothly they do).</li>
  * </ol>
+ * <p>
+ * Every search is bounded ({@link Limits}): ZXing's multi-code finder tries every triple of finder-pattern
+ * candidates, so an image tiled with finder patterns (a few hundred bytes of PNG) made it work for minutes and
+ * gigabytes. An attempt that meets more candidates than any real screen area has is abandoned, and the whole
+ * search stops at a deadline; a search that found nothing and abandoned work says so ({@link QrProblem#GAVE_UP})
+ * rather than "no code".
+ * <p>
  * Thread-safe: it holds no state between calls.
  */
 public final class QrDecoder {
@@ -51,9 +61,43 @@ public final class QrDecoder {
 
     private static final Map<DecodeHintType, Object> HINTS = hints();
 
-    /** Every code in the image, each once, with the text it carries and where it is. */
-    public List<FoundCode> decode(GreyImage image, FoundCode.Source source) {
-        List<Decoded> decoded = find(image);
+    /**
+     * How much one image may cost.
+     *
+     * @param deadline         the whole search of one image; what was found by then is kept
+     * @param finderCandidates finder-pattern candidates one ZXing attempt may meet before it is abandoned: a real
+     *                         area holds a few codes (three patterns each) and a handful of look-alikes, and the
+     *                         finder's work grows with the cube of this number
+     */
+    public record Limits(Duration deadline, int finderCandidates) {
+        /** Generous for real screenshots (the hard set decodes in about 0.1 s per 4K frame), quick to refuse the rest. */
+        public static Limits standard() {
+            return new Limits(Duration.ofSeconds(3), 64);
+        }
+    }
+
+    private final Limits limits;
+
+    public QrDecoder() {
+        this(Limits.standard());
+    }
+
+    public QrDecoder(Limits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Every code in the image, each once, with the text it carries and where it is.
+     *
+     * @throws QrException {@link QrProblem#GAVE_UP} when nothing was found and part of the image was not searched
+     */
+    public List<FoundCode> decode(GreyImage image, FoundCode.Source source) throws QrException {
+        Search search = new Search(limits);
+        List<Decoded> decoded = find(image, search);
+        if (decoded.isEmpty() && search.abandoned()) {
+            throw new QrException(QrProblem.GAVE_UP, source.name() + ": gave up on this image (" + search.why()
+                    + "); crop the part with the QR code and try again");
+        }
         List<FoundCode> codes = new ArrayList<>(decoded.size());
         for (Decoded d : decoded) {
             codes.add(new FoundCode(d.payload(), d.region(), source, Classification.of(d.payload())));
@@ -69,50 +113,110 @@ public final class QrDecoder {
         }
     }
 
+    /** The codes found within the limits (an abandoned search returns what it found so far). */
     public List<Decoded> find(GreyImage image) {
+        return find(image, new Search(limits));
+    }
+
+    private List<Decoded> find(GreyImage image, Search search) {
         List<Decoded> found = new ArrayList<>();
         CandidateFinder.Areas areas = CandidateFinder.areas(image);
         for (Region candidate : areas.likely()) {
-            addNew(found, decodeArea(image, candidate));
+            addNew(found, decodeArea(image, candidate, search));
         }
         for (Region crowded : areas.crowded()) {
-            addNew(found, tiles(image, crowded, borderIsDark(image, crowded)));
+            addNew(found, tiles(image, crowded, borderIsDark(image, crowded), 0, 0, search));
         }
         if (found.isEmpty() && (long) image.width() * image.height() <= WHOLE_IMAGE_PIXELS) {
-            addNew(found, decodeArea(image, new Region(0, 0, image.width(), image.height())));
+            addNew(found, decodeArea(image, new Region(0, 0, image.width(), image.height()), search));
         }
         return found;
     }
 
-    private List<Decoded> decodeArea(GreyImage image, Region area) {
+    /**
+     * The work left for one image, checked by ZXing's result-point callback (called for every new finder-pattern and
+     * alignment candidate) and between attempts. The callback aborts an attempt by throwing, the only way to stop
+     * ZXing mid-search.
+     */
+    private static final class Search implements ResultPointCallback {
+        private final long deadline;
+        private final int maxCandidates;
+        private int candidates;
+        private boolean timedOut;
+        private boolean tooManyCandidates;
+
+        Search(Limits limits) {
+            this.deadline = System.nanoTime() + limits.deadline().toNanos();
+            this.maxCandidates = limits.finderCandidates();
+        }
+
+        /** False once the deadline has passed: no new attempt starts. */
+        boolean mayContinue() {
+            timedOut |= System.nanoTime() - deadline > 0;
+            return !timedOut;
+        }
+
+        void startAttempt() {
+            candidates = 0;
+        }
+
+        @Override
+        public void foundPossibleResultPoint(ResultPoint point) {
+            if (point instanceof FinderPattern && ++candidates > maxCandidates) {
+                tooManyCandidates = true;
+                throw Abandoned.INSTANCE;
+            }
+            if (!mayContinue()) {
+                throw Abandoned.INSTANCE;
+            }
+        }
+
+        boolean abandoned() {
+            return timedOut || tooManyCandidates;
+        }
+
+        String why() {
+            return timedOut ? "the search took longer than its time limit" : "more QR finder patterns than a screen holds";
+        }
+    }
+
+    /** Thrown through ZXing to stop an attempt; carries no stack (it is control flow, thrown often). */
+    private static final class Abandoned extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final Abandoned INSTANCE = new Abandoned();
+
+        private Abandoned() {
+            super("search abandoned", null, false, false);
+        }
+    }
+
+    private List<Decoded> decodeArea(GreyImage image, Region area, Search search) {
         LuminanceSource asIs = new PlanarYUVLuminanceSource(image.pixels(), image.width(), image.height(), area.x(), area.y(),
                 area.width(), area.height(), false);
         boolean darkFirst = borderIsDark(image, area);
-        List<Decoded> found = bothPolarities(asIs, area.x(), area.y(), 1, darkFirst);
-        if (!found.isEmpty()) {
+        List<Decoded> found = bothPolarities(asIs, area.x(), area.y(), 1, darkFirst, search);
+        if (!found.isEmpty() || !search.mayContinue()) {
             return found;
         }
         GreyImage stretched = Pixels.stretchedCrop(image, area);
-        found = bothPolarities(source(stretched), area.x(), area.y(), 1, darkFirst);
-        if (!found.isEmpty()) {
+        found = bothPolarities(source(stretched), area.x(), area.y(), 1, darkFirst, search);
+        if (!found.isEmpty() || !search.mayContinue()) {
             return found;
         }
         if (Math.max(area.width(), area.height()) <= SMALL_SIDE) {
-            return bothPolarities(source(Pixels.enlarged(stretched, ENLARGE)), area.x(), area.y(), ENLARGE, darkFirst);
+            return bothPolarities(source(Pixels.enlarged(stretched, ENLARGE)), area.x(), area.y(), ENLARGE, darkFirst, search);
         }
         if (Math.max(area.width(), area.height()) > TILE * 3 / 2) {
-            return tiles(stretched, new Region(0, 0, area.width(), area.height()), darkFirst, area.x(), area.y());
+            return tiles(stretched, new Region(0, 0, area.width(), area.height()), darkFirst, area.x(), area.y(), search);
         }
         return found;
     }
 
-    /** Overlapping tiles, so a code cut by one tile's edge lies whole inside its neighbour. */
-    private List<Decoded> tiles(GreyImage image, Region area, boolean darkFirst) {
-        return tiles(image, area, darkFirst, 0, 0);
-    }
-
-    /** Tiles over {@code area} of {@code image}; results are shifted by (offsetX, offsetY) into frame pixels. */
-    private List<Decoded> tiles(GreyImage image, Region area, boolean darkFirst, int offsetX, int offsetY) {
+    /**
+     * Overlapping tiles over {@code area} of {@code image}, so a code cut by one tile's edge lies whole inside its
+     * neighbour; results are shifted by (offsetX, offsetY) into frame pixels.
+     */
+    private List<Decoded> tiles(GreyImage image, Region area, boolean darkFirst, int offsetX, int offsetY, Search search) {
         List<Decoded> found = new ArrayList<>();
         int step = TILE * 2 / 3;
         for (int y = area.y(); y < area.y() + area.height(); y += step) {
@@ -122,8 +226,11 @@ public final class QrDecoder {
                 if (w < MIN_TILE || h < MIN_TILE) {
                     continue;
                 }
+                if (!search.mayContinue()) {
+                    return found;
+                }
                 LuminanceSource tile = new PlanarYUVLuminanceSource(image.pixels(), image.width(), image.height(), x, y, w, h, false);
-                addNew(found, bothPolarities(tile, offsetX + x, offsetY + y, 1, darkFirst));
+                addNew(found, bothPolarities(tile, offsetX + x, offsetY + y, 1, darkFirst, search));
                 if (x + w >= area.x() + area.width()) {
                     break;
                 }
@@ -139,17 +246,24 @@ public final class QrDecoder {
         return new PlanarYUVLuminanceSource(image.pixels(), image.width(), image.height(), 0, 0, image.width(), image.height(), false);
     }
 
-    private static List<Decoded> bothPolarities(LuminanceSource source, int offsetX, int offsetY, int scale, boolean darkFirst) {
+    private static List<Decoded> bothPolarities(LuminanceSource source, int offsetX, int offsetY, int scale, boolean darkFirst,
+            Search search) {
         LuminanceSource first = darkFirst ? source.invert() : source;
-        List<Decoded> found = attempt(first, offsetX, offsetY, scale);
-        return found.isEmpty() ? attempt(darkFirst ? source : source.invert(), offsetX, offsetY, scale) : found;
+        List<Decoded> found = attempt(first, offsetX, offsetY, scale, search);
+        if (!found.isEmpty() || !search.mayContinue()) {
+            return found;
+        }
+        return attempt(darkFirst ? source : source.invert(), offsetX, offsetY, scale, search);
     }
 
-    private static List<Decoded> attempt(LuminanceSource source, int offsetX, int offsetY, int scale) {
+    private static List<Decoded> attempt(LuminanceSource source, int offsetX, int offsetY, int scale, Search search) {
+        Map<DecodeHintType, Object> hints = new EnumMap<>(HINTS);
+        hints.put(DecodeHintType.NEED_RESULT_POINT_CALLBACK, search);
+        search.startAttempt();
         Result[] results;
         try {
-            results = new QRCodeMultiReader().decodeMultiple(new BinaryBitmap(new HybridBinarizer(source)), HINTS);
-        } catch (NotFoundException e) {
+            results = new QRCodeMultiReader().decodeMultiple(new BinaryBitmap(new HybridBinarizer(source)), hints);
+        } catch (NotFoundException | Abandoned e) {
             return List.of();
         }
         List<Decoded> found = new ArrayList<>(results.length);

@@ -7,7 +7,9 @@ public enum QrProblem {
     NO_SCREEN(3),
     CAPTURE_FAILED(4),
     IMAGE_TOO_LARGE(5),
-    ENCODE_FAILED(6);
+    ENCODE_FAILED(6),
+    /** The search hit its work limits before finding a code: a crafted or pathological image. */
+    GAVE_UP(7);
 
     private final int code;
 

@@ -18,7 +18,7 @@ public final class QrScanner {
         return decoder.decode(ImageFiles.read(image, name), FoundCode.Source.image(name));
     }
 
-    public List<FoundCode> decodeImage(GreyImage image, String name) {
+    public List<FoundCode> decodeImage(GreyImage image, String name) throws QrException {
         return decoder.decode(image, FoundCode.Source.image(name));
     }
 

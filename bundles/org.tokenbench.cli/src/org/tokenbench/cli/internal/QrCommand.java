@@ -16,6 +16,7 @@ import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.qr.AwtScreenCapture;
 import org.tokenbench.qr.FoundCode;
+import org.tokenbench.qr.ImageFiles;
 import org.tokenbench.qr.QrEncoder;
 import org.tokenbench.qr.QrException;
 import org.tokenbench.qr.QrProblem;
@@ -36,7 +37,6 @@ import picocli.CommandLine.Parameters;
         subcommands = { QrCommand.Decode.class, QrCommand.Scan.class, QrCommand.Encode.class })
 final class QrCommand {
 
-    private static final int MAX_IMAGE_BYTES = 256 * 1024 * 1024;
 
     @Command(name = "decode", description = "Every QR code in PNG/JPEG/GIF/BMP images, each payload alone on its line; "
             + "exit 0 found, 1 none, 3 a file could not be read (the others are still searched).")
@@ -78,7 +78,7 @@ final class QrCommand {
 
         private byte[] stdin() throws QrException {
             try {
-                return context.in().readNBytes(MAX_IMAGE_BYTES);
+                return ImageFiles.readAtMost(context.in(), "standard input");
             } catch (IOException e) {
                 throw new QrException(QrProblem.FILE_UNREADABLE, "standard input cannot be read (" + e.getMessage() + ")", e);
             }

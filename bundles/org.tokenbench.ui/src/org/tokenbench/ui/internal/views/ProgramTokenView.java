@@ -223,6 +223,8 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
             }
             GreyImage image = SwtScreenCapture.grey(data);
             take(scanner.decodeImage(image, "the clipboard"), "the clipboard", code -> image);
+        } catch (TokenException e) {
+            setStatus(explain(e));
         } finally {
             clipboard.dispose();
         }
