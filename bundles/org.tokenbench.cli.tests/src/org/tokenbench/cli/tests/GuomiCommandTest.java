@@ -42,6 +42,17 @@ class GuomiCommandTest {
         assertFalse(check.out().contains(PIN), "the PIN is never printed");
     }
 
+    /** Skipped steps are not a pass: a script must not read "verified" into a check that never saw the CA or the PIN. */
+    @Test
+    void withoutCaAndPinTheCheckPassesWithUncheckedStepsAndItsOwnExitCode() throws Exception {
+        SoftSkf key = key(Map.of());
+        CliRun check = CliRun.of("guomi", "check", "--library", key.libraryPath().toString());
+        assertEquals(4, check.exitCode(), check.out() + check.err());
+        assertTrue(check.out().contains("SKIPPED Certificate valid today and issued by the CA: valid until "), check.out());
+        assertTrue(check.err().contains("passed with unchecked steps: Certificate valid today and issued by the CA, Logon signature round trip"),
+                check.err());
+    }
+
     @Test
     void aCorruptCertificateIsExplainedAsTheConsoleCodeWithItsRemedy() throws Exception {
         SoftSkf key = key(Map.of());

@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** A device, library, file or input failed; stderr explains it. */
     public static final int FAILED = 3;
+    /** Nothing failed, but some checks were skipped for want of an input (a CA file, a PIN): not a full pass. */
+    public static final int UNCHECKED = 4;
     /** A defect in TokenBench itself. */
     public static final int INTERNAL = 70;
 

@@ -47,6 +47,8 @@ final class GuomiCommand {
     /** tokenbench:0x000C: the vendor library lists no (such) key. */
     private static final ErrorCode NO_KEY = ErrorCode.of(ErrorCode.TOKENBENCH, 0x0C);
     private static final int MAX_CERTIFICATE_BYTES = 1024 * 1024;
+    /** A CA's full CRL can be large (every certificate it ever revoked); beyond this it is not a CRL file. */
+    private static final int MAX_CRL_BYTES = 32 * 1024 * 1024;
 
     /** Which library, and which of its keys. */
     static final class KeyOptions {
@@ -107,13 +109,18 @@ final class GuomiCommand {
 
     @Command(name = "check", description = "The USB key environment checklist: library loads, exports the SKF functions, key "
             + "present, device info, application, SM2 container, certificate, validity and CA, PIN not locked, logon signature. "
-            + "Each step PASSED, WARNING, FAILED or SKIPPED with detail; exit 0 all passed, 1 a step failed.")
+            + "Each step PASSED, WARNING, FAILED or SKIPPED with detail; exit 0 all passed, 1 a step failed, 4 nothing failed "
+            + "but steps were skipped (no CA file or no PIN given).")
     static final class Check implements Callable<Integer> {
         private final CommandContext context;
         @Mixin
         private KeyOptions key;
-        @Option(names = "--ca-file", paramLabel = "FILE", description = "The CA certificate (DER or PEM) the key's certificate must chain to.")
+        @Option(names = "--ca-file", paramLabel = "FILE", description = "The CA certificate (DER, or a PEM bundle with the "
+                + "intermediates) the key's certificate must chain to.")
         private InputFile caFile;
+        @Option(names = "--crl-file", paramLabel = "FILE", description = "Revocation lists (DER or PEM CRLs) from the CA; without "
+                + "them revocation is reported as not checked.")
+        private InputFile crlFile;
         @Option(names = "--pin-file", paramLabel = "FILE", description = "The user PIN, for the logon rehearsal (- reads standard input); "
                 + "verified once, never retried.")
         private InputFile pinFile;
@@ -138,12 +145,21 @@ final class GuomiCommand {
             }
             Device device = key.requiredKey(devices, library);
             Optional<byte[]> ca = caFile == null ? Optional.empty() : Optional.of(caFile.readBytes(context, MAX_CERTIFICATE_BYTES));
+            Optional<byte[]> crls = crlFile == null ? Optional.empty() : Optional.of(crlFile.readBytes(context, MAX_CRL_BYTES));
             Optional<Secret> pin = pinFile == null ? Optional.empty() : Optional.of(Secret.fromChars(pinFile.readText(context)));
             try (DeviceSession session = devices.open(device.id(), OpenOptions.of(context.interaction()))) {
                 Checklist checklist = session.feature(Checklist.class).orElseThrow(() -> new TokenException(NO_KEY,
                         "the " + session.family().name() + " key offers no checklist"));
-                List<Checklist.Result> results = checklist.run(new Checklist.Inputs(ca, pin), context.interaction(), this::print);
-                return results.stream().anyMatch(r -> r.status() == Checklist.Status.FAILED) ? ExitCode.NEGATIVE : ExitCode.OK;
+                List<Checklist.Result> results = checklist.run(new Checklist.Inputs(ca, pin, crls), context.interaction(), this::print);
+                if (results.stream().anyMatch(r -> r.status() == Checklist.Status.FAILED)) {
+                    return ExitCode.NEGATIVE;
+                }
+                if (Checklist.passedWithUncheckedSteps(results)) {
+                    context.err().println("passed with unchecked steps: "
+                            + String.join(", ", results.stream().filter(r -> r.status() == Checklist.Status.SKIPPED).map(r -> r.step().title()).toList()));
+                    return ExitCode.UNCHECKED;
+                }
+                return ExitCode.OK;
             } finally {
                 pin.ifPresent(Secret::close);
             }

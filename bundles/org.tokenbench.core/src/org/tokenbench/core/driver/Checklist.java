@@ -25,13 +25,23 @@ public interface Checklist {
     }
 
     /**
-     * What the user may give: a CA certificate (DER or PEM) the device's certificate must chain to, and a PIN for the
-     * steps that need one (verified through {@link PinGuard}). Steps whose input is missing are skipped, not passed.
+     * What the user may give: the CA certificates (DER, or a PEM bundle with intermediates) the device's certificate
+     * must chain to, a PIN for the steps that need one (verified through {@link PinGuard}), and revocation lists (DER or
+     * PEM CRLs) to check the chain against. Steps whose input is missing are skipped, not passed.
      */
-    record Inputs(Optional<byte[]> caCertificate, Optional<Secret> pin) {
+    record Inputs(Optional<byte[]> caCertificate, Optional<Secret> pin, Optional<byte[]> revocationLists) {
+        public Inputs(Optional<byte[]> caCertificate, Optional<Secret> pin) {
+            this(caCertificate, pin, Optional.empty());
+        }
+
         public static Inputs none() {
             return new Inputs(Optional.empty(), Optional.empty());
         }
+    }
+
+    /** True when nothing failed but some step was skipped: "passed with unchecked steps", not "verified". */
+    static boolean passedWithUncheckedSteps(List<Result> results) {
+        return results.stream().noneMatch(r -> r.status() == Status.FAILED) && results.stream().anyMatch(r -> r.status() == Status.SKIPPED);
     }
 
     /** The steps in the order they run. */

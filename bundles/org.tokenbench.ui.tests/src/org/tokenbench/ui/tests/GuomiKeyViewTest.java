@@ -55,7 +55,8 @@ class GuomiKeyViewTest {
         key.clearFaults();
         int steps = shown.size();
         ProgramTokenViewTest.join(view.runCheck());
-        DisplayWait.until(() -> view.summaryText().equals("The USB key environment is verified."), 15);
+        // No CA file and no PIN were given: nothing failed, yet the view must not call that "verified".
+        DisplayWait.until(() -> view.summaryText().startsWith("Passed with unchecked steps"), 15);
         assertEquals(steps, view.shownResults().size(), view.shownResults().toString());
         assertTrue(view.shownResults().stream().noneMatch(r -> r.status() == Checklist.Status.FAILED), view.shownResults().toString());
     }

@@ -77,13 +77,15 @@ public final class DeviceChecklist implements Checklist {
                 report(current, Status.PASSED, certificate.subject() + ", " + certificate.signatureAlgorithm(), null);
 
                 current = DeviceStep.CERTIFICATE_VALID;
-                certificate.checkValidAt(Instant.now());
+                Instant now = Instant.now();
+                certificate.checkValidAt(now);
                 if (inputs.caCertificate().isPresent()) {
-                    certificate.checkIssuedBy(Sm2Certificate.readCa(inputs.caCertificate().get()));
-                    report(current, Status.PASSED, "valid until " + certificate.notAfter() + ", issued by " + certificate.issuer(), null);
+                    CertificateChain.Outcome chain = new CertificateChain().check(der, inputs.caCertificate().get(),
+                            inputs.revocationLists(), now);
+                    report(current, Status.PASSED, "valid until " + certificate.notAfter() + ", " + chain.describe(), null);
                 } else {
-                    report(current, Status.WARNING, "valid until " + certificate.notAfter()
-                            + "; the issuer was not checked because no CA certificate was given", null);
+                    report(current, Status.SKIPPED, "valid until " + certificate.notAfter()
+                            + "; issuer and revocation not checked: no CA certificate given", GuomiProblem.CA_NOT_GIVEN.code());
                 }
 
                 current = DeviceStep.PIN_NOT_LOCKED;

@@ -210,8 +210,10 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                     ActivityView.record("Guomi key environment check", target.library().getFileName().toString(),
                             red.map(r -> "failed at " + r.step().title()).orElse("verified"));
                     display.asyncExec(() -> {
-                        summary.setText(red.isEmpty() ? "The USB key environment is verified."
-                                : "The check stopped at a red step: select it for the cause and what to do.");
+                        summary.setText(red.isPresent() ? "The check stopped at a red step: select it for the cause and what to do."
+                                : Checklist.passedWithUncheckedSteps(all) ? "Passed with unchecked steps: give the CA certificate and "
+                                        + "the PIN to check everything."
+                                : "The USB key environment is verified.");
                         refreshPinCounter();
                     });
                     return Status.OK_STATUS;
