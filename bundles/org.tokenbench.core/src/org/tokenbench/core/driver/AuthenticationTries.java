@@ -2,17 +2,14 @@ package org.tokenbench.core.driver;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.OptionalInt;
 import java.util.Properties;
 
 import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.PrivateFiles;
 import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.TokenException;
 
@@ -70,7 +67,7 @@ public final class AuthenticationTries {
      */
     private void update(java.util.function.Predicate<Properties> change) throws TokenException {
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.privateDirectory(file.getParent());
             try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(file.resolveSibling(FILE + ".lock"),
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
                  java.nio.channels.FileLock held = lock.lock()) {
@@ -100,31 +97,7 @@ public final class AuthenticationTries {
         return properties;
     }
 
-    /** Written to a private temporary file and moved into place, so a crash never leaves half a record. */
     private void store(Properties properties) throws TokenException {
-        Path temporary = null;
-        try {
-            temporary = Files.createTempFile(file.getParent(), FILE, ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                properties.store(out, "TokenBench: authentication tries left, as the devices reported them");
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, 0x0B), file + " cannot be written (" + e.getMessage() + ")", e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    // nothing secret in it; a leftover is only clutter
-                }
-            }
-        }
+        PrivateFiles.writeProperties(file, properties, "TokenBench: authentication tries left, as the devices reported them");
     }
 }

@@ -2,7 +2,6 @@ package org.tokenbench.skf.internal;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.PrivateFiles;
 import org.tokenbench.core.TokenException;
 
 /**
@@ -56,13 +56,11 @@ public final class LibraryFile {
 
     private void store(Properties properties) throws TokenException {
         try {
-            Files.createDirectories(file.getParent());
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                properties.store(out, "TokenBench: vendor SKF library per Guomi key family");
-            }
+            PrivateFiles.privateDirectory(file.getParent());
         } catch (IOException e) {
-            throw new TokenException(FILE_PROBLEM, file + " cannot be written: " + e.getMessage(), e);
+            throw new TokenException(PrivateFiles.CANNOT_WRITE, file.getParent() + " cannot be created: " + e.getMessage(), e);
         }
+        PrivateFiles.writeProperties(file, properties, "TokenBench: vendor SKF library per Guomi key family");
     }
 
     private Properties load() throws TokenException {
