@@ -38,6 +38,22 @@ class QrCommandTest {
         assertEquals("", decode.err());
     }
 
+    /** A payload made to drive the terminal (clear screen, retitle, C1 CSI) is printed escaped, never raw. */
+    @Test
+    void controlCharactersInAPayloadCannotReachTheTerminal() throws Exception {
+        String hostile = "https://example.com/\u001b[2J\u001b]0;owned\u0007\u009b31m\u007f end";
+        Path png = dir.resolve("hostile.png");
+        Files.write(png, org.tokenbench.qr.QrEncoder.png(hostile, 4));
+        CliRun decode = CliRun.of("qr", "decode", png.toString());
+        assertEquals(0, decode.exitCode(), decode.err());
+        assertEquals("https://example.com/\\u001b[2J\\u001b]0;owned\\u0007\\u009b31m\\u007f end" + System.lineSeparator(), decode.out());
+        for (byte b : decode.stdout()) {
+            assertTrue(b == '\n' || (b >= 0x20 && b != 0x7F), "a raw control byte reached stdout: " + b);
+        }
+        CliRun json = CliRun.of("qr", "decode", "--json", png.toString());
+        assertTrue(json.out().contains("\\u001b[2J"), json.out());
+    }
+
     @Test
     void everyCodeOfAScreenshotOnItsOwnLineWithJsonDetail() throws Exception {
         Scene mixed = DesktopScenes.hardSet().stream().filter(s -> s.name().equals("dual-mixed")).findFirst().orElseThrow();

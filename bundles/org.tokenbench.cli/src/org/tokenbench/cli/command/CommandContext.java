@@ -1,6 +1,7 @@
 package org.tokenbench.cli.command;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Optional;
 
@@ -17,7 +18,17 @@ public interface CommandContext {
 
     InputStream in();
 
+    /**
+     * Standard output for text. Control characters (C0 but tab and newline, DEL, C1) are written as {@code \\uXXXX}, so
+     * a name from a device, a QR code or a URI cannot move the cursor, retitle or clear the terminal; in JSON strings
+     * that is the same character.
+     */
     PrintStream out();
+
+    /** Standard output for bytes that are not text (an image for {@code --out -}), written as they are. */
+    default OutputStream binaryOut() {
+        return out();
+    }
 
     PrintStream err();
 

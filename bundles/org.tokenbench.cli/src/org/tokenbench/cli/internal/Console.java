@@ -22,6 +22,7 @@ public final class Console implements CommandContext {
     static final ErrorCode SERVICE_MISSING = ErrorCode.of(ErrorCode.TOKENBENCH, 1);
 
     private final InputStream in;
+    private final PrintStream rawOut;
     private final PrintStream out;
     private final PrintStream err;
     private final BundleContext context;
@@ -29,8 +30,9 @@ public final class Console implements CommandContext {
 
     public Console(InputStream in, PrintStream out, PrintStream err, BundleContext context) {
         this.in = in;
-        this.out = out;
-        this.err = err;
+        this.rawOut = out;
+        this.out = TerminalSafeStream.around(out);
+        this.err = TerminalSafeStream.around(err);
         this.context = context;
     }
 
@@ -42,6 +44,12 @@ public final class Console implements CommandContext {
     @Override
     public PrintStream out() {
         return out;
+    }
+
+    @Override
+    public java.io.OutputStream binaryOut() {
+        out.flush();
+        return rawOut;
     }
 
     @Override

@@ -22,9 +22,9 @@ public final class HeadlessApplication implements IApplication {
         int exitCode;
         try {
             exitCode = CommandLineTool.fromServices(bundleContext).run(args == null ? new String[0] : args, console);
-        } catch (Error e) {
+        } catch (Throwable e) {
             // Out of memory, a missing class, a vendor library missing a function: never an exit 0 with nothing done.
-            System.err.println("tokenbench: internal error: " + e);
+            System.err.println("tokenbench: internal error: " + e.getClass().getName());
             exitCode = ExitCode.INTERNAL;
         }
         System.out.flush();

@@ -20,8 +20,13 @@ final class Outputs {
     /** Writes {@code content} and returns where it went, for the message on stderr. */
     static String write(String target, byte[] content, CommandContext context) throws TokenException {
         if (target.equals("-")) {
-            context.out().write(content, 0, content.length);
             context.out().flush();
+            try {
+                context.binaryOut().write(content);
+                context.binaryOut().flush();
+            } catch (java.io.IOException e) {
+                throw new TokenException(UNWRITABLE, "standard output cannot be written (" + e.getMessage() + ")", e);
+            }
             return "standard output";
         }
         try {

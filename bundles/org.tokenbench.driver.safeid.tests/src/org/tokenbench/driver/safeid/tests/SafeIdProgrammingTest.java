@@ -97,6 +97,21 @@ class SafeIdProgrammingTest extends VirtualTokenTest {
             assertEquals(System.currentTimeMillis() / 1000, token.tokenTime(), 3.0, "token clock set to the PC's");
             assertEquals(expectedCode(URI, token.tokenTime()), token.displayedCode(), "the seed on the token is the account's");
             assertEquals(SafeIdVirtualToken.INITIAL_TRIES, token.triesLeft());
+            assertTrue(user.told.stream().anyMatch(m -> m.startsWith("Token TB-SAFEID-01: using the vendor's published default access key")),
+                    "a burn with the published key says so: " + user.told);
+        }
+    }
+
+    @Test
+    void aKeyGivenByTheUserIsUsedWithoutTheDefaultKeyWarning() throws Exception {
+        SafeIdVirtualToken token = token("TB-SAFEID-08", 0);
+        ScriptedInteraction user = new ScriptedInteraction(false);
+        try (TokenSession session = insertAndOpen(token, SINGLE, user); OtpAccount account = OtpAuthUri.parse(URI);
+             Secret key = Secret.adopt(SafeIdVirtualToken.VENDOR_KEY.clone())) {
+            session.feature(org.tokenbench.core.driver.AccessKey.class).orElseThrow().use(key);
+            burn(session, account, 60, 0);
+            assertTrue(token.hasSeed());
+            assertTrue(user.told.stream().noneMatch(m -> m.contains("published default access key")), user.told.toString());
         }
     }
 

@@ -174,11 +174,16 @@ class SafeIdSession implements TokenSession, TokenClock, SeedProgramming, Access
         tries.succeeded(SafeIdDriver.ID, serial);
     }
 
-    /** The session's SM4 key: the one given, else the family's published default. The caller wipes it. */
+    /**
+     * The session's SM4 key: the one given, else the family's published default, said each time it is used (a token
+     * still on a published key can be reprogrammed by anyone within NFC range). The caller wipes it.
+     */
     byte[] keyBytes() {
         if (key != null) {
             return key.copyBytes();
         }
+        interaction.inform("Token " + info.serial() + ": using the vendor's published default access key. Anyone with an NFC "
+                + "reader and this key can reprogram the token; give your own key (a key file) if the vendor set one.");
         return family == SafeIdProtocol.Family.MOLTO2 ? SafeIdProtocol.molto2Key(SafeIdProtocol.MOLTO2_FACTORY_CUSTOMER_KEY)
                 : SafeIdProtocol.VENDOR_KEY.clone();
     }
