@@ -105,6 +105,20 @@ public final class Verifier implements AutoCloseable {
         return previous ? REPLAYED : REJECTED;
     }
 
+    /** The last TOTP step a code was accepted for, {@link Long#MIN_VALUE} when none. */
+    public synchronized long lastAcceptedStep() {
+        return lastAcceptedStep;
+    }
+
+    /**
+     * Carries over what an earlier verifier of the same credential accepted (another run, another process): codes of
+     * that step and earlier are then replays. Never moves backwards.
+     */
+    public synchronized void acceptedBefore(long lastStep, long hotpNextCounter) {
+        lastAcceptedStep = Math.max(lastAcceptedStep, lastStep);
+        nextCounter = Math.max(nextCounter, hotpNextCounter);
+    }
+
     /** The HOTP counter value the next code should use. */
     public synchronized long nextCounter() {
         return nextCounter;

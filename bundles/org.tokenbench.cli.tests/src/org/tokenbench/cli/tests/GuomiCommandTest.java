@@ -79,6 +79,21 @@ class GuomiCommandTest {
         assertEquals("5", key.state("user_remain"));
     }
 
+    /** A PIN is the first line of standard input; what follows is left for the command's questions, and never tried. */
+    @Test
+    void aPinFromStandardInputIsItsFirstLineOnlyAndAMultiLineFileSpendsNoTry() throws Exception {
+        SoftSkf key = key(Map.of());
+        CliRun piped = CliRun.withStdin(PIN + "\nyes\n", "guomi", "pin", "--library", key.libraryPath().toString(), "--pin-file", "-");
+        assertEquals(0, piped.exitCode(), piped.err());
+        assertTrue(piped.out().startsWith("verified; 6 of 6 tries left"), piped.out());
+
+        Path twoLines = Files.writeString(dir.resolve("pin-and-more"), PIN + "\nyes\n");
+        CliRun file = CliRun.of("guomi", "pin", "--library", key.libraryPath().toString(), "--pin-file", twoLines.toString());
+        assertEquals(3, file.exitCode(), file.out());
+        assertTrue(file.err().contains("holds more than one line; a PIN file holds the PIN alone"), file.err());
+        assertEquals("6", key.state("user_remain"), "nothing was tried");
+    }
+
     @Test
     void libraryFamiliesAreRefusedUnlessLoadable() throws Exception {
         CliRun missing = CliRun.of("guomi", "check", "--family", "nobody-configured-this");

@@ -53,10 +53,22 @@ class OtpCommandTest {
     }
 
     @Test
-    void verifyExitCodesAndOffset() {
+    void verifyExitCodesAndOffset() throws Exception {
+        java.nio.file.Files.deleteIfExists(org.tokenbench.core.TokenBenchHome.directory().resolve("used-codes.properties"));
         CliRun ok = CliRun.withStdin(SEED20_BASE32, "otp", "verify", "--secret-file", "-", "--digits", "8", "--time", "89", "--code", "94287082");
         assertEquals(0, ok.exitCode(), ok.err());
         assertEquals("-1", ok.out().strip(), "the code of step 1 checked at step 2 is one step behind");
+
+        // Another run, the same code: a replay, whatever process checked it first.
+        CliRun again = CliRun.withStdin(SEED20_BASE32, "otp", "verify", "--secret-file", "-", "--digits", "8", "--time", "89", "--code", "94287082");
+        assertEquals(1, again.exitCode(), again.out());
+        assertTrue(again.err().startsWith("replayed"), again.err());
+        String record = java.nio.file.Files.readString(org.tokenbench.core.TokenBenchHome.directory().resolve("used-codes.properties"));
+        assertFalse(record.contains(SEED20_BASE32) || record.contains("94287082"), "neither the key nor the code is stored: " + record);
+
+        CliRun wide = CliRun.withStdin(SEED20_BASE32, "otp", "verify", "--secret-file", "-", "--digits", "8", "--time", "89", "--code", "00000000",
+                "--window", "5");
+        assertTrue(wide.err().contains("warning: a window of 5 steps accepts codes up to 150 s old or early"), wide.err());
 
         CliRun bad = CliRun.withStdin(SEED20_BASE32, "otp", "verify", "--secret-file", "-", "--digits", "8", "--time", "200", "--code", "94287082");
         assertEquals(1, bad.exitCode());

@@ -64,7 +64,7 @@ class ParserFixesTest {
         assertUsageError(CliRun.withStdin(KEY, "otp", "code", "--secret-file", "-", "--algorithm", "MD5"),
                 "'MD5' is not supported: use SHA1, SHA256, SHA512 or SM3");
         assertUsageError(CliRun.withStdin(KEY, "otp", "code", "--secret-file", "-", "--secret-encoding", "base64"), "base32, hex");
-        assertUsageError(CliRun.withStdin(KEY, "otp", "verify", "--secret-file", "-", "--code", "123456", "--window", "101"), "0 to 100");
+        assertUsageError(CliRun.withStdin(KEY, "otp", "verify", "--secret-file", "-", "--code", "123456", "--window", "11"), "0 to 10 steps");
         assertUsageError(CliRun.of("otp", "new", "--issuer", "I", "--account", "A", "--bits", "100"), "128 to 512");
         assertUsageError(CliRun.of("otp", "new", "--issuer", "I", "--account", "A", "--algorithm", "SM3"), "not for phone apps");
         assertUsageError(CliRun.of("qr", "encode", "--uri-file", "u", "--out", "o", "--module", "0"), "1 to 64 pixels");

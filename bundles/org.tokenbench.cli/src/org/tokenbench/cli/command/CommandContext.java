@@ -32,6 +32,14 @@ public interface CommandContext {
 
     PrintStream err();
 
+    /**
+     * The user's terminal when standard input is one, to read a secret without echo; {@code null} when input comes from
+     * a pipe or a file (and in tests).
+     */
+    default java.io.Console terminal() {
+        return null;
+    }
+
     /** A service, waiting briefly for Declarative Services to activate it after start-up; empty when none comes. */
     <S> Optional<S> service(Class<S> type);
 

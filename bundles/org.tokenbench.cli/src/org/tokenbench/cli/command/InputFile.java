@@ -28,6 +28,8 @@ public final class InputFile {
     public static final ErrorCode UNREADABLE = ErrorCode.of(ErrorCode.TOKENBENCH, 2);
     /** Key files, URIs, PINs and passphrases are small; a larger input is the wrong file. */
     public static final int MAX_TEXT_BYTES = 64 * 1024;
+    /** How long a pipe may take to deliver its input: long enough for a password manager that asks its own question. */
+    static final int PIPE_PATIENCE_SECONDS = 60;
 
     private static final Pattern BASE32_KEY = Pattern.compile("[A-Z2-7]{16,}=*");
     private static final Pattern HEX_KEY = Pattern.compile("[0-9A-F]{32,}");
@@ -89,6 +91,9 @@ public final class InputFile {
             if (Files.isDirectory(path)) {
                 throw new TokenException(UNREADABLE, name + " is a directory, not a file");
             }
+            if (!Files.isRegularFile(path) && Files.exists(path)) {
+                return fromPipe(path, maxBytes);
+            }
             try (InputStream in = Files.newInputStream(path)) {
                 return bounded(in, maxBytes, name);
             }
@@ -97,6 +102,83 @@ public final class InputFile {
         } catch (IOException e) {
             throw new TokenException(UNREADABLE, "cannot read " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A pipe or device (a shell's {@code <(pass show key)} is a pipe; /dev/zero a device): opening a FIFO waits for a
+     * writer and reading may never end, so both happen on a helper thread the command waits for only so long.
+     */
+    private byte[] fromPipe(Path path, int maxBytes) throws TokenException {
+        java.util.concurrent.CompletableFuture<byte[]> read = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = Files.newInputStream(path)) {
+                read.complete(bounded(in, maxBytes, name));
+            } catch (IOException | TokenException | RuntimeException e) {
+                read.completeExceptionally(e);
+            }
+        }, "tokenbench-read-" + path.getFileName());
+        reader.setDaemon(true);  // a writer that never comes must not keep the process alive
+        reader.start();
+        try {
+            return read.get(PIPE_PATIENCE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new TokenException(UNREADABLE, name + " is a pipe or device that gave no complete input within "
+                    + PIPE_PATIENCE_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TokenException(UNREADABLE, "interrupted while reading " + name);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof TokenException failure) {
+                throw failure;
+            }
+            throw new TokenException(UNREADABLE, "cannot read " + name + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * One line of secret text (a PIN, a passphrase): typed without echo when standard input is the terminal; from a
+     * pipe only up to the first newline, so what follows stays for the command's questions
+     * ({@code printf 'PIN\nyes\n' | … --pin-file -}); a file must hold just that one line.
+     */
+    public char[] readSecretLine(CommandContext context, String what) throws TokenException {
+        if (isStandardInput() && context.terminal() != null) {
+            char[] typed = context.terminal().readPassword("%s (not shown): ", what);
+            if (typed == null) {
+                throw new TokenException(UNREADABLE, "no " + what + " was typed (end of input)");
+            }
+            return typed;
+        }
+        if (isStandardInput()) {
+            byte[] line = firstLine(context.in());
+            try {
+                return decodeTrimmed(line);
+            } finally {
+                Arrays.fill(line, (byte) 0);
+            }
+        }
+        char[] text = readText(context);
+        for (char c : text) {
+            if (c == '\n' || c == '\r') {
+                Arrays.fill(text, '\0');
+                throw new TokenException(UNREADABLE, name + " holds more than one line; a " + what + " file holds the " + what + " alone");
+            }
+        }
+        return text;
+    }
+
+    private static byte[] firstLine(InputStream in) throws TokenException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        try {
+            for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+                if (line.size() >= MAX_TEXT_BYTES) {
+                    throw new TokenException(UNREADABLE, "the first line of standard input is longer than " + MAX_TEXT_BYTES + " bytes");
+                }
+                line.write(b);
+            }
+        } catch (IOException e) {
+            throw new TokenException(UNREADABLE, "cannot read standard input: " + e.getMessage());
+        }
+        return line.toByteArray();
     }
 
     private static byte[] bounded(InputStream in, int maxBytes, String what) throws IOException, TokenException {
@@ -110,27 +192,35 @@ public final class InputFile {
 
     /** UTF-8 text with surrounding whitespace removed, as a char array the caller must wipe. */
     public char[] readText(CommandContext context) throws TokenException {
+        if (isStandardInput() && context.terminal() != null) {
+            // Typed at the terminal: one line without echo, instead of echoing a key and waiting for Ctrl-D.
+            return readSecretLine(context, "the input for this option");
+        }
         byte[] bytes = readBytes(context, MAX_TEXT_BYTES);
         try {
-            CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
-            int start = 0;
-            int end = chars.limit();
-            while (start < end && Character.isWhitespace(chars.get(start))) {
-                start++;
-            }
-            while (end > start && Character.isWhitespace(chars.get(end - 1))) {
-                end--;
-            }
-            char[] text = new char[end - start];
-            chars.position(start);
-            chars.get(text, 0, text.length);
-            if (chars.hasArray()) {
-                Arrays.fill(chars.array(), '\0');
-            }
-            return text;
+            return decodeTrimmed(bytes);
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
+    }
+
+    private static char[] decodeTrimmed(byte[] bytes) {
+        CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
+        int start = 0;
+        int end = chars.limit();
+        while (start < end && Character.isWhitespace(chars.get(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(chars.get(end - 1))) {
+            end--;
+        }
+        char[] text = new char[end - start];
+        chars.position(start);
+        chars.get(text, 0, text.length);
+        if (chars.hasArray()) {
+            Arrays.fill(chars.array(), '\0');
+        }
+        return text;
     }
 
     @Override

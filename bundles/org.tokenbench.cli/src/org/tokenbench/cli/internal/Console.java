@@ -52,6 +52,23 @@ public final class Console implements CommandContext {
         return rawOut;
     }
 
+    /**
+     * System.console() when standard input is this process's terminal. Java 22+ returns a console even for a pipe,
+     * so its isTerminal() (looked up by name: the bundle is built for Java 21) must agree too.
+     */
+    @Override
+    public java.io.Console terminal() {
+        java.io.Console console = System.console();
+        if (console == null || in != System.in) {
+            return null;
+        }
+        try {
+            return Boolean.TRUE.equals(java.io.Console.class.getMethod("isTerminal").invoke(console)) ? console : null;
+        } catch (ReflectiveOperationException olderJava) {
+            return console;
+        }
+    }
+
     @Override
     public PrintStream err() {
         return err;

@@ -146,7 +146,7 @@ final class GuomiCommand {
             Device device = key.requiredKey(devices, library);
             Optional<byte[]> ca = caFile == null ? Optional.empty() : Optional.of(caFile.readBytes(context, MAX_CERTIFICATE_BYTES));
             Optional<byte[]> crls = crlFile == null ? Optional.empty() : Optional.of(crlFile.readBytes(context, MAX_CRL_BYTES));
-            Optional<Secret> pin = pinFile == null ? Optional.empty() : Optional.of(Secret.fromChars(pinFile.readText(context)));
+            Optional<Secret> pin = pinFile == null ? Optional.empty() : Optional.of(Secret.fromChars(pinFile.readSecretLine(context, "PIN")));
             try (DeviceSession session = devices.open(device.id(), OpenOptions.of(context.interaction()))) {
                 Checklist checklist = session.feature(Checklist.class).orElseThrow(() -> new TokenException(NO_KEY,
                         "the " + session.family().name() + " key offers no checklist"));
@@ -258,7 +258,7 @@ final class GuomiCommand {
                     context.out().println(status.describe());
                     return status.isLocked() ? ExitCode.NEGATIVE : ExitCode.OK;
                 }
-                try (Secret pin = Secret.fromChars(pinFile.readText(context))) {
+                try (Secret pin = Secret.fromChars(pinFile.readSecretLine(context, "PIN"))) {
                     context.out().println("verified; " + guard.verify(type, pin, context.interaction()).describe());
                     return ExitCode.OK;
                 }

@@ -23,6 +23,7 @@ import org.tokenbench.otp.OtpException;
 import org.tokenbench.otp.OtpGenerator;
 import org.tokenbench.otp.OtpParams;
 import org.tokenbench.otp.OtpType;
+import org.tokenbench.otp.UsedCodes;
 import org.tokenbench.otp.Verifier;
 
 import picocli.CommandLine.Command;
@@ -39,6 +40,9 @@ import picocli.CommandLine.TypeConversionException;
         subcommands = { OtpCommand.Code.class, OtpCommand.Verify.class, OtpCommand.New.class, OtpCommand.Explain.class,
                 OtpCommand.Backup.class, OtpCommand.Restore.class })
 final class OtpCommand {
+
+    /** RFC 6238 §5.2 recommends at most one step of drift; ten steps (5 minutes at 30 s) is already generous. */
+    static final int MAX_WINDOW = 10;
 
     @Command(name = "code", description = "Print the code at --time (default now), or for the HOTP --counter, alone on one line.")
     static final class Code implements Callable<Integer> {
@@ -78,7 +82,8 @@ final class OtpCommand {
         }
     }
 
-    @Command(name = "verify", description = "Check a code: exit 0 and the matched step offset, or exit 1 with invalid, replayed or malformed.")
+    @Command(name = "verify", description = "Check a code: exit 0 and the matched step offset, or exit 1 with invalid, replayed or malformed. "
+            + "An accepted code is remembered (a hash of the key and the step, under ~/.tokenbench): checking it again says replayed.")
     static final class Verify implements Callable<Integer> {
         private final CommandContext context;
         @Mixin
@@ -88,7 +93,7 @@ final class OtpCommand {
         @Option(names = "--time", paramLabel = "EPOCH", description = "Unix time in seconds (default now).")
         private Long time;
         @Option(names = "--window", paramLabel = "STEPS", converter = WindowConverter.class,
-                description = "Steps accepted either side, 0 to 100 (default 1).")
+                description = "Steps accepted either side, 0 to " + MAX_WINDOW + " (default 1; above 2 accepts codes minutes old).")
         private int window = 1;
         @Option(names = "--json", description = "Print {outcome, stepOffset}.")
         private boolean json;
@@ -102,7 +107,12 @@ final class OtpCommand {
             long at = time == null ? System.currentTimeMillis() / 1000 : time;
             try (OtpAccount account = credential.read(context);
                  Verifier verifier = new Verifier(account.secret(), account.params(), window)) {
-                Verifier.Result result = account.params().type() == OtpType.HOTP ? verifier.verifyCounter(code) : verifier.verify(code, at);
+                if (window > 2) {
+                    context.err().println("warning: a window of " + window + " steps accepts codes up to "
+                            + window * account.params().periodSeconds() + " s old or early");
+                }
+                Verifier.Result result = UsedCodes.inHome().verifyOnce(account, verifier,
+                        v -> account.params().type() == OtpType.HOTP ? v.verifyCounter(code) : v.verify(code, at));
                 if (json) {
                     context.out().println(new Json().field("outcome", result.outcome().name()).field("stepOffset", result.stepOffset()));
                 } else if (result.accepted()) {
@@ -226,7 +236,7 @@ final class OtpCommand {
 
         @Override
         public Integer call() throws UsageException, TokenException {
-            char[] passphrase = passphraseFile.readText(context);
+            char[] passphrase = passphraseFile.readSecretLine(context, "passphrase");
             try (OtpAccount account = credential.read(context)) {
                 String where = Outputs.write(out, KeyBackup.seal(account, passphrase).getBytes(StandardCharsets.US_ASCII), context);
                 context.err().println("backup of " + account.displayName() + " written to " + where + "; keep the passphrase apart from it");
@@ -253,7 +263,7 @@ final class OtpCommand {
         @Override
         public Integer call() throws TokenException {
             char[] backup = backupFile.readText(context);
-            char[] passphrase = passphraseFile.readText(context);
+            char[] passphrase = passphraseFile.readSecretLine(context, "passphrase");
             try (OtpAccount account = KeyBackup.open(new String(backup), passphrase)) {
                 context.out().println(OtpAuthUri.format(account.params(), account.secret()));
                 return ExitCode.OK;
@@ -267,7 +277,7 @@ final class OtpCommand {
     static final class WindowConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            return (int) Numbers.inRange(value, 0, 100, " steps");
+            return (int) Numbers.inRange(value, 0, MAX_WINDOW, " steps");
         }
     }
 

@@ -1,15 +1,10 @@
 package org.tokenbench.core.driver;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
-import java.util.Properties;
 
 import org.tokenbench.core.ErrorCode;
-import org.tokenbench.core.PrivateFiles;
+import org.tokenbench.core.StateFile;
 import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.TokenException;
 
@@ -22,10 +17,11 @@ import org.tokenbench.core.TokenException;
 public final class AuthenticationTries {
 
     private static final String FILE = "authentication-tries.properties";
-    private final Path file;
+    /** Read and written under a file lock: two tokenbench processes must not lose each other's record, or a token's last try could go unasked. */
+    private final StateFile record;
 
     public AuthenticationTries(Path home) {
-        this.file = home.resolve(FILE);
+        this.record = new StateFile(home.resolve(FILE), "TokenBench: authentication tries left, as the devices reported them");
     }
 
     public static AuthenticationTries inHome() {
@@ -33,7 +29,7 @@ public final class AuthenticationTries {
     }
 
     public synchronized OptionalInt triesLeft(String driverId, String serial) {
-        String value = load().getProperty(key(driverId, serial));
+        String value = record.read().getProperty(key(driverId, serial));
         try {
             return value == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(value.strip()));
         } catch (NumberFormatException e) {
@@ -51,53 +47,17 @@ public final class AuthenticationTries {
     }
 
     public synchronized void refused(String driverId, String serial, int triesLeft) throws TokenException {
-        update(properties -> {
+        record.update(properties -> {
             properties.setProperty(key(driverId, serial), Integer.toString(triesLeft));
             return true;
         });
     }
 
     public synchronized void succeeded(String driverId, String serial) throws TokenException {
-        update(properties -> properties.remove(key(driverId, serial)) != null);
-    }
-
-    /**
-     * Read, change and write under a file lock: two tokenbench processes (the workbench and a command) must not lose
-     * each other's record, or a token's last try could go unasked.
-     */
-    private void update(java.util.function.Predicate<Properties> change) throws TokenException {
-        try {
-            PrivateFiles.privateDirectory(file.getParent());
-            try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(file.resolveSibling(FILE + ".lock"),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-                 java.nio.channels.FileLock held = lock.lock()) {
-                Properties properties = load();
-                if (change.test(properties)) {
-                    store(properties);
-                }
-            }
-        } catch (IOException e) {
-            throw new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, 0x0B), file + " cannot be written (" + e.getMessage() + ")", e);
-        }
+        record.update(properties -> properties.remove(key(driverId, serial)) != null);
     }
 
     private static String key(String driverId, String serial) {
         return driverId + "/" + serial;
-    }
-
-    private Properties load() {
-        Properties properties = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(in);
-            } catch (IOException | IllegalArgumentException e) {
-                // An unreadable record is treated as no record: the device's own answer is then the authority.
-            }
-        }
-        return properties;
-    }
-
-    private void store(Properties properties) throws TokenException {
-        PrivateFiles.writeProperties(file, properties, "TokenBench: authentication tries left, as the devices reported them");
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -26,6 +27,7 @@ import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpException;
 import org.tokenbench.otp.OtpGenerator;
 import org.tokenbench.otp.OtpParams;
+import org.tokenbench.otp.UsedCodes;
 import org.tokenbench.otp.Verifier;
 
 /**
@@ -51,6 +53,7 @@ class SecretHygieneTest {
             }
         });
         instances.put("OtpParams", () -> parse(uri).params());
+        instances.put("UsedCodes", () -> new UsedCodes(Path.of(System.getProperty("java.io.tmpdir"))));
         instances.put("OtpException", () -> assertThrows(OtpException.class, () -> OtpAuthUri.parse(uri + "&digits=4")));
         // Enums and static-only utilities have no seed-bearing instances; they are listed to be accounted for.
         List<String> withoutInstances = List.of("Base32", "Enrollment", "KeyBackup", "MigrationExport", "OtpAuthUri", "OtpAlgorithm", "OtpProblem", "OtpType", "Verifier$Outcome");
