@@ -154,13 +154,13 @@ class CertificateChainTest {
     void anIssuerWithCaFalseIsNoCaEvenWhenItsSignatureVerifies() throws Exception {
         Issued notCa = issue("Some Person", root("Guomi Root CA"), false, KeyUsage.digitalSignature, NOW.minus(Duration.ofDays(5)),
                 NOW.plus(Duration.ofDays(50)), false);
-        assertRefused("guomi:0x0013", "the issuer O=TokenBench Test,CN=Some Person is not a CA", leaf(notCa), pem(notCa));
+        assertRefused("guomi:0x0021", "the issuer O=TokenBench Test,CN=Some Person is not a CA", leaf(notCa), pem(notCa));
     }
 
     @Test
     void anExpiredCaIsRefused() throws Exception {
         Issued expired = issue("Old Root CA", null, true, KeyUsage.keyCertSign, NOW.minus(Duration.ofDays(800)), NOW.minus(Duration.ofDays(2)), false);
-        assertRefused("guomi:0x0014", "is valid only from", leaf(expired), pem(expired));
+        assertRefused("guomi:0x0022", "is valid only from", leaf(expired), pem(expired));
     }
 
     @Test
@@ -168,7 +168,7 @@ class CertificateChainTest {
         Issued root = root("Guomi Root CA");
         Issued fakeSub = issue("Not An Issuing CA", root, false, KeyUsage.digitalSignature, NOW.minus(Duration.ofDays(5)),
                 NOW.plus(Duration.ofDays(50)), false);
-        assertRefused("guomi:0x0013", "intermediate CA O=TokenBench Test,CN=Not An Issuing CA is not a CA", leaf(fakeSub), pem(fakeSub, root));
+        assertRefused("guomi:0x0021", "intermediate CA O=TokenBench Test,CN=Not An Issuing CA is not a CA", leaf(fakeSub), pem(fakeSub, root));
     }
 
     @Test
@@ -176,7 +176,7 @@ class CertificateChainTest {
         Issued root = root("Guomi Root CA");
         Issued encryptionOnly = issue("Zhang San", root, false, KeyUsage.keyEncipherment | KeyUsage.dataEncipherment,
                 NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)), false);
-        assertRefused("guomi:0x0015", "does not include digitalSignature", encryptionOnly, pem(root));
+        assertRefused("guomi:0x0023", "does not include digitalSignature", encryptionOnly, pem(root));
     }
 
     @Test
@@ -191,7 +191,7 @@ class CertificateChainTest {
         Issued root = root("OpenSSL 3 Root");
         Issued openSslLeaf = issue("Zhang San", root, false, KeyUsage.digitalSignature, NOW.minus(Duration.ofDays(1)),
                 NOW.plus(Duration.ofDays(365)), true);
-        assertRefused("guomi:0x0012", "empty SM2 signer ID", openSslLeaf, pem(root));
+        assertRefused("guomi:0x0020", "empty SM2 signer ID", openSslLeaf, pem(root));
     }
 
     @Test
@@ -205,7 +205,7 @@ class CertificateChainTest {
         byte[] crlDer = crl.build(standardSigner(root.keys())).getEncoded();
 
         TokenException e = assertThrows(TokenException.class, () -> check(revoked, pem(root), Optional.of(crlDer)));
-        assertEquals("guomi:0x0016", e.code().toString(), e.getMessage());
+        assertEquals("guomi:0x0024", e.code().toString(), e.getMessage());
         assertTrue(e.getMessage().startsWith("the key's certificate (serial " + revoked.certificate().getSerialNumber().toString(16)
                 + ") is on the revocation list of"), e.getMessage());
         assertEquals("not revoked (checked against 1 CRL)", check(fine, pem(root), Optional.of(crlDer)).revocation());
@@ -215,6 +215,6 @@ class CertificateChainTest {
     void anUnreadableCrlIsSaidAsSuch() throws Exception {
         Issued root = root("Guomi Root CA");
         TokenException e = assertThrows(TokenException.class, () -> check(leaf(root), pem(root), Optional.of("<html>".getBytes())));
-        assertEquals("guomi:0x0017", e.code().toString(), e.getMessage());
+        assertEquals("guomi:0x0025", e.code().toString(), e.getMessage());
     }
 }

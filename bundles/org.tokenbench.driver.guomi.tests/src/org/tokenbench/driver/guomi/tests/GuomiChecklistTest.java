@@ -61,7 +61,7 @@ class GuomiChecklistTest {
         List<Result> results = SoftKeys.check(key, Optional.empty(), Optional.empty());
         Result chain = results.get(STEP_IDS.indexOf("certificate-valid"));
         assertEquals(Status.SKIPPED, chain.status());
-        assertEquals("guomi:0x0018", chain.code().orElseThrow().toString());
+        assertEquals("guomi:0x0026", chain.code().orElseThrow().toString());
         assertTrue(chain.detail().endsWith("issuer and revocation not checked: no CA certificate given"), chain.detail());
         assertTrue(Checklist.passedWithUncheckedSteps(results), "nothing failed, but this is not 'verified'");
         Result signature = results.get(STEP_IDS.indexOf("signature"));

@@ -19,13 +19,13 @@ enum GuomiProblem {
     NOT_SM2(0x0F),
     CA_UNREADABLE(0x10),
     PIN_NOT_GIVEN(0x11),
-    SIGNED_WITH_EMPTY_SM2_ID(0x12),
-    ISSUER_NOT_A_CA(0x13),
-    ISSUER_NOT_VALID(0x14),
-    KEY_MAY_NOT_SIGN(0x15),
-    CERTIFICATE_REVOKED(0x16),
-    CRL_UNREADABLE(0x17),
-    CA_NOT_GIVEN(0x18);
+    SIGNED_WITH_EMPTY_SM2_ID(0x20),
+    ISSUER_NOT_A_CA(0x21),
+    ISSUER_NOT_VALID(0x22),
+    KEY_MAY_NOT_SIGN(0x23),
+    CERTIFICATE_REVOKED(0x24),
+    CRL_UNREADABLE(0x25),
+    CA_NOT_GIVEN(0x26);
 
     static final String NAMESPACE = "guomi";
     /** The Guomi console's "certificate parsing error", which a certificate that does not parse causes. */
