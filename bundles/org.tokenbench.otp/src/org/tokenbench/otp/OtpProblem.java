@@ -22,7 +22,9 @@ public enum OtpProblem {
     SECRET_TOO_LONG(15),
     BACKUP_MALFORMED(16),
     BACKUP_NOT_OPENED(17),
-    WEAK_PASSPHRASE(18);
+    WEAK_PASSPHRASE(18),
+    /** A key under 80 bits, refused unless the user explicitly allows it. */
+    WEAK_SECRET(19);
 
     private final int code;
 

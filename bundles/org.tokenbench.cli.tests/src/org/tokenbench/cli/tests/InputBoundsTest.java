@@ -1,6 +1,7 @@
 package org.tokenbench.cli.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
@@ -48,5 +49,27 @@ class InputBoundsTest {
         writer.join();
         assertEquals(0, code.exitCode(), code.err());
         assertTrue(code.out().strip().matches("\\d{6}"), code.out());
+    }
+
+    @Test
+    void aKeyUnderEightyBitsIsRefusedUnlessAllowed() {
+        String shortKey = "JBSWY3DPEHPK3PA";  // 75 bits of Base32: 72 bits of key
+        CliRun refused = CliRun.withStdin(shortKey, "otp", "code", "--secret-file", "-", "--time", "59");
+        assertEquals(3, refused.exitCode(), refused.out());
+        assertTrue(refused.err().contains("the key is only 72 bits long") && refused.err().contains("--allow-short-key"), refused.err());
+        assertTrue(refused.err().contains("Key too short [otp:0x0013]"), refused.err());
+        assertFalse(refused.err().contains(shortKey), "the key is never echoed");
+        assertEquals("", refused.out());
+
+        CliRun allowed = CliRun.withStdin(shortKey, "otp", "code", "--secret-file", "-", "--time", "59", "--allow-short-key");
+        assertEquals(0, allowed.exitCode(), allowed.err());
+        assertTrue(allowed.out().strip().matches("\\d{6}"), allowed.out());
+    }
+
+    @Test
+    void aTimeBefore1970IsAUsageError() {
+        CliRun negative = CliRun.withStdin(KEY, "otp", "code", "--secret-file", "-", "--time", "-30");
+        assertEquals(2, negative.exitCode(), negative.out());
+        assertTrue(negative.err().contains("must be 0 or more, got -30"), negative.err());
     }
 }

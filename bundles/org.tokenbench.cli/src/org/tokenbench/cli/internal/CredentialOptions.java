@@ -60,13 +60,27 @@ final class CredentialOptions {
             description = "With --secret-file: the HOTP counter (makes the credential HOTP).")
     Long counter;
 
+    @Option(names = "--allow-short-key", description = "Use a key shorter than 80 bits (refused otherwise: such keys can be guessed).")
+    boolean allowShortKey;
+
     /** Whether algorithm, digits and period come from the URI rather than from options. */
     boolean fromUri() {
         return uriFile != null;
     }
 
-    /** The credential; the caller closes it. */
+    /** The credential; the caller closes it. Keys under 80 bits are refused unless {@code --allow-short-key}. */
     OtpAccount read(CommandContext context) throws UsageException, TokenException {
+        OtpAccount account = readAny(context);
+        int bits = account.secret().length() * 8;
+        if (bits < OtpAuthUri.WEAK_SECRET_BITS && !allowShortKey) {
+            account.close();
+            throw new OtpException(OtpProblem.WEAK_SECRET, "the key is only " + bits + " bits long: keys under "
+                    + OtpAuthUri.WEAK_SECRET_BITS + " bits can be guessed (give --allow-short-key to use it anyway)");
+        }
+        return account;
+    }
+
+    private OtpAccount readAny(CommandContext context) throws UsageException, TokenException {
         if ((uriFile == null) == (secretFile == null)) {
             throw new UsageException("give exactly one of --uri-file F or --secret-file F (- reads stdin)");
         }
@@ -136,6 +150,14 @@ final class CredentialOptions {
     }
 
     static final class CounterConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return Numbers.inRange(value, 0, Long.MAX_VALUE, "");
+        }
+    }
+
+    /** Unix time in seconds: codes before 1970 exist in no RFC 6238 deployment, and a negative step is undefined. */
+    static final class EpochConverter implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             return Numbers.inRange(value, 0, Long.MAX_VALUE, "");

@@ -49,7 +49,8 @@ final class OtpCommand {
         private final CommandContext context;
         @Mixin
         private CredentialOptions credential;
-        @Option(names = "--time", paramLabel = "EPOCH", description = "Unix time in seconds (default now).")
+        @Option(names = "--time", paramLabel = "EPOCH", converter = CredentialOptions.EpochConverter.class,
+                description = "Unix time in seconds (default now).")
         private Long time;
         @Option(names = "--json", description = "Print {code, step or counter, validForSeconds}.")
         private boolean json;
@@ -90,7 +91,8 @@ final class OtpCommand {
         private CredentialOptions credential;
         @Option(names = "--code", required = true, paramLabel = "CODE", description = "The code to check.")
         private String code;
-        @Option(names = "--time", paramLabel = "EPOCH", description = "Unix time in seconds (default now).")
+        @Option(names = "--time", paramLabel = "EPOCH", converter = CredentialOptions.EpochConverter.class,
+                description = "Unix time in seconds (default now).")
         private Long time;
         @Option(names = "--window", paramLabel = "STEPS", converter = WindowConverter.class,
                 description = "Steps accepted either side, 0 to " + MAX_WINDOW + " (default 1; above 2 accepts codes minutes old).")
