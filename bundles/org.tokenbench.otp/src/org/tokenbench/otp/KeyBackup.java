@@ -20,18 +20,46 @@ import org.tokenbench.core.Secret;
 
 /**
  * The encrypted key backup of seed 002 ("back the key up encrypted"): the otpauth URI sealed with AES-256-GCM under
- * a key derived from a passphrase with scrypt (N=2^15, r=8, p=1). The file is text, so it can be stored or
- * printed; its header (format and KDF parameters) is authenticated with the data, so changing either is
- * detected. Opening with a wrong passphrase and opening a changed file fail the same way, as they must.
+ * a key derived from a passphrase with scrypt. The file is text, so it can be stored or printed; its header (format,
+ * KDF parameters, salt, nonce) is authenticated with the data, so changing either is detected. Opening with a wrong
+ * passphrase and opening a changed file fail the same way, as they must.
+ * <p>
+ * Version 2 (written now) uses N=2^17, r=8, p=1 (128 MB, about half a second: offline guessing costs the same per try)
+ * with the parameters in the header, read back within bounds so a crafted file cannot make the reader allocate
+ * gigabytes; passphrases are trimmed and NFC-normalised, so "é" typed as one or two code points opens the same backup
+ * from the CLI and the workbench. Version 1 files (N=2^15, passphrase as given) still open.
  */
 public final class KeyBackup {
 
-    static final String MAGIC = "TokenBench key backup v1";
-    private static final int N = 1 << 15;
-    private static final int R = 8;
-    private static final int P = 1;
-    private static final String KDF = "scrypt N=" + N + " r=" + R + " p=" + P;
+    static final String MAGIC_V1 = "TokenBench key backup v1";
+    static final String MAGIC = "TokenBench key backup v2";
+    private static final String KDF_V1 = "scrypt N=" + (1 << 15) + " r=8 p=1";
+    private static final Scrypt WRITTEN = new Scrypt(1 << 17, 8, 1);
+    /** What a file may ask for: up to 2^20 x 8 (1 GB would be 2^20 x 8 x 128); the memory is r x N x 128 bytes. */
+    private static final long MAX_SCRYPT_BYTES = 1L << 30;
     public static final int MIN_PASSPHRASE = 12;
+
+    /** scrypt's cost parameters, as the header names them. */
+    record Scrypt(int n, int r, int p) {
+        String describe() {
+            return "scrypt N=" + n + " r=" + r + " p=" + p;
+        }
+
+        static Scrypt parse(String kdf) throws OtpException {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("scrypt N=([0-9]{1,8}) r=([0-9]{1,2}) p=([0-9])").matcher(kdf);
+            if (!m.matches()) {
+                throw new OtpException(OtpProblem.BACKUP_MALFORMED, "the backup names an unknown key derivation");
+            }
+            Scrypt scrypt = new Scrypt(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            boolean powerOfTwo = Integer.bitCount(scrypt.n) == 1;
+            if (!powerOfTwo || scrypt.n < (1 << 14) || scrypt.r < 1 || scrypt.p < 1 || scrypt.p > 4
+                    || 128L * scrypt.n * scrypt.r > MAX_SCRYPT_BYTES) {
+                throw new OtpException(OtpProblem.BACKUP_MALFORMED, "the backup asks for scrypt parameters outside what TokenBench "
+                        + "accepts (" + scrypt.describe() + ")");
+            }
+            return scrypt;
+        }
+    }
 
     private KeyBackup() {
     }
@@ -43,16 +71,22 @@ public final class KeyBackup {
 
     /** For callers holding the key as a {@link Secret} and its parameters. */
     public static String seal(OtpParams params, Secret secret, char[] passphrase) throws OtpException {
-        checkPassphrase(passphrase);
+        char[] normalized = normalized(passphrase);
         SecureRandom random = new SecureRandom();
         byte[] salt = new byte[16];
         byte[] nonce = new byte[12];
         random.nextBytes(salt);
         random.nextBytes(nonce);
-        String header = header(b64(salt), b64(nonce));
+        String header = MAGIC + "\nkdf=" + WRITTEN.describe() + "\nsalt=" + b64(salt) + "\nnonce=" + b64(nonce) + "\n";
         char[] uri = OtpAuthUri.format(params, secret).toCharArray();
         byte[] plain = utf8(uri);
-        byte[] key = derive(passphrase, salt);
+        byte[] key;
+        try {
+            checkPassphrase(normalized);
+            key = derive(normalized, salt, WRITTEN);
+        } finally {
+            Arrays.fill(normalized, '\0');
+        }
         try {
             return header + "data=" + b64(gcm(Cipher.ENCRYPT_MODE, key, nonce, header).doFinal(plain)) + "\n";
         } catch (GeneralSecurityException e) {
@@ -68,8 +102,9 @@ public final class KeyBackup {
     public static OtpAccount open(String backup, char[] passphrase) throws OtpException {
         Map<String, String> fields = new HashMap<>();
         String[] lines = backup.replace("\r", "").split("\n");
-        if (lines.length < 5 || !lines[0].equals(MAGIC)) {
-            throw new OtpException(OtpProblem.BACKUP_MALFORMED, "the file does not start with \"" + MAGIC + "\"");
+        boolean v1 = lines.length > 0 && lines[0].equals(MAGIC_V1);
+        if (lines.length < 5 || !(v1 || lines[0].equals(MAGIC))) {
+            throw new OtpException(OtpProblem.BACKUP_MALFORMED, "the file does not start with \"" + MAGIC + "\" (or v1)");
         }
         for (int i = 1; i < lines.length; i++) {
             int eq = lines[i].indexOf('=');
@@ -77,10 +112,13 @@ public final class KeyBackup {
                 fields.put(lines[i].substring(0, eq), lines[i].substring(eq + 1));
             }
         }
-        if (!KDF.equals(fields.get("kdf")) || !fields.containsKey("salt") || !fields.containsKey("nonce") || !fields.containsKey("data")) {
+        if (!fields.containsKey("kdf") || !fields.containsKey("salt") || !fields.containsKey("nonce") || !fields.containsKey("data")
+                || (v1 && !KDF_V1.equals(fields.get("kdf")))) {
             throw new OtpException(OtpProblem.BACKUP_MALFORMED, "the backup lacks a field or uses unknown parameters");
         }
-        String header = header(fields.get("salt"), fields.get("nonce"));
+        Scrypt scrypt = Scrypt.parse(fields.get("kdf"));
+        // The header as written, rebuilt from the fields: any other spelling fails authentication, as a change must.
+        String header = lines[0] + "\nkdf=" + scrypt.describe() + "\nsalt=" + fields.get("salt") + "\nnonce=" + fields.get("nonce") + "\n";
         byte[] salt;
         byte[] nonce;
         byte[] sealed;
@@ -94,7 +132,13 @@ public final class KeyBackup {
         if (salt.length != 16 || nonce.length != 12 || sealed.length < 17) {
             throw new OtpException(OtpProblem.BACKUP_MALFORMED, "the backup's salt, nonce or data has the wrong length");
         }
-        byte[] key = derive(passphrase, salt);
+        char[] given = v1 ? passphrase.clone() : normalized(passphrase);
+        byte[] key;
+        try {
+            key = derive(given, salt, scrypt);
+        } finally {
+            Arrays.fill(given, '\0');
+        }
         byte[] plain = null;
         char[] uri = null;
         try {
@@ -126,9 +170,28 @@ public final class KeyBackup {
         return gcm;
     }
 
-    /** The authenticated header: format, KDF parameters, salt and nonce (Base64), one per line. */
-    private static String header(String salt, String nonce) {
-        return MAGIC + "\nkdf=" + KDF + "\nsalt=" + salt + "\nnonce=" + nonce + "\n";
+    /**
+     * Trimmed and in Unicode NFC, so the same passphrase typed on any keyboard or pasted from any source opens the
+     * backup. ASCII is already NFC; only other text goes through the JDK's normaliser (which needs a String).
+     */
+    static char[] normalized(char[] passphrase) {
+        int start = 0;
+        int end = passphrase.length;
+        while (start < end && Character.isWhitespace(passphrase[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(passphrase[end - 1])) {
+            end--;
+        }
+        char[] trimmed = Arrays.copyOfRange(passphrase, start, end);
+        for (char c : trimmed) {
+            if (c > 0x7F) {
+                char[] nfc = java.text.Normalizer.normalize(CharBuffer.wrap(trimmed), java.text.Normalizer.Form.NFC).toCharArray();
+                Arrays.fill(trimmed, '\0');
+                return nfc;
+            }
+        }
+        return trimmed;
     }
 
     private static void checkPassphrase(char[] passphrase) throws OtpException {
@@ -138,10 +201,10 @@ public final class KeyBackup {
         }
     }
 
-    private static byte[] derive(char[] passphrase, byte[] salt) {
+    private static byte[] derive(char[] passphrase, byte[] salt, Scrypt scrypt) {
         byte[] bytes = utf8(passphrase);
         try {
-            return SCrypt.generate(bytes, salt, N, R, P, 32);
+            return SCrypt.generate(bytes, salt, scrypt.n(), scrypt.r(), scrypt.p(), 32);
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
