@@ -44,7 +44,7 @@ public final class Hex {
                 continue;
             }
             if (Character.digit(c, 16) < 0) {
-                throw new IllegalArgumentException("character '" + printable(c) + "' at position " + (i + 1) + " is not hexadecimal");
+                throw new IllegalArgumentException("the character at position " + (i + 1) + " is not hexadecimal");
             }
             digits++;
         }
@@ -71,10 +71,5 @@ public final class Hex {
 
     private static boolean isSeparator(char c) {
         return c == ' ' || c == ':' || c == '-' || c == '\t';
-    }
-
-    /** A character as it can be shown in a message: control characters by their code. */
-    public static String printable(char c) {
-        return Character.isISOControl(c) || Character.isWhitespace(c) ? String.format("U+%04X", (int) c) : String.valueOf(c);
     }
 }

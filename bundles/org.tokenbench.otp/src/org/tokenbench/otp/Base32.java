@@ -2,7 +2,6 @@ package org.tokenbench.otp;
 
 import java.util.Arrays;
 
-import org.tokenbench.core.Hex;
 import org.tokenbench.core.Secret;
 
 /**
@@ -33,11 +32,12 @@ public final class Base32 {
             }
             if (padding > 0) {
                 throw new OtpException(OtpProblem.BAD_BASE32,
-                        "character '" + Hex.printable(c) + "' at position " + (i + 1) + " comes after '=' padding, which may only end the key");
+                        "the character at position " + (i + 1) + " comes after '=' padding, which may only end the key");
             }
             if (value(c) < 0) {
-                throw new OtpException(OtpProblem.BAD_BASE32, "character '" + Hex.printable(c) + "' at position " + (i + 1)
-                        + " is not Base32 (letters A-Z and digits 2-7 only" + confusable(c) + ")");
+                // The position, never the character: an error message must not give away part of a key.
+                throw new OtpException(OtpProblem.BAD_BASE32, "the character at position " + (i + 1)
+                        + " is not Base32 (letters A-Z and digits 2-7 only; 0, 1 and 8 are often mistyped for O, I or L, and B)");
             }
             symbols++;
         }
@@ -108,12 +108,4 @@ public final class Base32 {
     }
 
     /** The usual misreadings of printed keys. */
-    private static String confusable(char c) {
-        return switch (c) {
-            case '0' -> "; did you mean the letter O?";
-            case '1' -> "; did you mean the letter I or L?";
-            case '8' -> "; did you mean the letter B?";
-            default -> "";
-        };
-    }
 }

@@ -146,7 +146,7 @@ public final class KeyBackup {
             CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(plain));
             uri = Arrays.copyOf(chars.array(), chars.limit());
             Arrays.fill(chars.array(), '\0');
-            return OtpAuthUri.parse(new String(uri));
+            return OtpAuthUri.parse(CharBuffer.wrap(uri));
         } catch (AEADBadTagException e) {
             throw new OtpException(OtpProblem.BACKUP_NOT_OPENED, "the passphrase does not open this backup, or the backup was changed");
         } catch (GeneralSecurityException e) {

@@ -12,7 +12,7 @@ import org.tokenbench.otp.internal.UriText;
 /**
  * {@code otpauth://} URIs (Google Authenticator "Key Uri Format"): parsing with a precise diagnosis of
  * what is wrong, and formatting. Parsing accepts {@code otpauth-migration://} exports too, through
- * {@link #parseAll(String)}.
+ * {@link #parseAll(CharSequence)}.
  */
 public final class OtpAuthUri {
 
@@ -23,18 +23,30 @@ public final class OtpAuthUri {
     private OtpAuthUri() {
     }
 
-    /** Every credential in an otpauth or otpauth-migration URI. */
-    public static List<OtpAccount> parseAll(String text) throws OtpException {
-        String scheme = scheme(text.strip());
-        if (scheme.equals("otpauth-migration")) {
-            return MigrationExport.parse(text.strip());
+    /**
+     * Every credential in an otpauth or otpauth-migration URI. Give a {@code CharBuffer} over a char array you wipe:
+     * the key is decoded from it in place, and no String of the key is made (a migration export's data is the
+     * exception: it is parsed as a String).
+     */
+    public static List<OtpAccount> parseAll(CharSequence text) throws OtpException {
+        CharSequence trimmed = trim(text);
+        if (startsWithIgnoreCase(trimmed, "otpauth-migration://")) {
+            return MigrationExport.parse(trimmed.toString());
         }
-        return List.of(parse(text));
+        return List.of(parse(trimmed));
     }
 
-    /** One credential from an {@code otpauth://totp|hotp/...} URI. */
-    public static OtpAccount parse(String text) throws OtpException {
-        String uri = text.strip();
+    /**
+     * One credential from an {@code otpauth://totp|hotp/...} URI. The secret= value is found and cut out first, then
+     * decoded straight from {@code text}; the rest of the URI (names, settings) is parsed as a String without it.
+     */
+    public static OtpAccount parse(CharSequence text) throws OtpException {
+        CharSequence whole = trim(text);
+        if (indexOf(whole, "://") < 0 && looksLikeBareKey(whole)) {
+            throw new OtpException(OtpProblem.WRONG_SCHEME, "this is a bare key, not an otpauth:// URI: enter it as a Base32 secret instead");
+        }
+        SecretValue secretValue = SecretValue.find(whole);
+        String uri = secretValue.uriWithout(whole);
         String scheme = scheme(uri);
         if (!scheme.equals("otpauth")) {
             throw wrongScheme(scheme);
@@ -98,19 +110,10 @@ public final class OtpAuthUri {
         OtpParams params = OtpParams.of(type, algorithm, digits, period, counter, issuer, account);
 
         // The secret is decoded last, so no earlier refusal leaves a decoded key behind.
-        String encodedSecret = parameters.get("secret");
-        if (encodedSecret == null) {
+        if (!secretValue.present()) {
             throw new OtpException(OtpProblem.MISSING_SECRET, "the URI has no secret= parameter, so it carries no key to program");
         }
-        if (encodedSecret.isBlank()) {
-            throw new OtpException(OtpProblem.EMPTY_SECRET, "the URI's secret= parameter is empty");
-        }
-        Secret secret;
-        try {
-            secret = Base32.decode(encodedSecret);
-        } catch (OtpException e) {
-            throw new OtpException(e.problem(), "secret: " + e.getMessage());
-        }
+        Secret secret = secretValue.decode(whole);
         warnings.addAll(secretWarnings(secret.length()));
         return new OtpAccount(params, secret, warnings);
     }
@@ -153,6 +156,123 @@ public final class OtpAuthUri {
         return uri.toString();
     }
 
+    /**
+     * Where the value of the one {@code secret=} parameter lies in the URI, so it can be decoded in place and left out of
+     * every String made of the URI. Parameter names are decoded as the parser does (case, percent escapes).
+     */
+    private record SecretValue(int start, int end, boolean present) {
+
+        static SecretValue find(CharSequence uri) throws OtpException {
+            int query = indexOf(uri, "?");
+            SecretValue found = new SecretValue(0, 0, false);
+            if (query < 0) {
+                return found;
+            }
+            int pairStart = query + 1;
+            while (pairStart <= uri.length()) {
+                int pairEnd = pairStart;
+                while (pairEnd < uri.length() && uri.charAt(pairEnd) != '&') {
+                    pairEnd++;
+                }
+                int equals = pairStart;
+                while (equals < pairEnd && uri.charAt(equals) != '=') {
+                    equals++;
+                }
+                String name = UriText.decode(uri.subSequence(pairStart, equals).toString(), true, "parameter name").toLowerCase(Locale.ROOT);
+                if (name.equals("secret")) {
+                    if (found.present()) {
+                        throw new OtpException(OtpProblem.DUPLICATE_PARAMETER, "the parameter secret= appears twice, so it is unclear which to use");
+                    }
+                    found = new SecretValue(Math.min(equals + 1, pairEnd), pairEnd, true);
+                }
+                pairStart = pairEnd + 1;
+            }
+            return found;
+        }
+
+        /** The URI as a String with the secret's value left out (its {@code secret=} name stays, empty). */
+        String uriWithout(CharSequence uri) {
+            if (!present) {
+                return uri.toString();
+            }
+            return new StringBuilder(uri.length() - (end - start)).append(uri, 0, start).append(uri, end, uri.length()).toString();
+        }
+
+        /** The key, percent escapes and '+' undone into a buffer that is wiped after decoding. */
+        Secret decode(CharSequence uri) throws OtpException {
+            char[] encoded = new char[end - start];
+            int length = 0;
+            try {
+                for (int i = start; i < end; i++) {
+                    char c = uri.charAt(i);
+                    if (c == '%') {
+                        int high = i + 2 < end ? Character.digit(uri.charAt(i + 1), 16) : -1;
+                        int low = i + 2 < end ? Character.digit(uri.charAt(i + 2), 16) : -1;
+                        if (high < 0 || low < 0) {
+                            throw new OtpException(OtpProblem.MALFORMED_URI, "the value of secret= has a '%' at position " + (i - start + 1)
+                                    + " that is not followed by two hex digits");
+                        }
+                        c = (char) (high * 16 + low);
+                        i += 2;
+                    } else if (c == '+') {
+                        c = ' ';
+                    }
+                    encoded[length++] = c;
+                }
+                boolean blank = true;
+                for (int i = 0; i < length; i++) {
+                    blank &= Character.isWhitespace(encoded[i]);
+                }
+                if (blank) {
+                    throw new OtpException(OtpProblem.EMPTY_SECRET, "the URI's secret= parameter is empty");
+                }
+                return Base32.decode(java.nio.CharBuffer.wrap(encoded, 0, length));
+            } catch (OtpException e) {
+                throw e.problem() == OtpProblem.EMPTY_SECRET && e.getMessage().startsWith("the URI") ? e
+                        : new OtpException(e.problem(), "secret: " + e.getMessage());
+            } finally {
+                java.util.Arrays.fill(encoded, '\0');
+            }
+        }
+    }
+
+    private static CharSequence trim(CharSequence text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.subSequence(start, end);
+    }
+
+    private static int indexOf(CharSequence text, String what) {
+        outer:
+        for (int i = 0; i + what.length() <= text.length(); i++) {
+            for (int j = 0; j < what.length(); j++) {
+                if (text.charAt(i + j) != what.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static boolean startsWithIgnoreCase(CharSequence text, String prefix) {
+        if (text.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (Character.toLowerCase(text.charAt(i)) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String scheme(String uri) throws OtpException {
         int separator = uri.indexOf("://");
         if (separator <= 0) {
@@ -165,9 +285,19 @@ public final class OtpAuthUri {
         return uri.substring(0, separator).toLowerCase(Locale.ROOT);
     }
 
-    private static boolean looksLikeBareKey(String text) {
-        String compact = text.replace(" ", "");
-        return compact.length() >= 16 && compact.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7') || c == '=');
+    private static boolean looksLikeBareKey(CharSequence text) {
+        int symbols = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                continue;
+            }
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7') || c == '=')) {
+                return false;
+            }
+            symbols++;
+        }
+        return symbols >= 16;
     }
 
     private static OtpException wrongScheme(String scheme) {

@@ -53,6 +53,6 @@ class DiagnoseCommandTest {
         assertEquals(3, run.exitCode());
         assertTrue(run.err().startsWith("tokenbench otp code: The key is not valid Base32 [otp:0x0004]"), run.err());
         assertTrue(run.err().contains("What to do: Compare the key character by character"), run.err());
-        assertTrue(run.err().contains("Detail: secret: character '1' at position 7 is not Base32"), run.err());
+        assertTrue(run.err().contains("Detail: secret: the character at position 7 is not Base32"), run.err());
     }
 }

@@ -100,7 +100,7 @@ class OtpCommandTest {
     void explainSaysExactlyWhatIsWrong() {
         CliRun run = CliRun.withStdin("otpauth://totp/x?secret=JBSWY31PEHPK3PXP", "otp", "explain", "--uri-file", "-");
         assertEquals(1, run.exitCode());
-        assertEquals("invalid: secret: character '1' at position 7 is not Base32 (letters A-Z and digits 2-7 only; did you mean the letter I or L?)",
+        assertEquals("invalid: secret: the character at position 7 is not Base32 (letters A-Z and digits 2-7 only; 0, 1 and 8 are often mistyped for O, I or L, and B)",
                 run.out().strip());
 
         CliRun json = CliRun.withStdin("https://example.com", "otp", "explain", "--uri-file", "-", "--json");

@@ -93,7 +93,7 @@ final class CredentialOptions {
             }
             char[] text = uriFile.readText(context);
             try {
-                List<OtpAccount> accounts = OtpAuthUri.parseAll(new String(text));
+                List<OtpAccount> accounts = OtpAuthUri.parseAll(java.nio.CharBuffer.wrap(text));
                 if (accounts.size() != 1) {
                     accounts.forEach(OtpAccount::close);
                     throw new UsageException("the URI holds " + accounts.size() + " accounts; put one otpauth:// URI in the file");

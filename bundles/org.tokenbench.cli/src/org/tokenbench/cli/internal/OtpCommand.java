@@ -186,7 +186,7 @@ final class OtpCommand {
             char[] text = uriFile.readText(context);
             List<OtpAccount> accounts;
             try {
-                accounts = OtpAuthUri.parseAll(new String(text));
+                accounts = OtpAuthUri.parseAll(java.nio.CharBuffer.wrap(text));
             } catch (OtpException e) {
                 context.out().println(json ? new Json().field("valid", false).field("problem", e.problem().name())
                         .field("code", e.code().toString()).field("reason", e.getMessage()) : "invalid: " + e.getMessage());

@@ -123,13 +123,13 @@ final class QrCommand {
         public Integer call() throws TokenException {
             char[] uri = uriFile.readText(context);
             try {
-                String text = new String(uri);
                 // Only codes a phone can use: the OTP engine refuses malformed URIs with the reason.
                 String name;
-                try (OtpAccount account = OtpAuthUri.parse(text)) {
+                try (OtpAccount account = OtpAuthUri.parse(java.nio.CharBuffer.wrap(uri))) {
                     name = account.displayName();
                 }
-                String where = Outputs.write(out, QrEncoder.png(text, module), context);
+                // ZXing's encoder takes a String: the one copy of the key this command cannot avoid.
+                String where = Outputs.write(out, QrEncoder.png(new String(uri), module), context);
                 context.err().println("QR code for " + name + " written to " + where + (out.equals("-") ? "" : " (readable by you only: it holds the key)"));
                 return ExitCode.OK;
             } finally {

@@ -42,7 +42,7 @@ class HardSetTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenes")
-    void everyCodeIsFoundWhereItWasDrawnAndNothingElse(Scene scene) {
+    void everyCodeIsFoundWhereItWasDrawnAndNothingElse(Scene scene) throws Exception {
         List<FoundCode> found = new QrScanner().decodeImage(GreyImage.of(scene.image()), scene.name());
         for (PlacedCode truth : scene.codes()) {
             List<FoundCode> matches = found.stream().filter(f -> f.payload().equals(truth.payload())).toList();
@@ -84,7 +84,7 @@ class HardSetTest {
     }
 
     @Test
-    void payloadsAreClassifiedWithTheOtpEngine() {
+    void payloadsAreClassifiedWithTheOtpEngine() throws Exception {
         Map<String, Scene> byName = new java.util.HashMap<>();
         SCENES.forEach(s -> byName.put(s.name(), s));
         List<FoundCode> mixed = new QrScanner().decodeImage(GreyImage.of(byName.get("dual-mixed").image()), "dual-mixed");
