@@ -2,7 +2,6 @@ package org.tokenbench.seedfiles;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.tokenbench.core.PrivateFiles;
@@ -73,9 +72,9 @@ public final class SeedExport {
         for (SeedEntry entry : entries) {
             char[] base32 = entry.account().secret().apply(Base32::encode);
             try {
-                csv.append(csvField(entry.account().params().account())).append(',').append(csvField(entry.serial())).append(',')
+                csv.append(Csv.field(entry.account().params().account())).append(',').append(Csv.field(entry.serial())).append(',')
                         .append(base32, unpaddedLength(base32)).append(',').append(Integer.toString(entry.account().params().periodSeconds()))
-                        .append(',').append(csvField(entry.manufacturer())).append(',').append(csvField(entry.model())).append('\n');
+                        .append(',').append(Csv.field(entry.manufacturer())).append(',').append(Csv.field(entry.model())).append('\n');
             } finally {
                 Arrays.fill(base32, '\0');
             }
@@ -95,9 +94,9 @@ public final class SeedExport {
         PrivateText csv = new PrivateText();
         for (SeedEntry entry : entries) {
             OtpParams p = entry.account().params();
-            char[] hex = entry.account().secret().apply(bytes -> HexFormat.of().formatHex(bytes).toCharArray());
+            char[] hex = entry.account().secret().apply(SeedExport::hexChars);
             try {
-                csv.append(csvField(entry.serial())).append(", ").append(hex).append(", ").append(p.type() == OtpType.TOTP ? "totp" : "hotp")
+                csv.append(Csv.field(entry.serial())).append(", ").append(hex).append(", ").append(p.type() == OtpType.TOTP ? "totp" : "hotp")
                         .append(", ").append(Integer.toString(p.digits())).append(", ")
                         .append(Long.toString(p.type() == OtpType.TOTP ? p.periodSeconds() : p.counter())).append('\n');
             } finally {
@@ -107,19 +106,21 @@ public final class SeedExport {
         return csv.toUtf8AndWipe();
     }
 
+    /** Hex into a char array the caller wipes (HexFormat would make a String of the seed). */
+    private static char[] hexChars(byte[] bytes) {
+        char[] out = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = Character.forDigit((bytes[i] >> 4) & 0xF, 16);
+            out[2 * i + 1] = Character.forDigit(bytes[i] & 0xF, 16);
+        }
+        return out;
+    }
+
     private static int unpaddedLength(char[] base32) {
         int end = base32.length;
         while (end > 0 && base32[end - 1] == '=') {
             end--;
         }
         return end;
-    }
-
-    /** Labels and serials never hold commas in practice; quote them (RFC 4180) when they do. */
-    private static String csvField(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 }

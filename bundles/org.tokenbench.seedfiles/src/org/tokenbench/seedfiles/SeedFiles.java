@@ -7,6 +7,9 @@ import org.tokenbench.core.fleet.AuditLog;
 /** Reads a seed file whatever its format (PSKC XML or a vendor CSV) and records the import in the audit log. */
 public final class SeedFiles {
 
+    /** The largest seed file read (32 MiB: about 30,000 tokens in PSKC). */
+    public static final int MAX_BYTES = org.tokenbench.seedfiles.internal.SafeXml.MAX_BYTES;
+
     private SeedFiles() {
     }
 
