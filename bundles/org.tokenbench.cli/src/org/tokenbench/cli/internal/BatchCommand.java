@@ -100,8 +100,18 @@ final class BatchCommand {
             }
             InputFile keySource = credential.uriFile != null ? credential.uriFile : credential.secretFile;
             OtpAccount account = credential.read(context);
-            // The journal fingerprints the credential's parameters and label, never the key itself.
-            String fingerprint = BatchPlan.fingerprint((account.params().toString() + "/" + count).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // Like a seed file's, a one-way fingerprint of what is programmed (parameters and key), so that resuming with
+            // another key is refused; the key itself is never in the journal.
+            String fingerprint = account.secret().apply(key -> {
+                byte[] described = (account.params() + "/" + count + "/").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] both = Arrays.copyOf(described, described.length + key.length);
+                System.arraycopy(key, 0, both, described.length, key.length);
+                try {
+                    return BatchPlan.fingerprint(both);
+                } finally {
+                    Arrays.fill(both, (byte) 0);
+                }
+            });
             return BatchPlan.oneKey(keySource.name(), fingerprint, account, count);
         }
     }

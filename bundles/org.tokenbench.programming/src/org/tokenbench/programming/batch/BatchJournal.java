@@ -1,13 +1,12 @@
 package org.tokenbench.programming.batch;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -18,16 +17,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
 
 /**
  * The batch's memory, and the only source of truth for "never program a serial twice by accident": a small text file
- * (under {@code $TOKENBENCH_HOME/batches}, mode 0600) rewritten atomically — a new file fsynced, then renamed over the
- * old — each time a token changes state, so a crash, a pulled card or a closed program leaves either the old or the new
- * journal, never half of one. A token is marked {@link State#BURNING} <em>before</em> the first write to it. It names
- * the seed source and its SHA-256 fingerprint, serials, states, times and error codes; never a seed.
+ * under {@code $TOKENBENCH_HOME/batches}, mode 0600. Each change of a token's state is one line appended in a single
+ * write, with a CRC-32 of its content, so a record is all there or not at all: a line torn by a crash mid-write is the
+ * last one and fails its check, and is ignored (the token's previous state stands); a damaged line elsewhere makes
+ * the journal unreadable rather than guessed at. A token is marked {@link State#BURNING} — appended and forced to disk
+ * — <em>before</em> the first write to it. Appending instead of rewriting the file keeps that to one small synchronous
+ * write per token, and the lines are also the token's history. The journal names the seed source and its SHA-256
+ * fingerprint, serials, states, times and error codes; never a seed.
  */
 public final class BatchJournal {
 
@@ -61,11 +64,13 @@ public final class BatchJournal {
     public record Header(String source, String fingerprint, String mode, int tokens, int displaySeconds, int profile) {
     }
 
-    private static final String MAGIC = "# TokenBench batch journal v1 (no seeds: serials, states, times, error codes)";
+    private static final String MAGIC = "# TokenBench batch journal v1 (no seeds: serials, states, times, error codes; one checksummed line per change)";
 
     private final Path file;
     private final Header header;
     private final Map<String, Entry> entries;
+    /** Where a record torn by a crash begins (it is cut off before the next append), or -1. */
+    private long tornTail = -1;
 
     private BatchJournal(Path file, Header header, Map<String, Entry> entries) {
         this.file = file;
@@ -98,7 +103,7 @@ public final class BatchJournal {
             return existing.get();
         }
         BatchJournal created = new BatchJournal(file, header, new LinkedHashMap<>());
-        created.save(true);
+        created.create();
         return created;
     }
 
@@ -108,24 +113,33 @@ public final class BatchJournal {
 
     /** Reads a journal; empty when there is none. */
     public static Optional<BatchJournal> open(Path file) throws TokenException {
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw new TokenException(BatchCodes.JOURNAL_UNREADABLE, file + ": cannot be read (" + e.getMessage() + ")", e);
         }
+        List<String> lines = List.of(text.split("\n", -1));
+        // The text after the last newline is empty, or a record torn by a crash: dropped before the next append.
+        long tornTail = lines.get(lines.size() - 1).isEmpty() ? -1 : text.substring(0, text.lastIndexOf('\n') + 1)
+                .getBytes(StandardCharsets.UTF_8).length;
+        lines = lines.subList(0, lines.size() - 1);
         try {
             if (lines.isEmpty() || !lines.get(0).equals(MAGIC)) {
                 throw new IllegalArgumentException("it does not start with the journal header");
             }
             Map<String, String> fields = new LinkedHashMap<>();
             Map<String, Entry> entries = new LinkedHashMap<>();
-            for (String line : lines.subList(1, lines.size())) {
+            for (int i = 1; i < lines.size(); i++) {
+                String line = lines.get(i);
                 if (line.startsWith("token\t")) {
-                    Entry entry = parseEntry(line);
-                    entries.put(entry.serial(), entry);
+                    Optional<Entry> entry = checked(line);
+                    if (entry.isEmpty()) {
+                        throw new IllegalArgumentException("line " + (i + 1) + " fails its checksum");
+                    }
+                    entries.put(entry.get().serial(), entry.get());
                 } else if (!line.isBlank()) {
                     int eq = line.indexOf('=');
                     fields.put(line.substring(0, eq), line.substring(eq + 1));
@@ -133,11 +147,28 @@ public final class BatchJournal {
             }
             Header header = new Header(fields.get("source"), fields.get("fingerprint"), fields.get("mode"),
                     Integer.parseInt(fields.get("tokens")), Integer.parseInt(fields.get("display")), Integer.parseInt(fields.get("profile")));
-            return Optional.of(new BatchJournal(file, header, entries));
+            BatchJournal journal = new BatchJournal(file, header, entries);
+            journal.tornTail = tornTail;
+            return Optional.of(journal);
         } catch (RuntimeException e) {
             throw new TokenException(BatchCodes.JOURNAL_UNREADABLE, file + ": not a batch journal, or damaged (" + e.getMessage()
                     + "); it is left as it is", e);
         }
+    }
+
+    /** The entry of a record line whose checksum matches, empty when it does not. */
+    private static Optional<Entry> checked(String line) {
+        int last = line.lastIndexOf('\t');
+        if (last < 0 || !line.substring(last + 1).equals(crc(line.substring(0, last)))) {
+            return Optional.empty();
+        }
+        return Optional.of(parseEntry(line.substring(0, last)));
+    }
+
+    private static String crc(String content) {
+        CRC32 crc = new CRC32();
+        crc.update(content.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
     }
 
     private static Entry parseEntry(String line) {
@@ -179,7 +210,7 @@ public final class BatchJournal {
         Entry entry = new Entry(serial, state, Instant.now(), attempts, code, oneLine(detail));
         entries.put(serial, entry);
         try {
-            save(state == State.BURNING);
+            append(entry, state == State.BURNING);
         } catch (TokenException e) {
             if (before == null) {
                 entries.remove(serial);
@@ -195,7 +226,8 @@ public final class BatchJournal {
         return text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 
-    private void save(boolean durable) throws TokenException {
+    /** The new journal: magic line and header, forced to disk, created readable by the owner only. */
+    private void create() throws TokenException {
         StringBuilder out = new StringBuilder(MAGIC).append('\n');
         out.append("source=").append(oneLine(header.source())).append('\n');
         out.append("fingerprint=").append(header.fingerprint()).append('\n');
@@ -203,45 +235,47 @@ public final class BatchJournal {
         out.append("tokens=").append(header.tokens()).append('\n');
         out.append("display=").append(header.displaySeconds()).append('\n');
         out.append("profile=").append(header.profile()).append('\n');
-        for (Entry e : entries.values()) {
-            out.append("token\t").append(e.serial()).append('\t').append(e.state()).append('\t').append(e.time()).append('\t')
-                    .append(e.attempts()).append('\t').append(e.code().map(ErrorCode::toString).orElse("")).append('\t').append(e.detail())
-                    .append('\n');
-        }
-        // Only the mark before a burn must reach the disk before anything else happens: it is what a crash must not lose.
-        // Any later state lost with the machine's power leaves that mark, and the next run asks for the token's code
-        // (or a yes) instead of writing again, so the other states are not forced to disk one by one.
-        writeAtomically(file, out.toString().getBytes(StandardCharsets.UTF_8), durable);
-    }
-
-    /**
-     * New content in a private temporary file beside the target, then renamed over it (readers see the old or the new
-     * journal, never a mix); {@code force}d to disk first when it must survive a power loss.
-     */
-    static void writeAtomically(Path target, byte[] content, boolean force) throws TokenException {
-        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            Files.createDirectories(target.getParent());
-            Files.deleteIfExists(temporary);
+            Files.createDirectories(file.getParent());
             try {
-                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
-                Files.createFile(temporary);
-            }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(content));
-                if (force) {
-                    channel.force(false);
-                }
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.createFile(file);
             }
         } catch (IOException e) {
-            throw new TokenException(BatchCodes.JOURNAL_UNWRITABLE, target + ": the batch journal cannot be written (" + e.getMessage()
-                    + "); nothing more is programmed until it can", e);
+            throw unwritable(e);
         }
+        write(out.toString(), true);
+    }
+
+    /** One record line, in one write; forced to disk when {@code durable}. */
+    private void append(Entry e, boolean durable) throws TokenException {
+        String content = "token\t" + oneLine(e.serial()) + '\t' + e.state() + '\t' + e.time() + '\t' + e.attempts() + '\t'
+                + e.code().map(ErrorCode::toString).orElse("") + '\t' + e.detail();
+        write(content + '\t' + crc(content) + '\n', durable);
+    }
+
+    private void write(String text, boolean durable) throws TokenException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            if (tornTail >= 0) {
+                channel.truncate(tornTail);
+                tornTail = -1;
+            }
+            channel.position(channel.size());
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            if (durable) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            throw unwritable(e);
+        }
+    }
+
+    private TokenException unwritable(IOException e) {
+        return new TokenException(BatchCodes.JOURNAL_UNWRITABLE, file + ": the batch journal cannot be written (" + e.getMessage()
+                + "); nothing more is programmed until it can", e);
     }
 }
