@@ -175,9 +175,7 @@ public final class TokenProgrammer {
             }
             record(AuditEvent.succeeded(AuditEvent.PROGRAM, token.family(), token.serial(), label(account) + ", " + settings.algorithm()
                     + ", " + settings.digits() + " digits, " + settings.periodSeconds() + " s, profile " + settings.profile()), null);
-            if (inventory.isPresent()) {
-                inventory.get().changeState(token.family(), token.serial(), DeviceInventory.State.PROGRAMMED, label(account));
-            }
+            moveInventory(token, DeviceInventory.State.PROGRAMMED, label(account));
         }
 
         public Result confirm(Interaction interaction) throws TokenException {
@@ -222,9 +220,7 @@ public final class TokenProgrammer {
             Result result = checkShownCode(session, account, skew, interaction);
             record(AuditEvent.succeeded(AuditEvent.CONFIRM, token.family(), token.serial(), label(account) + ", step offset "
                     + result.confirmedOffset()), null);
-            if (inventory.isPresent()) {
-                inventory.get().changeState(token.family(), token.serial(), DeviceInventory.State.CONFIRMED, label(account));
-            }
+            moveInventory(token, DeviceInventory.State.CONFIRMED, label(account));
             return result;
         } catch (TokenException e) {
             record(AuditEvent.failed(AuditEvent.CONFIRM, token.family(), token.serial(), e.code(), label(account)), e);
@@ -245,6 +241,22 @@ public final class TokenProgrammer {
                         + ") does not match the seed within ±1 step: the burn did not take, or the token clock is off");
             }
             return new Result(session.identity(), skew, check.stepOffset());
+        }
+    }
+
+    /**
+     * Moves the device in the inventory, when one is installed. The token's state is what it is whatever the inventory
+     * says: a failure to note it is recorded in the audit log, not reported as a failed burn or confirmation.
+     */
+    private void moveInventory(DeviceIdentity token, DeviceInventory.State state, String account) throws TokenException {
+        if (inventory.isEmpty()) {
+            return;
+        }
+        try {
+            inventory.get().changeState(token.family(), token.serial(), state, account);
+        } catch (TokenException e) {
+            record(AuditEvent.failed(AuditEvent.INVENTORY_CHANGE, token.family(), token.serial(), e.code(), "to " + state + ": "
+                    + e.getMessage()), e);
         }
     }
 

@@ -54,7 +54,7 @@ public final class BatchJournal {
     }
 
     /**
-     * @param attempts how many times a burn of this token began
+     * @param attempts how many times this token was marked for writing (checked, and burned unless a check refused it)
      * @param detail   the last failure's message or the confirmation's step offset; never a secret
      */
     public record Entry(String serial, State state, Instant time, int attempts, Optional<ErrorCode> code, String detail) {

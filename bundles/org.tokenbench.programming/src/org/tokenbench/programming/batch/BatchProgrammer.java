@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.PrivateFiles;
@@ -116,6 +118,16 @@ public final class BatchProgrammer {
             ProgressMonitor monitor) throws TokenException {
         String serial = session.identity().serial();
         BatchJournal.Header header = journal.header();
+        // The BURNING mark must be on disk before the first write: a crash from then on leaves it, and the serial is not
+        // written again by accident. It is forced to disk while the token's clock and settings are checked; the burn
+        // waits for it, the token does not.
+        CompletableFuture<Entry> mark = CompletableFuture.supplyAsync(() -> {
+            try {
+                return journal.record(serial, State.BURNING, Optional.empty(), "");
+            } catch (TokenException e) {
+                throw new CompletionException(e);
+            }
+        });
         TokenProgrammer.Prepared prepared;
         try {
             prepared = programmer.prepare(session, choices, account, header.displaySeconds(), header.profile(), false, interaction);
@@ -123,10 +135,10 @@ public final class BatchProgrammer {
                 throw new TokenException(code(TokenProgrammer.CANCELED), "canceled before token " + serial + " was written");
             }
         } catch (TokenException e) {
+            await(mark);
             return new Outcome(serial, Optional.of(journal.record(serial, State.FAILED, Optional.of(e.code()), e.getMessage())), Optional.of(e));
         }
-        // On disk before the first write: a crash from here on leaves BURNING, and the serial is not written again by accident.
-        journal.record(serial, State.BURNING, Optional.empty(), "");
+        await(mark);
         try {
             prepared.burn(monitor);
         } catch (TokenException e) {
@@ -141,6 +153,18 @@ public final class BatchProgrammer {
         } catch (TokenException e) {
             return new Outcome(serial, Optional.of(journal.record(serial, State.PROGRAMMED, Optional.of(e.code()), e.getMessage())),
                     Optional.of(e));
+        }
+    }
+
+    /** Waits for the BURNING mark; a journal that could not be written stops the batch before anything is written. */
+    private static void await(CompletableFuture<Entry> mark) throws TokenException {
+        try {
+            mark.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof TokenException unwritable) {
+                throw unwritable;
+            }
+            throw e;
         }
     }
 
