@@ -8,12 +8,16 @@ import java.util.Optional;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.ProgressMonitor;
 import org.tokenbench.core.TokenException;
+import org.tokenbench.core.driver.ClockSetting;
 import org.tokenbench.core.driver.DeviceIdentity;
 import org.tokenbench.core.driver.HashAlgorithm;
 import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.SeedProgramming;
 import org.tokenbench.core.driver.TokenClock;
 import org.tokenbench.core.driver.TokenSession;
+import org.tokenbench.core.fleet.AuditEvent;
+import org.tokenbench.core.fleet.AuditLog;
+import org.tokenbench.core.fleet.DeviceInventory;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpParams;
 import org.tokenbench.otp.OtpType;
@@ -45,10 +49,23 @@ public final class TokenProgrammer {
 
     private final Clock pcClock;
     private final Duration maxSkew;
+    private final AuditLog audit;
+    private final Optional<DeviceInventory> inventory;
 
+    /** A programmer that records nothing (no audit log, no inventory). */
     public TokenProgrammer(Clock pcClock, Duration maxSkew) {
+        this(pcClock, maxSkew, AuditLog.NONE, Optional.empty());
+    }
+
+    /**
+     * @param audit     where every program, confirmation and clock setting is recorded, failures with their code
+     * @param inventory moved to PROGRAMMED and CONFIRMED (with the account label) when installed
+     */
+    public TokenProgrammer(Clock pcClock, Duration maxSkew, AuditLog audit, Optional<DeviceInventory> inventory) {
         this.pcClock = pcClock;
         this.maxSkew = maxSkew;
+        this.audit = audit;
+        this.inventory = inventory;
     }
 
     /** When tokens need a clock check: the usual bound, generous for drift but catching a wrong PC clock. */
@@ -85,24 +102,97 @@ public final class TokenProgrammer {
      */
     public Result program(TokenSession session, ProgrammingChoices choices, OtpAccount account, int displaySeconds, int profile,
             boolean force, Interaction interaction, ProgressMonitor monitor) throws TokenException {
-        SeedProgramming programming = session.feature(SeedProgramming.class).orElseThrow(() -> failure(NOT_PROGRAMMABLE,
-                "the " + session.identity().family() + " device cannot be programmed with a seed"));
-        OtpParams params = account.params();
-        SeedProgramming.Settings settings = settings(params, displaySeconds, profile);
-        Optional<String> unsupported = choices == null ? Optional.empty() : choices.unsupported(settings);
-        if (unsupported.isEmpty()) {
-            unsupported = programming.unsupported(settings);
+        Prepared prepared = prepare(session, choices, account, displaySeconds, profile, force, interaction);
+        if (monitor.isCanceled()) {
+            TokenException canceled = failure(CANCELED, "programming token " + session.identity().serial()
+                    + " was canceled before anything was written");
+            record(new AuditEvent(AuditEvent.PROGRAM, session.identity().family(), session.identity().serial(), AuditEvent.Outcome.CANCELED,
+                    Optional.of(canceled.code()), label(account)), canceled);
+            throw canceled;
         }
-        if (unsupported.isPresent()) {
-            throw failure(SETTINGS_UNSUPPORTED, unsupported.get());
+        prepared.burn(monitor);
+        return prepared.confirm(interaction);
+    }
+
+    /**
+     * Everything before the first write: the settings against the family's choices and the driver's, and the clocks.
+     * A refusal here wrote nothing (and is recorded as refused). A batch marks its journal between this and
+     * {@link Prepared#burn}, so only a failure after that point can leave a seed on the token.
+     */
+    public Prepared prepare(TokenSession session, ProgrammingChoices choices, OtpAccount account, int displaySeconds, int profile,
+            boolean force, Interaction interaction) throws TokenException {
+        DeviceIdentity token = session.identity();
+        try {
+            SeedProgramming programming = session.feature(SeedProgramming.class).orElseThrow(() -> failure(NOT_PROGRAMMABLE,
+                    "the " + token.family() + " device cannot be programmed with a seed"));
+            SeedProgramming.Settings settings = settings(account.params(), displaySeconds, profile);
+            Optional<String> unsupported = choices == null ? Optional.empty() : choices.unsupported(settings);
+            if (unsupported.isEmpty()) {
+                unsupported = programming.unsupported(settings);
+            }
+            if (unsupported.isPresent()) {
+                throw failure(SETTINGS_UNSUPPORTED, unsupported.get());
+            }
+            Duration skew = checkClocks(session, force, interaction);
+            return new Prepared(session, programming, settings, account, skew);
+        } catch (TokenException e) {
+            record(new AuditEvent(AuditEvent.PROGRAM, token.family(), token.serial(), AuditEvent.Outcome.REFUSED, Optional.of(e.code()),
+                    label(account) + ": nothing written"), e);
+            throw e;
+        }
+    }
+
+    /** A token checked and ready: {@link #burn} writes, {@link #confirm} asks for the displayed code. */
+    public final class Prepared {
+        private final TokenSession session;
+        private final SeedProgramming programming;
+        private final SeedProgramming.Settings settings;
+        private final OtpAccount account;
+        private final Duration skew;
+
+        private Prepared(TokenSession session, SeedProgramming programming, SeedProgramming.Settings settings, OtpAccount account,
+                Duration skew) {
+            this.session = session;
+            this.programming = programming;
+            this.settings = settings;
+            this.account = account;
+            this.skew = skew;
         }
 
-        Duration skew = checkClocks(session, force, interaction);
-        if (monitor.isCanceled()) {
-            throw failure(CANCELED, "programming token " + session.identity().serial() + " was canceled before anything was written");
+        /** Token clock minus PC clock before programming. */
+        public Duration skew() {
+            return skew;
         }
-        programming.program(account.secret(), settings, pcClock.instant(), monitor);
-        return confirm(session, account, params, skew, interaction);
+
+        /** Writes settings, clock and seed; the burn itself is never cut short. */
+        public void burn(ProgressMonitor monitor) throws TokenException {
+            DeviceIdentity token = session.identity();
+            try {
+                programming.program(account.secret(), settings, pcClock.instant(), monitor);
+            } catch (TokenException e) {
+                record(AuditEvent.failed(AuditEvent.PROGRAM, token.family(), token.serial(), e.code(), label(account)), e);
+                throw e;
+            }
+            record(AuditEvent.succeeded(AuditEvent.PROGRAM, token.family(), token.serial(), label(account) + ", " + settings.algorithm()
+                    + ", " + settings.digits() + " digits, " + settings.periodSeconds() + " s, profile " + settings.profile()), null);
+            moveInventory(token, DeviceInventory.State.PROGRAMMED, label(account));
+        }
+
+        public Result confirm(Interaction interaction) throws TokenException {
+            return TokenProgrammer.this.confirm(session, account, skew, interaction);
+        }
+    }
+
+    /** Sets the token clock to the PC's where the family can without touching the seed; recorded either way. */
+    public void syncClock(TokenSession session, ClockSetting clock, ProgressMonitor monitor) throws TokenException {
+        DeviceIdentity token = session.identity();
+        try {
+            clock.setClock(pcClock.instant(), monitor);
+        } catch (TokenException e) {
+            record(AuditEvent.failed(AuditEvent.CLOCK_SYNC, token.family(), token.serial(), e.code(), ""), e);
+            throw e;
+        }
+        record(AuditEvent.succeeded(AuditEvent.CLOCK_SYNC, token.family(), token.serial(), "set to the PC clock"), null);
     }
 
     /** Token clock minus PC clock; refused beyond the bound unless forced, because then one of the two is wrong. */
@@ -120,8 +210,26 @@ public final class TokenProgrammer {
         return skew;
     }
 
-    private Result confirm(TokenSession session, OtpAccount account, OtpParams params, Duration skew, Interaction interaction)
-            throws TokenException {
+    /**
+     * Asks for the code the token shows and checks it against the seed (±1 step): the only proof a write-only seed took.
+     * Also how a batch confirms a token whose burn was interrupted before its confirmation, without writing again.
+     */
+    public Result confirm(TokenSession session, OtpAccount account, Duration skew, Interaction interaction) throws TokenException {
+        DeviceIdentity token = session.identity();
+        try {
+            Result result = checkShownCode(session, account, skew, interaction);
+            record(AuditEvent.succeeded(AuditEvent.CONFIRM, token.family(), token.serial(), label(account) + ", step offset "
+                    + result.confirmedOffset()), null);
+            moveInventory(token, DeviceInventory.State.CONFIRMED, label(account));
+            return result;
+        } catch (TokenException e) {
+            record(AuditEvent.failed(AuditEvent.CONFIRM, token.family(), token.serial(), e.code(), label(account)), e);
+            throw e;
+        }
+    }
+
+    private Result checkShownCode(TokenSession session, OtpAccount account, Duration skew, Interaction interaction) throws TokenException {
+        OtpParams params = account.params();
         String shown = interaction.askText("Type the code token " + session.identity().serial() + " shows now").orElse("");
         if (shown.isBlank()) {
             throw failure(NOT_CONFIRMED, "the seed was written but not confirmed: compare the token's code with a phone app");
@@ -133,6 +241,43 @@ public final class TokenProgrammer {
                         + ") does not match the seed within ±1 step: the burn did not take, or the token clock is off");
             }
             return new Result(session.identity(), skew, check.stepOffset());
+        }
+    }
+
+    /**
+     * Moves the device in the inventory, when one is installed. The token's state is what it is whatever the inventory
+     * says: a failure to note it is recorded in the audit log, not reported as a failed burn or confirmation.
+     */
+    private void moveInventory(DeviceIdentity token, DeviceInventory.State state, String account) throws TokenException {
+        if (inventory.isEmpty()) {
+            return;
+        }
+        try {
+            inventory.get().changeState(token.family(), token.serial(), state, account);
+        } catch (TokenException e) {
+            record(AuditEvent.failed(AuditEvent.INVENTORY_CHANGE, token.family(), token.serial(), e.code(), "to " + state + ": "
+                    + e.getMessage()), e);
+        }
+    }
+
+    /** "issuer:account" as the inventory keeps it; never the seed. */
+    static String label(OtpAccount account) {
+        OtpParams p = account.params();
+        return p.issuer().isEmpty() ? p.account() : p.account().isEmpty() ? p.issuer() : p.issuer() + ":" + p.account();
+    }
+
+    /**
+     * Records an event. When it records a failure ({@code failure} given), a log that cannot be written must not hide
+     * that failure: its own error is attached to it instead.
+     */
+    private void record(AuditEvent event, TokenException failure) throws TokenException {
+        try {
+            audit.record(event);
+        } catch (TokenException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
         }
     }
 

@@ -24,6 +24,8 @@ import org.tokenbench.core.driver.AccessKey;
 import org.tokenbench.core.driver.ClockSetting;
 import org.tokenbench.core.driver.SeedProgramming;
 import org.tokenbench.core.driver.TokenClock;
+import org.tokenbench.core.fleet.AuditLog;
+import org.tokenbench.core.fleet.DeviceInventory;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpParams;
 import org.tokenbench.programming.ProgrammingChoices;
@@ -145,7 +147,8 @@ final class TokenCommand {
                 checkSettings(choices, account.params(), displaySeconds);
                 account.warnings().forEach(w -> context.err().println("warning: " + w));
                 try (Secret key = useKeyFile(keyFile, session, context)) {
-                    TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), skewBound)
+                    TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), skewBound,
+                            context.service(AuditLog.class).orElse(AuditLog.NONE), context.service(DeviceInventory.class))
                             .program(session, choices, account, displaySeconds, profile, force, context.interaction(), context.progress());
                     context.out().println(json ? new Json().field("serial", result.token().serial()).field("driver", result.token().driverId())
                             .field("skewBeforeSeconds", result.skewBefore().toSeconds()).field("confirmedStepOffset", result.confirmedOffset())
@@ -208,7 +211,8 @@ final class TokenCommand {
                 Optional<TokenClock> tokenClock = session.feature(TokenClock.class);
                 Instant before = tokenClock.isPresent() ? tokenClock.get().tokenTime() : null;
                 Instant now = Instant.now();
-                clock.setClock(now, context.progress());
+                new TokenProgrammer(Clock.systemUTC(), TokenProgrammer.defaultMaxSkew(), context.service(AuditLog.class).orElse(AuditLog.NONE),
+                        context.service(DeviceInventory.class)).syncClock(session, clock, context.progress());
                 if (before != null) {
                     context.err().println("token clock was " + TokenClock.skew(before, now).toSeconds() + " s off; now set to the PC clock");
                 }

@@ -180,4 +180,52 @@ class TokenProgrammerTest {
             assertEquals(10, token.displayedCode(42).length());
         }
     }
+
+    /** Keeps what it is given: the programmer's recording is what is under test, not a log's storage. */
+    private static final class RecordedEvents implements org.tokenbench.core.fleet.AuditLog {
+        final java.util.List<org.tokenbench.core.fleet.AuditEvent> events = new java.util.ArrayList<>();
+
+        @Override
+        public org.tokenbench.core.fleet.AuditEntry record(org.tokenbench.core.fleet.AuditEvent event) {
+            events.add(event);
+            return new org.tokenbench.core.fleet.AuditEntry(events.size(), java.time.Instant.now(), "test", event);
+        }
+
+        @Override
+        public java.util.List<org.tokenbench.core.fleet.AuditEntry> recent(int limit) {
+            return java.util.List.of();
+        }
+
+        @Override
+        public AutoCloseable onRecord(java.util.function.Consumer<org.tokenbench.core.fleet.AuditEntry> listener) {
+            return () -> {
+            };
+        }
+
+        String summary() {
+            return events.stream().map(e -> e.action() + " " + e.outcome() + e.code().map(c -> " " + c).orElse("")).toList().toString();
+        }
+    }
+
+    @Test
+    void everyProgramAndConfirmationIsRecordedWithItsCodeAndNeverTheSeed() throws Exception {
+        RecordedEvents audit = new RecordedEvents();
+        TokenProgrammer recording = new TokenProgrammer(Clock.systemUTC(), TokenProgrammer.defaultMaxSkew(), audit, java.util.Optional.empty());
+        SafeIdVirtualToken token = token("TB-PROG-06", 900);
+        ScriptedInteraction user = new ScriptedInteraction(false, token::displayedCode);
+        try (TokenSession session = open(token, user); OtpAccount account = OtpAuthUri.parse(URI)) {
+            assertThrows(TokenException.class, () -> recording.program(session, choices, account, 30, 0, false, user, ProgressMonitor.NONE));
+            recording.program(session, choices, account, 30, 0, true, user, ProgressMonitor.NONE);
+            ScriptedInteraction misreads = new ScriptedInteraction(false, () -> "000000".equals(token.displayedCode()) ? "111111" : "000000");
+            assertThrows(TokenException.class, () -> recording.program(session, choices, account, 30, 0, true, misreads, ProgressMonitor.NONE));
+        }
+        assertEquals("[token.program REFUSED tokenbench:0x0003, token.program SUCCEEDED, token.confirm SUCCEEDED, token.program SUCCEEDED, "
+                + "token.confirm FAILED tokenbench:0x0007]", audit.summary());
+        audit.events.forEach(e -> {
+            assertEquals("TB-PROG-06", e.serial());
+            assertEquals("single-profile", e.family(), e.toString());
+            assertFalse(e.detail().contains("GEZDGNBV"), e.detail());
+            assertTrue(e.detail().contains("ACME:ops@example.com"), e.detail());
+        });
+    }
 }

@@ -44,6 +44,8 @@ import org.tokenbench.core.device.DeviceSession;
 import org.tokenbench.core.device.OpenOptions;
 import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.TokenClock;
+import org.tokenbench.core.fleet.AuditLog;
+import org.tokenbench.core.fleet.DeviceInventory;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.diagnostics.FailureJournal;
 import org.tokenbench.otp.Base32;
@@ -414,13 +416,16 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         updateButtons();
         // Created, then listened to, then scheduled: a burn that fails at once must still wipe its key and free the buttons.
         DeviceJob job = DeviceJob.create("Programming token " + target.serial(), target.deviceId(), monitor -> {
-            try (DeviceSession session = service.get().open(target.deviceId(), options)) {
+            try (DeviceSession session = service.get().open(target.deviceId(), options);
+                 ServiceHandle<AuditLog> audit = new ServiceHandle<>(AuditLog.class);
+                 ServiceHandle<DeviceInventory> inventory = new ServiceHandle<>(DeviceInventory.class)) {
                 String serial = session.identity().serial();
                 if (!serial.equals(target.serial())) {
                     throw new TokenException(DIFFERENT_TOKEN, "a different token is on the reader now (serial " + serial + ", connected: "
                             + target.serial() + "); nothing was written. Connect again to program this one.");
                 }
-                TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), TokenBenchPreferences.maxClockSkew())
+                TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), TokenBenchPreferences.maxClockSkew(),
+                        audit.get().orElse(AuditLog.NONE), inventory.get())
                         .program(session, target.choices(), account, shownFor, 0, forced, asking, new JobProgress(monitor));
                 ActivityView.record("Program token (" + account.displayName() + ")", result.token().serial(), "programmed and confirmed");
                 swt.asyncExec(() -> setStatus("Token " + result.token().serial() + " programmed and confirmed: its code matches"

@@ -1,0 +1,54 @@
+package org.tokenbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.TokenBenchHome;
+import org.tokenbench.programming.batch.BatchJournal;
+import org.tokenbench.programming.batch.BatchJournal.State;
+import org.tokenbench.ui.internal.jobs.Screenshots;
+import org.tokenbench.ui.internal.views.BatchesView;
+
+/** The Batches view shows a batch's journal as its report, in the real workbench. */
+class BatchesViewTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBatchsTokensAndTheirStatesAreShownAndTheReportSaved() throws Exception {
+        String name = "ui-box-" + System.nanoTime();
+        Path file = BatchJournal.directory(TokenBenchHome.directory()).resolve(name + ".journal");
+        BatchJournal journal = BatchJournal.openOrCreate(file, new BatchJournal.Header("box-17.pskc", "ab".repeat(32), "per-token", 3, 30, 0));
+        journal.record("TB0001", State.BURNING, Optional.empty(), "");
+        journal.record("TB0001", State.CONFIRMED, Optional.empty(), "step offset 0");
+        journal.record("TB0002", State.BURNING, Optional.empty(), "");
+        journal.record("TB0002", State.INTERRUPTED, Optional.of(ErrorCode.of(ErrorCode.PCSC, 0x80100069L)), "the card was removed");
+
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        BatchesView view = (BatchesView) page.showView(BatchesView.ID);
+        view.refresh();
+        view.show(name);
+        assertEquals(List.of("TB0001 CONFIRMED", "TB0002 INTERRUPTED"), view.shownRows());
+        assertTrue(view.statusText().startsWith("1 of 3 tokens confirmed, 1 need attention"), view.statusText());
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "batches-view-1280x800.png");
+
+        Path report = dir.resolve("report.csv");
+        view.saveReport(report);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(report)));
+        List<String> lines = Files.readAllLines(report);
+        assertEquals("serial,state,attempts,time,code,detail", lines.get(0));
+        assertTrue(lines.get(2).startsWith("TB0002,INTERRUPTED,1,") && lines.get(2).endsWith(",pcsc:0x80100069,the card was removed"), lines.get(2));
+    }
+}

@@ -1,0 +1,160 @@
+package org.tokenbench.ui.internal.views;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.part.ViewPart;
+import org.tokenbench.core.PrivateFiles;
+import org.tokenbench.core.TokenBenchHome;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.programming.batch.BatchJournal;
+import org.tokenbench.programming.batch.BatchProgrammer;
+
+/**
+ * The report of a batch (tokens programmed from a seed file with {@code tokenbench batch program}): every token its
+ * journal records, with state, attempts, time and the error code of a failure, and the report CSV to save. It reads
+ * the journals under {@code $TOKENBENCH_HOME/batches}; it never holds a seed.
+ */
+public final class BatchesView extends ViewPart {
+
+    public static final String ID = "org.tokenbench.ui.views.batches";
+
+    private Combo batches;
+    private TableViewer viewer;
+    private Label status;
+    private BatchJournal shown;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(4, false));
+        new Label(parent, SWT.NONE).setText("Batch:");
+        batches = new Combo(parent, SWT.READ_ONLY);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(batches);
+        batches.addListener(SWT.Selection, e -> showSelected());
+        Widgets.button(parent, "Refresh", this::refresh);
+        Widgets.button(parent, "Save report CSV…", this::saveReport);
+        status = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(status);
+
+        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        Table table = viewer.getTable();
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridDataFactory.fillDefaults().span(4, 1).grab(true, true).applyTo(table);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        addColumn("Serial", 140, BatchJournal.Entry::serial);
+        addColumn("State", 110, e -> e.state().name());
+        addColumn("Attempts", 70, e -> Integer.toString(e.attempts()));
+        addColumn("Time", 200, e -> e.time().toString());
+        addColumn("Code", 150, e -> e.code().map(Object::toString).orElse(""));
+        addColumn("Detail", 420, BatchJournal.Entry::detail);
+        refresh();
+    }
+
+    private void addColumn(String title, int width, Function<BatchJournal.Entry, String> text) {
+        Widgets.textColumn(viewer, title, width, text);
+    }
+
+    /** Lists the batches again, keeping the one shown. */
+    public void refresh() {
+        String selected = batches.getText();
+        Path directory = BatchJournal.directory(TokenBenchHome.directory());
+        List<String> names;
+        try (Stream<Path> files = Files.exists(directory) ? Files.list(directory) : Stream.empty()) {
+            names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".journal"))
+                    .map(n -> n.substring(0, n.length() - ".journal".length())).sorted().toList();
+        } catch (IOException e) {
+            names = List.of();
+        }
+        batches.setItems(names.toArray(String[]::new));
+        if (names.isEmpty()) {
+            viewer.setInput(List.of());
+            shown = null;
+            status.setText("No batches yet: program a box of tokens with 'tokenbench batch program --seeds FILE --reader R'.");
+            return;
+        }
+        batches.select(Math.max(0, names.indexOf(selected)));
+        showSelected();
+    }
+
+    private void showSelected() {
+        Path file = BatchJournal.directory(TokenBenchHome.directory()).resolve(batches.getText() + ".journal");
+        try {
+            Optional<BatchJournal> journal = BatchJournal.open(file);
+            shown = journal.orElse(null);
+            viewer.setInput(journal.map(BatchJournal::entries).orElse(List.of()));
+            status.setText(journal.map(BatchesView::summary).orElse("The batch's journal is gone."));
+        } catch (TokenException e) {
+            shown = null;
+            viewer.setInput(List.of());
+            status.setText(e.getMessage() + " [" + e.code() + "]");
+        }
+        status.getParent().layout(true, true);
+    }
+
+    private static String summary(BatchJournal journal) {
+        long confirmed = journal.entries().stream().filter(e -> e.state() == BatchJournal.State.CONFIRMED).count();
+        long attention = journal.entries().stream().filter(e -> e.state() != BatchJournal.State.CONFIRMED).count();
+        return confirmed + " of " + journal.header().tokens() + " tokens confirmed" + (attention > 0 ? ", " + attention
+                + " need attention (resume the batch)" : "") + " — " + journal.header().source() + ", " + journal.header().mode();
+    }
+
+    private void saveReport() {
+        if (shown == null) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(batches.getShell(), SWT.SAVE);
+        dialog.setFileName(batches.getText() + "-report.csv");
+        String target = dialog.open();
+        if (target != null) {
+            saveReport(Path.of(target));
+        }
+    }
+
+    /** Writes the batch report CSV (mode 0600) of the batch shown. */
+    public void saveReport(Path out) {
+        try {
+            PrivateFiles.write(out, BatchProgrammer.report(shown, List.of()).getBytes(StandardCharsets.UTF_8));
+            status.setText("Report written to " + out);
+        } catch (TokenException e) {
+            status.setText(e.getMessage() + " [" + e.code() + "]");
+        }
+    }
+
+    /** Selects a batch by name, as a user would in the combo. */
+    public void show(String name) {
+        batches.select(Arrays.asList(batches.getItems()).indexOf(name));
+        showSelected();
+    }
+
+    /** The rows shown: serial and state. */
+    public List<String> shownRows() {
+        return Arrays.stream(viewer.getTable().getItems()).map(item -> item.getText(0) + " " + item.getText(1)).toList();
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+
+    @Override
+    public void setFocus() {
+        batches.setFocus();
+    }
+}
