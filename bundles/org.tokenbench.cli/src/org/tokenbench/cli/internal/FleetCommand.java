@@ -14,6 +14,7 @@ import org.tokenbench.cli.command.UsageException;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.fleet.AuditEntry;
+import org.tokenbench.core.fleet.AuditEvent;
 import org.tokenbench.core.fleet.DeviceInventory;
 import org.tokenbench.core.fleet.DeviceInventory.Entry;
 import org.tokenbench.core.fleet.DeviceInventory.State;
@@ -103,6 +104,8 @@ final class FleetCommand {
             List<Entry> entries = selection.apply(context.requireService(DeviceInventory.class).list());
             if (csv) {
                 context.out().print(InventoryCsv.format(entries));
+                context.out().flush();
+                AuditCommand.record(context, AuditEvent.succeeded(AuditEvent.EXPORT, "", "", "inventory of " + entries.size() + " device(s) as CSV"));
             } else {
                 entries.forEach(entry -> context.out().println(json ? toJson(entry) : line(entry)));
             }
