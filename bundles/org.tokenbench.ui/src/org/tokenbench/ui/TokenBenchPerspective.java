@@ -32,7 +32,8 @@ public final class TokenBenchPerspective implements IPerspectiveFactory {
         layout.addView(DiagnosticsView.ID, IPageLayout.BOTTOM, 0.55f, DevicesView.ID);
         layout.addView(DriversView.ID, IPageLayout.BOTTOM, 0.62f, DevicesView.ID);
         layout.addView(ActivityView.ID, IPageLayout.RIGHT, 0.5f, DriversView.ID);
-        layout.addView(FleetView.ID, IPageLayout.RIGHT, 0.45f, ActivityView.ID);
+        // The fleet table needs width: beside the Guomi check, under the task views.
+        layout.addView(FleetView.ID, IPageLayout.RIGHT, 0.5f, GuomiKeyView.ID);
         for (String view : new String[] {DevicesView.ID, ActivityView.ID, FleetView.ID, ProgramTokenView.ID, EnrollView.ID, GuomiKeyView.ID, DriversView.ID, DiagnosticsView.ID}) {
             layout.addShowViewShortcut(view);
         }

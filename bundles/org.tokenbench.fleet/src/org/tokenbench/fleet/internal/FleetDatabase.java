@@ -36,6 +36,8 @@ public final class FleetDatabase {
     private static final int ATTEMPTS = 3;
 
     private FleetSettings settings;
+    /** Settings that could not be read: every use fails with this, so a typo never silently disables the audit log. */
+    private TokenException unusable;
     private Connection keeper;
     private boolean migrated;
 
@@ -48,8 +50,12 @@ public final class FleetDatabase {
     }
 
     @Activate
-    void activate() throws TokenException {
-        settings = FleetSettings.fromEnvironment();
+    void activate() {
+        try {
+            settings = FleetSettings.fromEnvironment();
+        } catch (TokenException e) {
+            unusable = e;
+        }
     }
 
     @Deactivate
@@ -69,7 +75,7 @@ public final class FleetDatabase {
     }
 
     public boolean isPostgres() {
-        return settings.isPostgres();
+        return settings != null && settings.isPostgres();
     }
 
     /** Runs {@code work} in a transaction, committed when it returns; redone when a concurrent writer took the same key. */
@@ -109,6 +115,9 @@ public final class FleetDatabase {
 
     /** A new connection to an up-to-date schema; the caller closes it. */
     public Connection connect() throws TokenException {
+        if (unusable != null) {
+            throw new TokenException(unusable.code(), unusable.getMessage(), unusable);
+        }
         Connection connection = open();
         synchronized (this) {
             if (!migrated) {

@@ -79,7 +79,14 @@ class FleetViewTest {
         inventory.changeState("guomi-skf", p + "0003", State.LOST, "");
         view.setFilter(p, "lost");
         DisplayWait.until(() -> view.shownSerials().equals(List.of(p + "0003")), 10, view::statusText);
+        view.setFilter(p, "All states");
         Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "fleet-1280x800.png");
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        try {
+            Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "fleet-maximized-1280x800.png");
+        } finally {
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        }
     }
 
     @Test
