@@ -105,6 +105,11 @@ class FleetViewTest {
         ActivityView.trace("Virtual PCD 00 00", "> 00A4040007A0000005272101");
         DisplayWait.until(() -> view.shownRows().get(0).action().equals("APDU"), 10, () -> view.shownRows().toString());
         assertTrue(log.recent(5).stream().noneMatch(e -> e.event().action().equals("APDU")), "a trace line is not audit material");
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "activity-1280x800.png");
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        try {
+            Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "activity-maximized-1280x800.png");
+        } finally {
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        }
     }
 }

@@ -71,8 +71,9 @@ public final class FleetView extends ViewPart {
         display = parent.getDisplay();
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
 
+        // The filter keeps its own row, so it stays usable when the view is narrow; the actions wrap below it.
         Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         filter = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER);
         filter.setMessage("Filter: serial, owner, account, family…");
@@ -85,10 +86,13 @@ public final class FleetView extends ViewPart {
         }
         state.select(0);
         state.addListener(SWT.Selection, e -> applyFilter());
-        Widgets.button(bar, "Refresh", this::refresh);
-        Widgets.button(bar, "Export CSV…", this::askExport);
-        Widgets.button(bar, "Mark Retired", () -> markSelected(State.RETIRED));
-        Widgets.button(bar, "Mark Lost", () -> markSelected(State.LOST));
+        Composite actions = new Composite(parent, SWT.NONE);
+        actions.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
+        Widgets.button(actions, "Refresh", this::refresh);
+        Widgets.button(actions, "Export CSV…", this::askExport);
+        Widgets.button(actions, "Mark Retired", () -> markSelected(State.RETIRED));
+        Widgets.button(actions, "Mark Lost", () -> markSelected(State.LOST));
 
         SashForm split = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(split);
