@@ -151,10 +151,8 @@ class AuditLogTest {
         JdbcAuditLog log = fiveEntries(database);
         // The forger knows the scheme: shifts rows 3..5 up and inserts a well-formed row after row 2.
         AuditRow second = rows(database).get(1);
-        AuditRow inserted = AuditRow.of(3, Instant.ofEpochMilli(second.timeMillis() + 1), "mallory",
-                AuditEvent.succeeded(AuditEvent.EXPORT, "", "", "all seeds.csv"), second.hash());
-        sql(database, "UPDATE audit_entry SET seq = seq + 100 WHERE seq >= 3", "UPDATE audit_entry SET seq = seq - 99 WHERE seq >= 100");
-        insert(database, inserted);
+        insertAfterSecond(database, AuditRow.of(3, Instant.ofEpochMilli(second.timeMillis() + 1), "mallory",
+                AuditEvent.succeeded(AuditEvent.EXPORT, "", "", "all seeds.csv"), second.hash()));
         assertBreak(log.verify(), Kind.INSERTED, 3);
     }
 
@@ -164,10 +162,8 @@ class AuditLogTest {
         FleetDatabase database = open(kind);
         JdbcAuditLog log = fiveEntries(database);
         AuditRow second = rows(database).get(1);
-        AuditRow inserted = AuditRow.of(3, Instant.now(), "mallory", AuditEvent.succeeded(AuditEvent.EXPORT, "", "", "x"), second.hash())
-                .withHash("f".repeat(64));
-        sql(database, "UPDATE audit_entry SET seq = seq + 100 WHERE seq >= 3", "UPDATE audit_entry SET seq = seq - 99 WHERE seq >= 100");
-        insert(database, inserted);
+        insertAfterSecond(database, AuditRow.of(3, Instant.now(), "mallory", AuditEvent.succeeded(AuditEvent.EXPORT, "", "", "x"), second.hash())
+                .withHash("f".repeat(64)));
         assertBreak(log.verify(), Kind.INSERTED, 3);
     }
 
@@ -236,6 +232,12 @@ class AuditLogTest {
             }
             return rows;
         });
+    }
+
+    /** Moves rows 3.. one place up (through a gap, as the primary key requires) and puts {@code row} at 3. */
+    private static void insertAfterSecond(FleetDatabase database, AuditRow row) throws Exception {
+        sql(database, "UPDATE audit_entry SET seq = seq + 100 WHERE seq >= 3", "UPDATE audit_entry SET seq = seq - 99 WHERE seq >= 100");
+        insert(database, row);
     }
 
     private static void insert(FleetDatabase database, AuditRow row) throws Exception {

@@ -3,8 +3,10 @@ package org.tokenbench.fleet.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -112,11 +114,7 @@ public final class JdbcSeedVault implements SeedVault {
             Arrays.fill(key, (byte) 0);
         }
         database.write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM vault_seed WHERE family = ? AND serial = ?")) {
-                delete.setString(1, family);
-                delete.setString(2, serial);
-                delete.executeUpdate();
-            }
+            deleteSeed(connection, family, serial);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO vault_seed (family, serial, nonce, sealed, stored_at) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, family);
@@ -171,13 +169,15 @@ public final class JdbcSeedVault implements SeedVault {
 
     @Override
     public boolean forget(String family, String serial) throws TokenException {
-        return database.write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM vault_seed WHERE family = ? AND serial = ?")) {
-                delete.setString(1, family);
-                delete.setString(2, serial);
-                return delete.executeUpdate() > 0;
-            }
-        });
+        return database.write(connection -> deleteSeed(connection, family, serial) > 0);
+    }
+
+    private static int deleteSeed(Connection connection, String family, String serial) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM vault_seed WHERE family = ? AND serial = ?")) {
+            delete.setString(1, family);
+            delete.setString(2, serial);
+            return delete.executeUpdate();
+        }
     }
 
     /** The vault key for {@code passphrase}, checked against the sealed check value; the caller zeroes it. */
