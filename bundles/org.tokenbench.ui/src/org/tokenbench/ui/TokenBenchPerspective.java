@@ -7,6 +7,7 @@ import org.tokenbench.ui.internal.views.DevicesView;
 import org.tokenbench.ui.internal.views.DiagnosticsView;
 import org.tokenbench.ui.internal.views.DriversView;
 import org.tokenbench.ui.internal.views.EnrollView;
+import org.tokenbench.ui.internal.views.FleetView;
 import org.tokenbench.ui.internal.views.GuomiKeyView;
 import org.tokenbench.ui.internal.views.ProgramTokenView;
 
@@ -31,7 +32,9 @@ public final class TokenBenchPerspective implements IPerspectiveFactory {
         layout.addView(DiagnosticsView.ID, IPageLayout.BOTTOM, 0.55f, DevicesView.ID);
         layout.addView(DriversView.ID, IPageLayout.BOTTOM, 0.62f, DevicesView.ID);
         layout.addView(ActivityView.ID, IPageLayout.RIGHT, 0.5f, DriversView.ID);
-        for (String view : new String[] {DevicesView.ID, ActivityView.ID, ProgramTokenView.ID, EnrollView.ID, GuomiKeyView.ID, DriversView.ID, DiagnosticsView.ID}) {
+        // The fleet table needs width: beside the Guomi check, under the task views.
+        layout.addView(FleetView.ID, IPageLayout.RIGHT, 0.5f, GuomiKeyView.ID);
+        for (String view : new String[] {DevicesView.ID, ActivityView.ID, FleetView.ID, ProgramTokenView.ID, EnrollView.ID, GuomiKeyView.ID, DriversView.ID, DiagnosticsView.ID}) {
             layout.addShowViewShortcut(view);
         }
     }

@@ -14,6 +14,7 @@ import org.tokenbench.cli.command.InputFile;
 import org.tokenbench.cli.command.UsageException;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
+import org.tokenbench.core.fleet.AuditEvent;
 import org.tokenbench.otp.Enrollment;
 import org.tokenbench.otp.KeyBackup;
 import org.tokenbench.otp.OtpAccount;
@@ -164,6 +165,7 @@ final class OtpCommand {
             try (Secret secret = Enrollment.newSecret(bits, new SecureRandom())) {
                 context.out().println(OtpAuthUri.format(params, secret));
             }
+            AuditCommand.record(context, AuditEvent.succeeded(AuditEvent.ENROL, "", "", "new credential " + issuer + ":" + account));
             return ExitCode.OK;
         }
     }
@@ -242,7 +244,11 @@ final class OtpCommand {
             try (OtpAccount account = credential.read(context)) {
                 String where = Outputs.write(out, KeyBackup.seal(account, passphrase).getBytes(StandardCharsets.US_ASCII), context);
                 context.err().println("backup of " + account.displayName() + " written to " + where + "; keep the passphrase apart from it");
+                AuditCommand.record(context, AuditEvent.succeeded(AuditEvent.BACKUP, "", "", account.displayName() + " to " + where));
                 return ExitCode.OK;
+            } catch (TokenException e) {
+                AuditCommand.recordFailure(context, AuditEvent.BACKUP, e, "to " + out);
+                throw e;
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
@@ -268,7 +274,11 @@ final class OtpCommand {
             char[] passphrase = passphraseFile.readSecretLine(context, "passphrase");
             try (OtpAccount account = KeyBackup.open(new String(backup), passphrase)) {
                 context.out().println(OtpAuthUri.format(account.params(), account.secret()));
+                AuditCommand.record(context, AuditEvent.succeeded(AuditEvent.RESTORE, "", "", account.displayName() + " from " + backupFile.name()));
                 return ExitCode.OK;
+            } catch (TokenException e) {
+                AuditCommand.recordFailure(context, AuditEvent.RESTORE, e, "from " + backupFile.name());
+                throw e;
             } finally {
                 Arrays.fill(backup, '\0');
                 Arrays.fill(passphrase, '\0');

@@ -6,18 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
+import org.tokenbench.core.driver.DeviceIdentity;
 import org.tokenbench.core.driver.PinGuard;
 import org.tokenbench.core.driver.PinStatus;
 import org.tokenbench.core.driver.PinType;
 import org.tokenbench.core.driver.PinVerifier;
+import org.tokenbench.core.fleet.AuditEntry;
+import org.tokenbench.core.fleet.AuditEvent;
+import org.tokenbench.core.fleet.AuditLog;
 import org.tokenbench.testing.ScriptedInteraction;
 
 /**
@@ -118,5 +124,46 @@ class PinGuardTest {
         PinStatus after = PinGuard.of(key).verify(PinType.USER, pin("24681357"), new ScriptedInteraction(true));
         assertEquals(6, after.triesLeft());
         assertEquals(List.of("verify"), key.attempts);
+    }
+
+    /** An audit log that keeps what it is given, as the fleet bundle's does in its database. */
+    static final class KeptLog implements AuditLog {
+        final List<AuditEvent> events = new ArrayList<>();
+
+        @Override
+        public AuditEntry record(AuditEvent event) {
+            events.add(event);
+            return new AuditEntry(events.size(), Instant.now(), "test", event);
+        }
+
+        @Override
+        public List<AuditEntry> recent(int limit) {
+            return List.of();
+        }
+
+        @Override
+        public AutoCloseable onRecord(java.util.function.Consumer<AuditEntry> listener) {
+            return () -> {
+            };
+        }
+    }
+
+    @Test
+    void everyVerificationIsRecordedWithItsOutcomeAndNeverThePin() throws TokenException {
+        CountingKey key = new CountingKey(2);
+        KeptLog log = new KeptLog();
+        PinGuard guard = PinGuard.recorded(key, log, new DeviceIdentity("test", "test-key", "K0001"));
+
+        assertThrows(TokenException.class, () -> guard.verify(PinType.USER, pin("00000000"), new ScriptedInteraction(true)));
+        assertThrows(TokenException.class, () -> guard.verify(PinType.USER, pin("24681357"), new ScriptedInteraction(false)));
+        guard.verify(PinType.USER, pin("24681357"), new ScriptedInteraction(true));
+
+        assertEquals(List.of(AuditEvent.Outcome.FAILED, AuditEvent.Outcome.REFUSED, AuditEvent.Outcome.SUCCEEDED),
+                log.events.stream().map(AuditEvent::outcome).toList());
+        assertEquals(List.of(Optional.of(WRONG), Optional.of(PinGuard.LAST_TRY_NOT_CONFIRMED), Optional.empty()),
+                log.events.stream().map(AuditEvent::code).toList());
+        assertTrue(log.events.stream().allMatch(e -> e.action().equals(AuditEvent.PIN_VERIFY) && e.family().equals("test-key")
+                && e.serial().equals("K0001")));
+        assertTrue(log.events.stream().noneMatch(e -> e.detail().contains("24681357") || e.detail().contains("00000000")), "no PIN in the log");
     }
 }

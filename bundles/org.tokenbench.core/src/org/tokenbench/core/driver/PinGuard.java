@@ -6,12 +6,16 @@ import java.util.Set;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
+import org.tokenbench.core.fleet.AuditEvent;
+import org.tokenbench.core.fleet.AuditLog;
 
 /**
  * PIN verification that cannot lock a device by itself, the same for every driver: the retry counter is read first
  * (which costs nothing), a locked PIN is never tried, the last try is spent only after the user confirms it, and a
  * wrong PIN is tried exactly once. Views and commands get it from a device session as
- * {@code session.feature(PinGuard.class)}; drivers wrap their own {@link PinVerifier} with {@link #of}.
+ * {@code session.feature(PinGuard.class)}; drivers wrap their own {@link PinVerifier} with {@link #of}. Every
+ * verification the devices service hands out is recorded in the {@link AuditLog} ({@link AuditEvent#PIN_VERIFY}: the
+ * PIN type and tries left, never the PIN), whether it succeeded, failed or was refused before trying.
  */
 public final class PinGuard {
 
@@ -23,13 +27,23 @@ public final class PinGuard {
     static final int MAX_PIN_BYTES = 64;
 
     private final PinVerifier verifier;
+    private final AuditLog audit;
+    private final DeviceIdentity device;
 
-    private PinGuard(PinVerifier verifier) {
+    private PinGuard(PinVerifier verifier, AuditLog audit, DeviceIdentity device) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.device = device;
     }
 
+    /** A guard that records nothing (drivers' own tests; the devices service uses {@link #recorded}). */
     public static PinGuard of(PinVerifier verifier) {
-        return new PinGuard(verifier);
+        return new PinGuard(verifier, AuditLog.NONE, null);
+    }
+
+    /** A guard that records each verification of {@code device}'s PINs in {@code audit}. */
+    public static PinGuard recorded(PinVerifier verifier, AuditLog audit, DeviceIdentity device) {
+        return new PinGuard(verifier, audit, Objects.requireNonNull(device, "device"));
     }
 
     public Set<PinType> pinTypes() {
@@ -41,8 +55,35 @@ public final class PinGuard {
         return verifier.status(type);
     }
 
-    /** Verifies {@code pin} once and returns the counter afterwards; a refusal is a TokenException saying the tries left. */
+    /**
+     * Verifies {@code pin} once and returns the counter afterwards; a refusal is a TokenException saying the tries left.
+     * When the audit log cannot record a success, that failure is thrown (the PIN stays verified); when it cannot record
+     * a refusal, the refusal is thrown with the log's failure attached.
+     */
     public PinStatus verify(PinType type, Secret pin, Interaction interaction) throws TokenException {
+        try {
+            checkBeforeTrying(type, pin, interaction);
+        } catch (TokenException refusal) {
+            throw recorded(refusal, AuditEvent.Outcome.REFUSED, type);
+        }
+        PinVerifier.Attempt attempt;
+        try {
+            attempt = verifier.verifyOnce(type, pin);
+        } catch (TokenException failure) {
+            throw recorded(failure, AuditEvent.Outcome.FAILED, type);
+        }
+        if (attempt.accepted()) {
+            record(AuditEvent.succeeded(AuditEvent.PIN_VERIFY, family(), serial(), type.label() + ", " + attempt.after().describe()));
+            return attempt.after();
+        }
+        TokenException failure = attempt.failure();
+        String left = attempt.after().isLocked() ? "the " + type.label() + " is now locked" : attempt.after().describe();
+        throw recorded(new TokenException(failure.code(), failure.getMessage() + ": " + left + "; TokenBench does not try again by itself"),
+                AuditEvent.Outcome.FAILED, type);
+    }
+
+    /** Refuses what must not cost a try: something that is no PIN, a locked PIN, an unconfirmed last try. */
+    private void checkBeforeTrying(PinType type, Secret pin, Interaction interaction) throws TokenException {
         String wrong = pin.apply(PinGuard::whyNotAPin);
         if (wrong != null) {
             throw new TokenException(NOT_A_PIN, "the " + type.label() + " given " + wrong + ", so it was not tried");
@@ -50,13 +91,31 @@ public final class PinGuard {
         PinStatus before = verifier.status(type);
         TryRule.beforeAttempt(before.isLocked() ? 0 : before.triesLeft(), "the " + type.label(), verifier.lockedCode(type),
                 before.maxTries() > 0 ? " (0 of " + before.maxTries() + " tries left)" : "", interaction);
-        PinVerifier.Attempt attempt = verifier.verifyOnce(type, pin);
-        if (attempt.accepted()) {
-            return attempt.after();
+    }
+
+    /** {@code failure}, recorded; a log that cannot record it is attached to it rather than hiding it. */
+    private TokenException recorded(TokenException failure, AuditEvent.Outcome outcome, PinType type) {
+        try {
+            record(new AuditEvent(AuditEvent.PIN_VERIFY, family(), serial(), outcome, java.util.Optional.of(failure.code()),
+                    type.label() + ": " + failure.getMessage()));
+        } catch (TokenException unrecorded) {
+            failure.addSuppressed(unrecorded);
         }
-        TokenException failure = attempt.failure();
-        String left = attempt.after().isLocked() ? "the " + type.label() + " is now locked" : attempt.after().describe();
-        throw new TokenException(failure.code(), failure.getMessage() + ": " + left + "; TokenBench does not try again by itself");
+        return failure;
+    }
+
+    private void record(AuditEvent event) throws TokenException {
+        if (device != null) {
+            audit.record(event);
+        }
+    }
+
+    private String family() {
+        return device == null ? "" : device.family();
+    }
+
+    private String serial() {
+        return device == null ? "" : device.serial();
     }
 
     /** Why these bytes cannot be a PIN, without saying what they are; null when they can. */

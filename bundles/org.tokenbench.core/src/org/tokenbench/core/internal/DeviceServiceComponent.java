@@ -40,6 +40,7 @@ import org.tokenbench.core.driver.DriverRegistry;
 import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.TokenClock;
 import org.tokenbench.core.driver.TokenSession;
+import org.tokenbench.core.fleet.AuditLog;
 
 /**
  * The devices service: transports report slots, this component identifies what is in them (through
@@ -78,6 +79,10 @@ public final class DeviceServiceComponent implements DeviceService {
 
     @Reference
     private DriverRegistry registry;
+
+    /** The fleet bundle's audit log when it is installed: PIN verifications are recorded there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuditLog audit;
 
     /**
      * One lock per device id for the service's life, not per slot record: a key reported gone and back while a session
@@ -133,6 +138,11 @@ public final class DeviceServiceComponent implements DeviceService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private AuditLog auditLog() {
+        AuditLog installed = audit;
+        return installed != null ? installed : AuditLog.NONE;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -441,7 +451,7 @@ public final class DeviceServiceComponent implements DeviceService {
                     connection, () -> {
                         entry.lock.release();
                         fireChanged(deviceId, entry);
-                    });
+                    }, this::auditLog);
             handedOver = true;
             return opened;
         } finally {

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.tokenbench.core.device.Device;
 import org.tokenbench.core.device.DeviceSession;
@@ -15,10 +16,11 @@ import org.tokenbench.core.driver.FamilyDescriptor;
 import org.tokenbench.core.driver.PinGuard;
 import org.tokenbench.core.driver.PinVerifier;
 import org.tokenbench.core.driver.TokenSession;
+import org.tokenbench.core.fleet.AuditLog;
 
 /**
- * A driver's session as callers get it: PIN verification only through {@link PinGuard}, and closing in the order the
- * ownership rule gives (the driver's session, then the connection, then the device's lock), once.
+ * A driver's session as callers get it: PIN verification only through {@link PinGuard} (recorded in the audit log
+ * installed at the time of asking), and closing in the order the ownership rule gives (the driver's session, then the connection, then the device's lock), once.
  */
 final class OpenedSession implements DeviceSession {
 
@@ -28,15 +30,18 @@ final class OpenedSession implements DeviceSession {
     private final TokenSession session;
     private final Connection connection;
     private final Runnable release;
+    private final Supplier<AuditLog> audit;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    OpenedSession(Device device, DriverInfo driver, FamilyDescriptor family, TokenSession session, Connection connection, Runnable release) {
+    OpenedSession(Device device, DriverInfo driver, FamilyDescriptor family, TokenSession session, Connection connection, Runnable release,
+            Supplier<AuditLog> audit) {
         this.device = device;
         this.driver = driver;
         this.family = family;
         this.session = session;
         this.connection = connection;
         this.release = release;
+        this.audit = audit;
     }
 
     @Override
@@ -68,7 +73,7 @@ final class OpenedSession implements DeviceSession {
             return Optional.empty();
         }
         if (type == PinGuard.class) {
-            return session.feature(PinVerifier.class).map(PinGuard::of).map(type::cast);
+            return session.feature(PinVerifier.class).map(verifier -> PinGuard.recorded(verifier, audit.get(), session.identity())).map(type::cast);
         }
         return session.feature(type).map(feature -> feature instanceof PinVerifier && type.isInterface() ? onlyAs(type, feature) : feature);
     }

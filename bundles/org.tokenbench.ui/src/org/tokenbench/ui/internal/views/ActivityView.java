@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -15,36 +18,58 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.core.fleet.AuditEntry;
+import org.tokenbench.core.fleet.AuditEvent;
+import org.tokenbench.core.fleet.AuditLog;
 
 /**
- * What was done in this workbench session, by whom, on which device, with what result: newest first. Entries
- * name devices and accounts, never keys or PINs. (The fleet's tamper-evident audit log is a separate store.)
+ * What was done, by whom, on which device, with what result, newest first: the audit log the fleet bundle keeps (so it
+ * survives restarts and shows what the CLI and other workbenches on the same database did), updated as entries are
+ * written. APDU trace lines, when the preference asks for them, are shown among them for this session only: a trace
+ * is a debugging aid, not audit material, and is never stored.
  */
 public final class ActivityView extends ViewPart {
 
     public static final String ID = "org.tokenbench.ui.views.activity";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** How many of the newest audit entries are shown. */
+    static final int SHOWN = 500;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    /** One thing done. */
-    public record Entry(Instant time, String user, String action, String device, String result) {
+    /** One line of the view. */
+    public record Row(Instant time, String user, String action, String device, String result) {
+
+        static Row of(AuditEntry entry) {
+            AuditEvent event = entry.event();
+            String result = event.outcome().name().toLowerCase(Locale.ROOT) + event.code().map(ErrorCode::toString).map(c -> " [" + c + "]").orElse("")
+                    + (event.detail().isEmpty() ? "" : ": " + event.detail());
+            return new Row(entry.time(), entry.user(), event.action(), (event.family() + " " + event.serial()).strip(), result);
+        }
     }
 
-    private static final List<Entry> ENTRIES = new CopyOnWriteArrayList<>();
-    private static final List<Runnable> LISTENERS = new CopyOnWriteArrayList<>();
+    private static final List<Row> TRACE = new CopyOnWriteArrayList<>();
+    private static final List<Runnable> TRACE_LISTENERS = new CopyOnWriteArrayList<>();
 
-    /** Records an action from any thread; open Activity views show it at once. */
-    public static void record(String action, String device, String result) {
-        ENTRIES.add(0, new Entry(Instant.now(), System.getProperty("user.name", "?"), action, device, result));
-        LISTENERS.forEach(Runnable::run);
+    /** An APDU trace line from any thread (session only, not stored); open Activity views show it at once. */
+    public static void trace(String device, String line) {
+        TRACE.add(new Row(Instant.now(), System.getProperty("user.name", "?"), "APDU", device, line));
+        TRACE_LISTENERS.forEach(Runnable::run);
     }
 
-    public static List<Entry> entries() {
-        return new ArrayList<>(ENTRIES);
+    public static List<Row> traceRows() {
+        return new ArrayList<>(TRACE);
     }
 
     private TableViewer viewer;
-    private Runnable listener;
+    private Display display;
+    private Label status;
+    private ServiceHandle<AuditLog> log;
+    private volatile AutoCloseable subscription;
+    private Runnable traceListener;
+    private volatile List<Row> shown = List.of();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -55,22 +80,68 @@ public final class ActivityView extends ViewPart {
         viewer.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getTable());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Time", 80, e -> TIME.format(e.time()));
-        column("User", 90, Entry::user);
-        column("Action", 180, Entry::action);
-        column("Device", 200, Entry::device);
-        column("Result", 420, Entry::result);
-        Display display = parent.getDisplay();
-        listener = () -> display.asyncExec(() -> {
-            if (!viewer.getControl().isDisposed()) {
-                viewer.setInput(entries());
-            }
+        column("Time", 140, r -> TIME.format(r.time()));
+        column("User", 90, Row::user);
+        column("Action", 160, Row::action);
+        column("Device", 200, Row::device);
+        column("Result", 420, Row::result);
+        status = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        display = parent.getDisplay();
+        traceListener = this::refresh;
+        TRACE_LISTENERS.add(traceListener);
+        log = new ServiceHandle<>(AuditLog.class, service -> {
+            subscription = service.onRecord(entry -> refresh(service));
+            refresh(service);
         });
-        LISTENERS.add(listener);
-        viewer.setInput(entries());
+        if (log.get().isEmpty()) {
+            display.asyncExec(() -> setStatus("No audit log is installed: nothing is recorded."));
+        }
     }
 
-    private void column(String title, int width, Function<Entry, String> text) {
+    /** Reads the newest entries off the display thread, then shows them with the session's trace lines. */
+    CompletableFuture<Void> refresh() {
+        return refresh(log == null ? AuditLog.NONE : log.get().orElse(AuditLog.NONE));
+    }
+
+    private CompletableFuture<Void> refresh(AuditLog source) {
+        return CompletableFuture.runAsync(() -> {
+            List<Row> rows = new ArrayList<>(traceRows());
+            String problem = "";
+            try {
+                source.recent(SHOWN).forEach(entry -> rows.add(Row.of(entry)));
+            } catch (TokenException e) {
+                problem = "The audit log cannot be read: " + e.getMessage();
+            }
+            rows.sort(Comparator.comparing(Row::time).reversed());
+            String message = problem;
+            display.asyncExec(() -> {
+                if (!viewer.getControl().isDisposed()) {
+                    shown = List.copyOf(rows);
+                    viewer.setInput(shown);
+                    setStatus(message);
+                }
+            });
+        });
+    }
+
+    private void setStatus(String text) {
+        if (!status.isDisposed()) {
+            status.setText(text);
+            status.getParent().layout();
+        }
+    }
+
+    /** The rows on screen, newest first (for tests). */
+    public List<Row> shownRows() {
+        return shown;
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+
+    private void column(String title, int width, Function<Row, String> text) {
         Widgets.textColumn(viewer, title, width, text);
     }
 
@@ -81,7 +152,15 @@ public final class ActivityView extends ViewPart {
 
     @Override
     public void dispose() {
-        LISTENERS.remove(listener);
+        TRACE_LISTENERS.remove(traceListener);
+        try {
+            if (subscription != null) {
+                subscription.close();
+            }
+        } catch (Exception e) {
+            // the log is going away with the view
+        }
+        log.close();
         super.dispose();
     }
 }

@@ -1,6 +1,8 @@
 package org.tokenbench.ui.internal.views;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -20,6 +22,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.tokenbench.core.PrivateFiles;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
+import org.tokenbench.core.fleet.AuditEvent;
 import org.tokenbench.otp.Enrollment;
 import org.tokenbench.otp.KeyBackup;
 import org.tokenbench.otp.OtpAuthUri;
@@ -49,6 +52,7 @@ public final class EnrollView extends ViewPart {
     private OtpParams params;
     private BitMatrix modules;
     private Verifier verifier;
+    private final AuditRecorder audit = new AuditRecorder();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -107,7 +111,10 @@ public final class EnrollView extends ViewPart {
             return false;
         }
         Verifier.Result check = verifier.verify(code.getText().strip(), Instant.now().getEpochSecond());
-        ActivityView.record("Enroll: bind a phone app", params.issuer() + " (" + params.account() + ")", check.outcome().name().toLowerCase());
+        String label = params.issuer() + ":" + params.account();
+        audit.record(check.outcome() == Verifier.Outcome.ACCEPTED ? AuditEvent.succeeded(AuditEvent.ENROL, "", "", "phone app bound to " + label)
+                : new AuditEvent(AuditEvent.ENROL, "", "", AuditEvent.Outcome.FAILED, Optional.empty(),
+                        "phone app code for " + label + " " + check.outcome().name().toLowerCase(Locale.ROOT)), this::showLater);
         result.setText(switch (check.outcome()) {
             case ACCEPTED -> "Bound: the app's code matches" + (check.stepOffset() == 0 ? "." : " (" + check.stepOffset() + " step off: check the phone's clock).");
             case REPLAYED -> "That code was already used; wait for the next one.";
@@ -202,9 +209,10 @@ public final class EnrollView extends ViewPart {
         try {
             PrivateFiles.write(file, KeyBackup.seal(params, secret, passphrase).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             result.setText("Encrypted backup saved to " + file + ". Keep the passphrase apart from it.");
-            ActivityView.record("Enroll: encrypted backup", params.issuer() + " (" + params.account() + ")", "saved to " + file.getFileName());
+            audit.record(AuditEvent.succeeded(AuditEvent.BACKUP, "", "", params.issuer() + ":" + params.account() + " to " + file), this::showLater);
         } catch (TokenException e) {
             result.setText(e.getMessage());
+            audit.record(AuditEvent.failed(AuditEvent.BACKUP, "", "", e.code(), params.issuer() + ":" + params.account() + " to " + file), this::showLater);
         }
     }
 
@@ -250,9 +258,19 @@ public final class EnrollView extends ViewPart {
         account.setFocus();
     }
 
+    /** A message from a background thread (the audit log's failure) in the result line. */
+    private void showLater(String message) {
+        result.getDisplay().asyncExec(() -> {
+            if (!result.isDisposed()) {
+                result.setText(message);
+            }
+        });
+    }
+
     @Override
     public void dispose() {
         forget();
+        audit.close();
         super.dispose();
     }
 }

@@ -47,6 +47,7 @@ import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.PinGuard;
 import org.tokenbench.core.driver.PinStatus;
 import org.tokenbench.core.driver.PinType;
+import org.tokenbench.core.fleet.AuditEvent;
 import org.tokenbench.diagnostics.Diagnosis;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.diagnostics.FailureJournal;
@@ -81,6 +82,9 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
     private String chosenDevice;
     private ServiceHandle<DiagnosticsRegistry> diagnostics;
     private ServiceHandle<FailureJournal> journal;
+    private final AuditRecorder audit = new AuditRecorder();
+    /** The Guomi view's environment and key check, in the audit log (a driver-specific action name). */
+    static final String KEY_CHECK = "guomi.key-check";
     private Interaction interaction;
     private Combo library;
     private Text caFile;
@@ -207,8 +211,10 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                         checkKey(target, inputs, asking, shown, monitor);
                     }
                     Optional<Checklist.Result> red = all.stream().filter(r -> r.status() == Checklist.Status.FAILED).findFirst();
-                    ActivityView.record("Guomi key environment check", target.library().getFileName().toString(),
-                            red.map(r -> "failed at " + r.step().title()).orElse("verified"));
+                    String library = target.library().getFileName().toString();
+                    audit.record(red.isEmpty() ? AuditEvent.succeeded(KEY_CHECK, "", "", "environment verified with " + library)
+                            : new AuditEvent(KEY_CHECK, "", "", AuditEvent.Outcome.FAILED, red.get().code(),
+                                    "stopped at " + red.get().step().title() + " with " + library), message -> display.asyncExec(() -> summary.setText(message)));
                     display.asyncExec(() -> {
                         summary.setText(red.isPresent() ? "The check stopped at a red step: select it for the cause and what to do."
                                 : Checklist.passedWithUncheckedSteps(all) ? "Passed with unchecked steps: give the CA certificate and "
@@ -488,6 +494,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         devices.close();
         diagnostics.close();
         journal.close();
+        audit.close();
         super.dispose();
     }
 }

@@ -427,13 +427,11 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
                 TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), TokenBenchPreferences.maxClockSkew(),
                         audit.get().orElse(AuditLog.NONE), inventory.get())
                         .program(session, target.choices(), account, shownFor, 0, forced, asking, new JobProgress(monitor));
-                ActivityView.record("Program token (" + account.displayName() + ")", result.token().serial(), "programmed and confirmed");
                 swt.asyncExec(() -> setStatus("Token " + result.token().serial() + " programmed and confirmed: its code matches"
                         + (result.confirmedOffset() == 0 ? "." : " (" + result.confirmedOffset() + " step off).")));
             }
         }, e -> {
             journal.get().ifPresent(j -> j.record("Program token", e));
-            ActivityView.record("Program token (" + account.displayName() + ")", target.serial(), "failed: " + e.code());
             swt.asyncExec(() -> setStatus(explain(e)));
         });
         job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
@@ -456,7 +454,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     private OpenOptions options(String name) {
         OpenOptions options = OpenOptions.of(interaction);
         return TokenBenchPreferences.store().getBoolean(TokenBenchPreferences.TRACE_APDUS)
-                ? options.withTrace(line -> ActivityView.record("APDU", name, line)) : options;
+                ? options.withTrace(line -> ActivityView.trace(name, line)) : options;
     }
 
     /**

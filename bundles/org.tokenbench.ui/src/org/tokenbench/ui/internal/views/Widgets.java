@@ -24,7 +24,7 @@ final class Widgets {
     }
 
     /** A table column showing {@code text} of each row's element (rows of one type {@code T}). */
-    static <T> void textColumn(TableViewer viewer, String title, int width, Function<T, String> text) {
+    static <T> TableViewerColumn textColumn(TableViewer viewer, String title, int width, Function<T, String> text) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
@@ -35,5 +35,6 @@ final class Widgets {
                 return text.apply((T) element);
             }
         });
+        return column;
     }
 }
