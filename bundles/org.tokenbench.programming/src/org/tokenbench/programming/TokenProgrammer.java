@@ -253,6 +253,8 @@ public final class TokenProgrammer {
             return;
         }
         try {
+            // The devices service notes sightings asynchronously: make sure the token is known before moving it.
+            inventory.get().seen(token, "", Optional.empty());
             inventory.get().changeState(token.family(), token.serial(), state, account);
         } catch (TokenException e) {
             record(AuditEvent.failed(AuditEvent.INVENTORY_CHANGE, token.family(), token.serial(), e.code(), "to " + state + ": "
