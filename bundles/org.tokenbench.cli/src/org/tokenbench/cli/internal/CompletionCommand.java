@@ -53,7 +53,7 @@ final class CompletionCommand implements Callable<Integer> {
         return "#compdef tokenbench\n"
                 + "autoload -U +X bashcompinit && bashcompinit\n"
                 + bash
-                + "\n_bash_complete -F _picocli_tokenbench \"$@\"\n";
+                + "\n_bash_complete -o default -F _complete_tokenbench\n";
     }
 
     @Component(service = CommandProvider.class)
