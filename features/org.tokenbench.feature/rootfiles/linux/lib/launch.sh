@@ -33,7 +33,9 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
   tokenbench_java="$(tokenbench_runtime "$product_dir" "$cache")" || return 1
 
   local common=(-Dosgi.requiredJavaVersion="$tokenbench_required_java" -Dosgi.configuration.cascaded=true)
-  tokenbench_workbench_args=("${common[@]}" -Dosgi.sharedConfiguration.area="$product_dir/configuration"
+  local ui=()
+  [ "$(uname -s)" = Darwin ] && ui=(-XstartOnFirstThread)  # SWT on Cocoa runs on the process's first thread
+  tokenbench_workbench_args=("${common[@]}" ${ui[@]+"${ui[@]}"} -Dosgi.sharedConfiguration.area="$product_dir/configuration"
     -jar "$launcher" -install "$product_dir" -configuration "$cache/workbench" -data "$state_dir/workspace" -noSplash)
 
   if [ ! -f "$product_dir/configuration-headless/config.ini" ] || [ ! -f "$product_dir/lib/boot/equinox-launcher.jar" ]; then
@@ -41,13 +43,14 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
     tokenbench_headless_args=("${tokenbench_workbench_args[@]}" -application org.tokenbench.cli.headless)
     return 0
   fi
+  # (Empty arrays are expanded as ${a[@]+"${a[@]}"}: macOS has bash 3.2, where "${a[@]}" of an empty one trips set -u.)
   # Short-lived JVM: C1 only (C2 compiles would finish after the command), the serial collector (no GC threads to
   # start), and the class-data archive. The unsigned copies of the Equinox launcher and framework in lib/boot are
   # the signed jars from plugins/ without their signature: the JVM archives no class from a signed jar.
   # JVM log lines go to stderr, errors only: the archive's first-run notes must never reach a command's stdout.
   local jit=(-XX:TieredStopAtLevel=1)
   case "${3:-}" in qr) jit=() ;; esac  # image decoding runs long enough for C2 to pay off
-  tokenbench_headless_args=("${common[@]}" "${jit[@]}" -XX:+UseSerialGC -XX:-UsePerfData
+  tokenbench_headless_args=("${common[@]}" ${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData
     -XX:SharedArchiveFile="$cache/headless.jsa" -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=error:stderr
     -Dosgi.sharedConfiguration.area="$product_dir/configuration-headless"
     -cp "$product_dir/lib/boot/equinox-launcher.jar" org.eclipse.equinox.launcher.Main
