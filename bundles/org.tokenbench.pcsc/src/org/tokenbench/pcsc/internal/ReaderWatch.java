@@ -183,7 +183,7 @@ public final class ReaderWatch implements AutoCloseable {
 
     private void pause() {
         try {
-            Thread.sleep(RECONNECT_MILLIS);
+            PcscLibrary.awaitService(RECONNECT_MILLIS);
         } catch (InterruptedException e) {
             running = false;
         }
