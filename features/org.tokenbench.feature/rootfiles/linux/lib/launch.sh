@@ -9,7 +9,7 @@
 #                            releng/scripts/finish-product): what headless commands resolve and start
 # Per user (never in the product folder, so a root-owned install works for anyone): the Equinox state of each,
 # the JDK choice when no runtime is bundled, and the class-data (AppCDS) archive the JVM writes on the first
-# headless run and maps on every later one.
+# headless run and maps on every later one (one per java binary: an archive only loads in the JVM that wrote it).
 
 # shellcheck source=find-java.sh
 . "$(dirname "${BASH_SOURCE[0]}")/find-java.sh"
@@ -51,26 +51,22 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
   local jit=(-XX:TieredStopAtLevel=1)
   case "${3:-}" in qr) jit=() ;; esac  # image decoding runs long enough for C2 to pay off
   tokenbench_headless_args=("${common[@]}" ${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData
-    -XX:SharedArchiveFile="$cache/headless.jsa" -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=error:stderr
+    -XX:SharedArchiveFile="$cache/headless-$(printf '%s' "$tokenbench_java" | cksum | cut -d' ' -f1).jsa" -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=error:stderr
     -Dosgi.sharedConfiguration.area="$product_dir/configuration-headless"
     -cp "$product_dir/lib/boot/equinox-launcher.jar" org.eclipse.equinox.launcher.Main
     -install "$product_dir" -configuration "$cache/headless" -data "$state_dir/workspace" -noSplash
     -application org.tokenbench.cli.headless)
 }
 
-# The java binary: $TOKENBENCH_JAVA as given; else the runtime bundled in the product; else find-java.sh's
-# choice, kept in the cache so later runs start no JVM to look (dropped when that java is gone or JAVA_HOME changes).
+# The java binary: $TOKENBENCH_JAVA (when it is 21+); else the runtime bundled in the product; else find-java.sh's
+# choice. What find-java.sh answers is kept in the cache, so later runs start no JVM to look; it is asked again when
+# TOKENBENCH_JAVA or JAVA_HOME change or the remembered binary is gone.
 tokenbench_runtime() { # $1 = product folder, $2 = cache folder
-  if [ -n "${TOKENBENCH_JAVA:-}" ]; then
-    [ -x "$TOKENBENCH_JAVA" ] || { echo "tokenbench: TOKENBENCH_JAVA=$TOKENBENCH_JAVA is not an executable java" >&2; return 1; }
-    printf '%s\n' "$TOKENBENCH_JAVA"
-    return 0
-  fi
-  if [ -x "$1/runtime/bin/java" ]; then
+  if [ -z "${TOKENBENCH_JAVA:-}" ] && [ -x "$1/runtime/bin/java" ]; then
     printf '%s\n' "$1/runtime/bin/java"
     return 0
   fi
-  local remembered="$2/java" key="JAVA_HOME=${JAVA_HOME:-}" line java_bin
+  local remembered="$2/java" key="TOKENBENCH_JAVA=${TOKENBENCH_JAVA:-} JAVA_HOME=${JAVA_HOME:-}" line java_bin
   if [ -f "$remembered" ]; then
     { read -r line; read -r java_bin; } < "$remembered" || true
     if [ "$line" = "$key" ] && [ -x "${java_bin:-}" ]; then printf '%s\n' "$java_bin"; return 0; fi
