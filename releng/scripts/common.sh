@@ -14,6 +14,10 @@ use_build_jdk() { # exports JAVA_HOME for ./mvnw: the JDK that tokenbench_find_j
   echo "Using JDK $JAVA_HOME" >&2
 }
 
+# What the product build itself runs (releng/scripts/finish-product): zip strips the boot jars' signatures,
+# dpkg-deb (always on Debian) makes the .deb.
+build_packages=(zip)
+
 # Installs the Debian packages that are missing (as root), or says which to install and fails.
 ensure_packages() {
   local missing=() p

@@ -3,15 +3,17 @@ package org.tokenbench.pcsc;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.sun.jna.NativeLong;
-import com.sun.jna.ptr.NativeLongByReference;
 
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.Connection;
 import org.tokenbench.pcsc.internal.PcscContext;
+import org.tokenbench.pcsc.internal.Dword;
+import org.tokenbench.pcsc.internal.PcscAbi;
 import org.tokenbench.pcsc.internal.PcscLibrary;
 import org.tokenbench.pcsc.internal.PcscLite;
+import org.tokenbench.pcsc.internal.ScardHandle;
+import org.tokenbench.pcsc.internal.SizedByReference;
 
 /**
  * An APDU conversation with the card in one reader. It follows 61xx (GET RESPONSE) and 6Cxx (repeat with the
@@ -29,13 +31,13 @@ public final class ApduChannel implements Connection {
 
     private final String reader;
     private final PcscContext context;
-    private final NativeLong card;
+    private final ScardHandle card;
     private final long protocol;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ApduTrace trace = ApduTrace.NONE;
     private int exchanges;
 
-    ApduChannel(String reader, PcscContext context, NativeLong card, long protocol) {
+    ApduChannel(String reader, PcscContext context, ScardHandle card, long protocol) {
         this.reader = reader;
         this.context = context;
         this.card = card;
@@ -48,15 +50,15 @@ public final class ApduChannel implements Connection {
     }
 
     public byte[] atr() throws TokenException {
-        byte[] atr = new byte[PcscLite.MAX_ATR_SIZE];
-        NativeLongByReference atrLength = new NativeLongByReference(new NativeLong(atr.length));
-        NativeLongByReference nameLength = new NativeLongByReference(new NativeLong(0));
-        long code = PcscLibrary.code(context.library().SCardStatus(card, null, nameLength, new NativeLongByReference(),
-                new NativeLongByReference(), atr, atrLength));
+        byte[] atr = new byte[PcscAbi.current().maxAtrSize()];
+        SizedByReference atrLength = SizedByReference.dword(atr.length);
+        SizedByReference nameLength = SizedByReference.dword();
+        long code = PcscLibrary.code(context.library().SCardStatus(card, null, nameLength, SizedByReference.dword(),
+                SizedByReference.dword(), atr, atrLength));
         if (code != PcscLite.SCARD_S_SUCCESS) {
             throw failure(code, "cannot read the card's ATR");
         }
-        return Arrays.copyOf(atr, atrLength.getValue().intValue());
+        return Arrays.copyOf(atr, (int) atrLength.getValue());
     }
 
     public void trace(ApduTrace newTrace) {
@@ -88,7 +90,7 @@ public final class ApduChannel implements Connection {
             return sequence.run();
         } finally {
             // Ending fails when the card is gone; the sequence's own failure says so already.
-            context.library().SCardEndTransaction(card, new NativeLong(PcscLite.SCARD_LEAVE_CARD));
+            context.library().SCardEndTransaction(card, new Dword(PcscLite.SCARD_LEAVE_CARD));
         }
     }
 
@@ -129,13 +131,13 @@ public final class ApduChannel implements Connection {
         trace.line("> " + command);
         try {
             exchanges++;
-            NativeLongByReference length = new NativeLongByReference(new NativeLong(received.length));
+            SizedByReference length = SizedByReference.dword(received.length);
             long code = PcscLibrary.code(context.library().SCardTransmit(card, new PcscLite.IoRequest(protocol), bytes,
-                    new NativeLong(bytes.length), null, received, length));
+                    new Dword(bytes.length), null, received, length));
             if (code != PcscLite.SCARD_S_SUCCESS) {
                 throw failure(code, "the command to the card failed");
             }
-            int size = length.getValue().intValue();
+            int size = (int) length.getValue();
             if (size == 0) {
                 trace.line("< card removed");
                 throw PcscErrors.of(PcscErrors.REMOVED_CARD, "the card in '" + reader + "' answered nothing: it left the reader", null);
@@ -169,7 +171,7 @@ public final class ApduChannel implements Connection {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            context.library().SCardDisconnect(card, new NativeLong(PcscLite.SCARD_LEAVE_CARD));
+            context.library().SCardDisconnect(card, new Dword(PcscLite.SCARD_LEAVE_CARD));
             context.close();
         }
     }

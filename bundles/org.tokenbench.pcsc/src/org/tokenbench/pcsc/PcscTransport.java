@@ -6,8 +6,6 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import com.sun.jna.NativeLong;
-import com.sun.jna.ptr.NativeLongByReference;
 
 import org.osgi.service.component.annotations.Component;
 import org.tokenbench.core.ErrorCode;
@@ -20,7 +18,10 @@ import org.tokenbench.core.device.TransportStatus;
 import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.pcsc.internal.EnvironmentChecklist;
 import org.tokenbench.pcsc.internal.PcscContext;
+import org.tokenbench.pcsc.internal.Dword;
 import org.tokenbench.pcsc.internal.PcscLibrary;
+import org.tokenbench.pcsc.internal.ScardHandle;
+import org.tokenbench.pcsc.internal.SizedByReference;
 import org.tokenbench.pcsc.internal.PcscLite;
 import org.tokenbench.pcsc.internal.ReaderSlots;
 import org.tokenbench.pcsc.internal.ReaderWatch;
@@ -91,13 +92,13 @@ public final class PcscTransport implements DeviceTransport {
         boolean connected = false;
         try {
             while (true) {
-                NativeLongByReference card = new NativeLongByReference();
-                NativeLongByReference protocol = new NativeLongByReference();
+                SizedByReference card = SizedByReference.handle();
+                SizedByReference protocol = SizedByReference.dword();
                 long code = PcscLibrary.code(context.library().SCardConnect(context.handle(), slotId,
-                        new NativeLong(PcscLite.SCARD_SHARE_EXCLUSIVE),
-                        new NativeLong(PcscLite.SCARD_PROTOCOL_T0 | PcscLite.SCARD_PROTOCOL_T1), card, protocol));
+                        new Dword(PcscLite.SCARD_SHARE_EXCLUSIVE),
+                        new Dword(PcscLite.SCARD_PROTOCOL_T0 | PcscLite.SCARD_PROTOCOL_T1), card, protocol));
                 if (code == PcscLite.SCARD_S_SUCCESS) {
-                    ApduChannel channel = new ApduChannel(slotId, context, card.getValue(), protocol.getValue().longValue());
+                    ApduChannel channel = new ApduChannel(slotId, context, new ScardHandle(card.getValue()), protocol.getValue());
                     if (trace != null) {
                         channel.trace(trace::accept);
                     }

@@ -55,8 +55,7 @@ public final class SkfLibrary {
                     ? ": not a regular file (a directory, device or pipe), so not a vendor library" : ": no such file"));
         }
         Map<String, Object> options = new HashMap<>();
-        // GM/T 0016 declares the API __stdcall on Windows and cdecl elsewhere.
-        options.put(Library.OPTION_CALLING_CONVENTION, Platform.isWindows() && !Platform.is64Bit() ? Function.ALT_CONVENTION : Function.C_CONVENTION);
+        options.put(Library.OPTION_CALLING_CONVENTION, callingConvention(Platform.isWindows(), Platform.is64Bit()));
         try {
             NativeLibrary library = NativeLibrary.getInstance(absolute.toString(), options);
             SkfApi api = Native.load(absolute.toString(), SkfApi.class, options);
@@ -64,6 +63,15 @@ public final class SkfLibrary {
         } catch (UnsatisfiedLinkError e) {
             throw new SkfException(SkfProblem.LIBRARY_NOT_LOADABLE, absolute + ": " + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * JNA's calling convention for a vendor library: GM/T 0016 declares the API {@code __stdcall} on Windows, which
+     * only 32-bit Windows distinguishes ({@link Function#ALT_CONVENTION}); x64 Windows and every other platform use the
+     * one C convention.
+     */
+    public static int callingConvention(boolean windows, boolean sixtyFourBit) {
+        return windows && !sixtyFourBit ? Function.ALT_CONVENTION : Function.C_CONVENTION;
     }
 
     /** The absolute, normalised path it was loaded from: the identity of the library. */

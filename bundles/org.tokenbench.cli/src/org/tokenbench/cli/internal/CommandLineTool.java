@@ -43,6 +43,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 public final class CommandLineTool {
 
+    /** Commands that need every installed command in the tree: they list or describe them all. */
+    private static final Set<String> WHOLE_TREE = Set.of("help", "completion", "manual");
+
     private static final String KEY_REFUSED = "this looks like a key; secrets are never taken as arguments, use ";
 
     private final List<CommandProvider> providers;
@@ -84,7 +87,7 @@ public final class CommandLineTool {
 
     /** Parses {@code args} against the commands and runs the one named; returns the process exit code. */
     public int run(String[] args, Console console) {
-        CommandLine root = tree(console);
+        CommandLine root = tree(console, args.length > 0 && !WHOLE_TREE.contains(args[0]) ? args[0] : null);
         root.setOut(new PrintWriter(console.out(), true));
         root.setErr(new PrintWriter(console.err(), true));
         root.setParameterExceptionHandler((failure, arguments) -> usageError(failure.getCommandLine(), message(failure), failure, arguments, console));
@@ -98,6 +101,18 @@ public final class CommandLineTool {
 
     /** The tree: {@code tokenbench}, {@code help}, and every provider's command under its parent. */
     public CommandLine tree(Console console) {
+        return tree(console, null);
+    }
+
+    /**
+     * The tree with only the top-level command {@code only} (and help) when one of that name is installed: a one-shot
+     * command then pays for building its own picocli model, not every command's (most of a command's start-up after
+     * the framework's). {@code null}, or a name no command has, builds the whole tree (suggestions for typos need it).
+     */
+    private CommandLine tree(Console console, String only) {
+        if (only != null && providers.stream().noneMatch(provider -> only.equals(topLevelName(provider, console)))) {
+            return tree(console, null);
+        }
         CommandLine.IFactory factory = new ContextFactory(console);
         CommandLine root = new CommandLine(new TokenBenchCommand(console), factory);
         record Placed(List<String> path, CommandLine command, CommandProvider provider) {
@@ -105,6 +120,9 @@ public final class CommandLineTool {
         List<Placed> placed = new ArrayList<>();
         placed.add(new Placed(List.of(), new CommandLine(new HelpCommand(), factory), null));
         for (CommandProvider provider : providers) {
+            if (only != null && !only.equals(topLevelName(provider, console))) {
+                continue;
+            }
             try {
                 placed.add(new Placed(path(provider), new CommandLine(provider.command(console), factory), provider));
             } catch (CommandLine.InitializationException e) {
@@ -136,6 +154,20 @@ public final class CommandLineTool {
         root.setUsageHelpWidth(100);
         addHelpOptions(root, Collections.newSetFromMap(new IdentityHashMap<>()));
         return root;
+    }
+
+    /** The top-level command a provider's command belongs to: its own name, or the first word of its parent. */
+    private static String topLevelName(CommandProvider provider, Console console) {
+        List<String> path = path(provider);
+        if (!path.isEmpty()) {
+            return path.get(0);
+        }
+        Object command = provider.command(console);
+        if (command instanceof CommandSpec spec) {
+            return spec.name();
+        }
+        Command annotation = command.getClass().getAnnotation(Command.class);
+        return annotation == null ? null : annotation.name();
     }
 
     private static List<String> path(CommandProvider provider) {

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.sun.jna.NativeLong;
-import com.sun.jna.ptr.NativeLongByReference;
 
 import org.tokenbench.core.TokenException;
 import org.tokenbench.pcsc.PcscErrors;
@@ -17,10 +15,10 @@ import org.tokenbench.pcsc.PcscErrors;
 public final class PcscContext implements AutoCloseable {
 
     private final PcscLite pcsc;
-    private final NativeLong handle;
+    private final ScardHandle handle;
     private boolean released;
 
-    private PcscContext(PcscLite pcsc, NativeLong handle) {
+    private PcscContext(PcscLite pcsc, ScardHandle handle) {
         this.pcsc = pcsc;
         this.handle = handle;
     }
@@ -28,13 +26,13 @@ public final class PcscContext implements AutoCloseable {
     /** Fails with the library's or pcscd's code (SCARD_E_NO_SERVICE when pcscd is not running). */
     public static PcscContext establish() throws TokenException {
         PcscLite pcsc = PcscLibrary.get();
-        NativeLongByReference context = new NativeLongByReference();
-        PcscLibrary.check(pcsc.SCardEstablishContext(new NativeLong(PcscLite.SCARD_SCOPE_SYSTEM), null, null, context),
+        SizedByReference context = SizedByReference.handle();
+        PcscLibrary.check(pcsc.SCardEstablishContext(new Dword(PcscLite.SCARD_SCOPE_SYSTEM), null, null, context),
                 "cannot reach the PC/SC service pcscd");
-        return new PcscContext(pcsc, context.getValue());
+        return new PcscContext(pcsc, new ScardHandle(context.getValue()));
     }
 
-    public NativeLong handle() {
+    public ScardHandle handle() {
         return handle;
     }
 
@@ -44,19 +42,19 @@ public final class PcscContext implements AutoCloseable {
 
     /** The names of the connected readers; empty when none is connected. */
     public List<String> readers() throws TokenException {
-        NativeLongByReference length = new NativeLongByReference();
+        SizedByReference length = SizedByReference.dword();
         long code = PcscLibrary.code(pcsc.SCardListReaders(handle, null, null, length));
         if (code == PcscErrors.NO_READERS_AVAILABLE) {
             return List.of();
         }
-        PcscLibrary.check(new NativeLong(code), "cannot list smart-card readers");
-        byte[] buffer = new byte[length.getValue().intValue()];
+        PcscLibrary.check(new Dword(code), "cannot list smart-card readers");
+        byte[] buffer = new byte[(int) length.getValue()];
         code = PcscLibrary.code(pcsc.SCardListReaders(handle, null, buffer, length));
         if (code == PcscErrors.NO_READERS_AVAILABLE) {
             return List.of();
         }
-        PcscLibrary.check(new NativeLong(code), "cannot list smart-card readers");
-        return multiString(buffer, length.getValue().intValue());
+        PcscLibrary.check(new Dword(code), "cannot list smart-card readers");
+        return multiString(buffer, (int) length.getValue());
     }
 
     /**
@@ -64,7 +62,7 @@ public final class PcscContext implements AutoCloseable {
      * or {@link #cancel()} is called, and returns pcsc-lite's code (SCARD_E_TIMEOUT, SCARD_E_CANCELLED included).
      */
     public long waitForChange(PcscLite.ReaderState[] states, long timeoutMillis) {
-        return PcscLibrary.code(pcsc.SCardGetStatusChange(handle, new NativeLong(timeoutMillis), states, new NativeLong(states.length)));
+        return PcscLibrary.code(pcsc.SCardGetStatusChange(handle, new Dword(timeoutMillis), states, new Dword(states.length)));
     }
 
     /** Ends a {@link #waitForChange} running on another thread. */

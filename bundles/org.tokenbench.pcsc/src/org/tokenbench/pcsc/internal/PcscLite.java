@@ -1,14 +1,13 @@
 package org.tokenbench.pcsc.internal;
 
 import com.sun.jna.Library;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
-import com.sun.jna.ptr.NativeLongByReference;
 
 /**
- * pcsc-lite's WinSCard API as JNA sees it on Linux, where DWORD, LONG, SCARDCONTEXT and SCARDHANDLE are all C
- * {@code long} (64 bits on x86_64), hence NativeLong everywhere.
+ * The WinSCard API (pcsc-lite, winscard.dll, PCSC.framework) as JNA sees it: DWORD and LONG are {@link Dword},
+ * SCARDCONTEXT and SCARDHANDLE {@link ScardHandle}, both sized by {@link PcscAbi#current()}; Windows' …A names are
+ * mapped by {@link PcscLibrary}.
  */
 public interface PcscLite extends Library {
 
@@ -25,19 +24,19 @@ public interface PcscLite extends Library {
     int SCARD_STATE_UNAVAILABLE = 0x08;
     int SCARD_STATE_PRESENT = 0x20;
     int SCARD_STATE_MUTE = 0x200;
-    int MAX_ATR_SIZE = 33;
-    /** The pseudo-reader whose state changes when a reader is plugged in or out. */
+        /** The pseudo-reader whose state changes when a reader is plugged in or out. */
     String PNP_NOTIFICATION = "\\\\?PnP?\\Notification";
 
     /** SCARD_IO_REQUEST: the protocol control information sent with each APDU. */
     @Structure.FieldOrder({"dwProtocol", "cbPciLength"})
     class IoRequest extends Structure {
-        public NativeLong dwProtocol;
-        public NativeLong cbPciLength;
+        public Dword dwProtocol;
+        public Dword cbPciLength;
 
         public IoRequest(long protocol) {
-            dwProtocol = new NativeLong(protocol);
-            cbPciLength = new NativeLong(size());
+            super(PcscAbi.current().alignment());
+            dwProtocol = new Dword(protocol);
+            cbPciLength = new Dword(size());
         }
     }
 
@@ -49,13 +48,14 @@ public interface PcscLite extends Library {
     class ReaderState extends Structure {
         public String szReader;
         public Pointer pvUserData;
-        public NativeLong dwCurrentState = new NativeLong(SCARD_STATE_UNAWARE);
-        public NativeLong dwEventState = new NativeLong(0);
-        public NativeLong cbAtr = new NativeLong(0);
-        public byte[] rgbAtr = new byte[MAX_ATR_SIZE];
+        public Dword dwCurrentState = new Dword(SCARD_STATE_UNAWARE);
+        public Dword dwEventState = new Dword(0);
+        public Dword cbAtr = new Dword(0);
+        public byte[] rgbAtr = new byte[PcscAbi.current().maxAtrSize()];
 
         /** For {@link Structure#toArray(int)}. */
         public ReaderState() {
+            super(PcscAbi.current().alignment());
         }
 
         /** An array of states, one per reader, each starting from {@code currentStates}. */
@@ -63,7 +63,7 @@ public interface PcscLite extends Library {
             ReaderState[] states = (ReaderState[]) new ReaderState().toArray(readers.size());
             for (int i = 0; i < states.length; i++) {
                 states[i].szReader = readers.get(i);
-                states[i].dwCurrentState = new NativeLong(currentStates.get(i));
+                states[i].dwCurrentState = new Dword(currentStates.get(i));
             }
             return states;
         }
@@ -73,33 +73,39 @@ public interface PcscLite extends Library {
         }
 
         public byte[] atr() {
-            return java.util.Arrays.copyOf(rgbAtr, Math.min(MAX_ATR_SIZE, cbAtr.intValue()));
+            return java.util.Arrays.copyOf(rgbAtr, Math.min(rgbAtr.length, cbAtr.intValue()));
         }
     }
 
-    NativeLong SCardEstablishContext(NativeLong scope, Pointer reserved1, Pointer reserved2, NativeLongByReference context);
+    Dword SCardEstablishContext(Dword scope, Pointer reserved1, Pointer reserved2, SizedByReference context);
 
-    NativeLong SCardReleaseContext(NativeLong context);
+    Dword SCardReleaseContext(ScardHandle context);
 
     /** Ends a blocking SCardGetStatusChange on {@code context} (from another thread) with SCARD_E_CANCELLED. */
-    NativeLong SCardCancel(NativeLong context);
+    Dword SCardCancel(ScardHandle context);
 
-    NativeLong SCardListReaders(NativeLong context, String groups, byte[] readers, NativeLongByReference readersLength);
+    Dword SCardListReaders(ScardHandle context, String groups, byte[] readers, SizedByReference readersLength);
 
-    NativeLong SCardConnect(NativeLong context, String reader, NativeLong shareMode, NativeLong preferredProtocols,
-            NativeLongByReference card, NativeLongByReference activeProtocol);
+    Dword SCardConnect(ScardHandle context, String reader, Dword shareMode, Dword preferredProtocols,
+            SizedByReference card, SizedByReference activeProtocol);
 
-    NativeLong SCardDisconnect(NativeLong card, NativeLong disposition);
+    Dword SCardDisconnect(ScardHandle card, Dword disposition);
 
-    NativeLong SCardBeginTransaction(NativeLong card);
+    Dword SCardBeginTransaction(ScardHandle card);
 
-    NativeLong SCardEndTransaction(NativeLong card, NativeLong disposition);
+    Dword SCardEndTransaction(ScardHandle card, Dword disposition);
 
-    NativeLong SCardTransmit(NativeLong card, IoRequest sendPci, byte[] send, NativeLong sendLength, IoRequest receivePci,
-            byte[] receive, NativeLongByReference receiveLength);
+    Dword SCardTransmit(ScardHandle card, IoRequest sendPci, byte[] send, Dword sendLength, IoRequest receivePci,
+            byte[] receive, SizedByReference receiveLength);
 
-    NativeLong SCardStatus(NativeLong card, byte[] readerName, NativeLongByReference readerNameLength, NativeLongByReference state,
-            NativeLongByReference protocol, byte[] atr, NativeLongByReference atrLength);
+    Dword SCardStatus(ScardHandle card, byte[] readerName, SizedByReference readerNameLength, SizedByReference state,
+            SizedByReference protocol, byte[] atr, SizedByReference atrLength);
 
-    NativeLong SCardGetStatusChange(NativeLong context, NativeLong timeoutMillis, ReaderState[] states, NativeLong readerCount);
+    Dword SCardGetStatusChange(ScardHandle context, Dword timeoutMillis, ReaderState[] states, Dword readerCount);
+
+    /** Windows only: an event signalled while the Smart Card service runs (it stops when the last reader goes). */
+    Pointer SCardAccessStartedEvent();
+
+    /** Windows only: releases {@link #SCardAccessStartedEvent()}'s event. */
+    void SCardReleaseStartedEvent();
 }

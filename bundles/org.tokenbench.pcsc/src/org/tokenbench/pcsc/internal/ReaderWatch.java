@@ -22,6 +22,12 @@ public final class ReaderWatch implements AutoCloseable {
     /** The longest single wait; SCardCancel ends it earlier on close. */
     private static final long WAIT_MILLIS = 5_000;
     private static final long RECONNECT_MILLIS = 1_000;
+    /**
+     * pcsc-lite and Windows report readers coming and going through the PnP pseudo-reader; macOS has none, so there the
+     * wait is short and the readers are listed again after each one.
+     */
+    private static final boolean PNP = PcscAbi.current().pnpNotification();
+    private static final long NO_PNP_WAIT_MILLIS = 1_000;
 
     private record Known(long state, Slot slot) {
     }
@@ -105,15 +111,21 @@ public final class ReaderWatch implements AutoCloseable {
             }
             List<String> names = new ArrayList<>();
             List<Long> states = new ArrayList<>();
-            names.add(PcscLite.PNP_NOTIFICATION);
-            states.add(notificationState);
+            if (PNP) {
+                names.add(PcscLite.PNP_NOTIFICATION);
+                states.add(notificationState);
+            }
             for (String reader : readers) {
                 names.add(reader);
                 Known before = known.get(reader);
                 states.add(before == null ? PcscLite.SCARD_STATE_UNAWARE : before.state());
             }
+            if (names.isEmpty()) {
+                pause(); // no reader and no PnP pseudo-reader to wait on (macOS): look again later
+                continue;
+            }
             PcscLite.ReaderState[] answer = PcscLite.ReaderState.of(names, states);
-            long code = context.waitForChange(answer, WAIT_MILLIS);
+            long code = context.waitForChange(answer, PNP ? WAIT_MILLIS : NO_PNP_WAIT_MILLIS);
             if (code == PcscErrors.CANCELLED || !running) {
                 return;
             }
@@ -128,8 +140,10 @@ public final class ReaderWatch implements AutoCloseable {
                 return;
             }
             // pcsc-lite keeps the reader count in the pseudo-reader's state: handing it back makes the next call wait.
-            notificationState = answer[0].eventState() & ~PcscLite.SCARD_STATE_CHANGED;
-            for (int i = 1; i < answer.length; i++) {
+            if (PNP) {
+                notificationState = answer[0].eventState() & ~PcscLite.SCARD_STATE_CHANGED;
+            }
+            for (int i = PNP ? 1 : 0; i < answer.length; i++) {
                 report(answer[i]);
             }
         }
@@ -183,7 +197,7 @@ public final class ReaderWatch implements AutoCloseable {
 
     private void pause() {
         try {
-            Thread.sleep(RECONNECT_MILLIS);
+            PcscLibrary.awaitService(RECONNECT_MILLIS);
         } catch (InterruptedException e) {
             running = false;
         }

@@ -1,0 +1,77 @@
+# Sourced by the `tokenbench` launcher (Linux and macOS products). Sets:
+#   tokenbench_java            the java binary to run
+#   tokenbench_workbench_args  JVM + Equinox arguments that open the workbench
+#   tokenbench_headless_args   JVM + Equinox arguments that run a headless command (append the command's words)
+#
+# Two Equinox configurations, both shipped read-only in the product and cascaded into a per-user area:
+#   configuration/           every bundle: the workbench
+#   configuration-headless/  the bundles without SWT or the workbench (written by the build, see
+#                            releng/scripts/finish-product): what headless commands resolve and start
+# Per user (never in the product folder, so a root-owned install works for anyone): the Equinox state of each,
+# the JDK choice when no runtime is bundled, and the class-data (AppCDS) archive the JVM writes on the first
+# headless run and maps on every later one (one per java binary: an archive only loads in the JVM that wrote it).
+
+# shellcheck source=find-java.sh
+. "$(dirname "${BASH_SOURCE[0]}")/find-java.sh"
+
+tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENCH_HOME), $3 = the command's first word
+  local product_dir="$1" state_dir="$2" launcher="" jar cache_root cache
+  for jar in "$product_dir"/plugins/org.eclipse.equinox.launcher_*.jar; do launcher="$jar"; done
+  if [ ! -f "$launcher" ]; then
+    echo "tokenbench: $product_dir does not look like a TokenBench product (no plugins/org.eclipse.equinox.launcher_*.jar)" >&2
+    return 1
+  fi
+  cache_root="${XDG_CACHE_HOME:+$XDG_CACHE_HOME/tokenbench}"
+  # One cache folder per install location; a rebuilt product is noticed through its config.ini being newer.
+  cache="${cache_root:-$state_dir/cache}/$(printf '%s' "$product_dir" | cksum | cut -d' ' -f1)"
+  if [ ! -d "$cache" ] || [ "$product_dir/configuration/config.ini" -nt "$cache" ]; then
+    rm -rf "$cache"
+    mkdir -p "$cache"
+  fi
+  mkdir -p "$state_dir"
+
+  tokenbench_java="$(tokenbench_runtime "$product_dir" "$cache")" || return 1
+
+  local common=(-Dosgi.requiredJavaVersion="$tokenbench_required_java" -Dosgi.configuration.cascaded=true)
+  local ui=()
+  [ "$(uname -s)" = Darwin ] && ui=(-XstartOnFirstThread)  # SWT on Cocoa runs on the process's first thread
+  tokenbench_workbench_args=("${common[@]}" ${ui[@]+"${ui[@]}"} -Dosgi.sharedConfiguration.area="$product_dir/configuration"
+    -jar "$launcher" -install "$product_dir" -configuration "$cache/workbench" -data "$state_dir/workspace" -noSplash)
+
+  if [ ! -f "$product_dir/configuration-headless/config.ini" ] || [ ! -f "$product_dir/lib/boot/equinox-launcher.jar" ]; then
+    # A product assembled without the build's finishing step: headless commands run in the full configuration.
+    tokenbench_headless_args=("${tokenbench_workbench_args[@]}" -application org.tokenbench.cli.headless)
+    return 0
+  fi
+  # (Empty arrays are expanded as ${a[@]+"${a[@]}"}: macOS has bash 3.2, where "${a[@]}" of an empty one trips set -u.)
+  # Short-lived JVM: C1 only (C2 compiles would finish after the command), the serial collector (no GC threads to
+  # start), and the class-data archive. The unsigned copies of the Equinox launcher and framework in lib/boot are
+  # the signed jars from plugins/ without their signature: the JVM archives no class from a signed jar.
+  # JVM log lines go to stderr, errors only: the archive's first-run notes must never reach a command's stdout.
+  local jit=(-XX:TieredStopAtLevel=1)
+  case "${3:-}" in qr) jit=() ;; esac  # image decoding runs long enough for C2 to pay off
+  tokenbench_headless_args=("${common[@]}" ${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData
+    -XX:SharedArchiveFile="$cache/headless-$(printf '%s' "$tokenbench_java" | cksum | cut -d' ' -f1).jsa" -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=error:stderr
+    -Dosgi.sharedConfiguration.area="$product_dir/configuration-headless"
+    -cp "$product_dir/lib/boot/equinox-launcher.jar" org.eclipse.equinox.launcher.Main
+    -install "$product_dir" -configuration "$cache/headless" -data "$state_dir/workspace" -noSplash
+    -application org.tokenbench.cli.headless)
+}
+
+# The java binary: $TOKENBENCH_JAVA (when it is 21+); else the runtime bundled in the product; else find-java.sh's
+# choice. What find-java.sh answers is kept in the cache, so later runs start no JVM to look; it is asked again when
+# TOKENBENCH_JAVA or JAVA_HOME change or the remembered binary is gone.
+tokenbench_runtime() { # $1 = product folder, $2 = cache folder
+  if [ -z "${TOKENBENCH_JAVA:-}" ] && [ -x "$1/runtime/bin/java" ]; then
+    printf '%s\n' "$1/runtime/bin/java"
+    return 0
+  fi
+  local remembered="$2/java" key="TOKENBENCH_JAVA=${TOKENBENCH_JAVA:-} JAVA_HOME=${JAVA_HOME:-}" line java_bin
+  if [ -f "$remembered" ]; then
+    { read -r line; read -r java_bin; } < "$remembered" || true
+    if [ "$line" = "$key" ] && [ -x "${java_bin:-}" ]; then printf '%s\n' "$java_bin"; return 0; fi
+  fi
+  java_bin="$(tokenbench_find_java)" || return 1
+  printf '%s\n%s\n' "$key" "$java_bin" > "$remembered" 2>/dev/null || true
+  printf '%s\n' "$java_bin"
+}

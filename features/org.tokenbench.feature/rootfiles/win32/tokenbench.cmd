@@ -1,0 +1,32 @@
+@echo off
+rem TokenBench launcher for Windows (the native Eclipse launcher is not on Maven Central).
+rem   tokenbench                 opens the workbench
+rem   tokenbench COMMAND ...     runs a headless command; exit code 0 ok / 1 negative / 2 usage / 3 failure
+rem Java: %TOKENBENCH_JAVA%, else the runtime in .\runtime, else %JAVA_HOME%\bin\java.exe, else java on PATH (21+).
+rem Nothing is written into this folder: the Equinox configurations are cascaded into %LOCALAPPDATA%\TokenBench.
+setlocal
+set "PRODUCT=%~dp0"
+if not defined TOKENBENCH_HOME set "TOKENBENCH_HOME=%USERPROFILE%\.tokenbench"
+set "CACHE=%LOCALAPPDATA%\TokenBench\cache"
+set "JAVA=%TOKENBENCH_JAVA%"
+if not defined JAVA if exist "%PRODUCT%runtime\bin\java.exe" set "JAVA=%PRODUCT%runtime\bin\java.exe"
+if not defined JAVA if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java.exe"
+if not defined JAVA set "JAVA=java"
+set "LAUNCHER="
+for %%L in ("%PRODUCT%plugins\org.eclipse.equinox.launcher_*.jar") do set "LAUNCHER=%%~fL"
+if not defined LAUNCHER (
+  echo tokenbench: %PRODUCT% does not look like a TokenBench product 1>&2
+  exit /b 3
+)
+if "%~1"=="" (
+  "%JAVA%" -Dosgi.requiredJavaVersion=21 -Dosgi.configuration.cascaded=true "-Dosgi.sharedConfiguration.area=%PRODUCT%configuration" ^
+    -jar "%LAUNCHER%" -install "%PRODUCT%." -configuration "%CACHE%\workbench" -data "%TOKENBENCH_HOME%\workspace" -noSplash
+  exit /b %ERRORLEVEL%
+)
+"%JAVA%" -Djava.awt.headless=true -Dosgi.requiredJavaVersion=21 -Dosgi.configuration.cascaded=true ^
+  "-Dosgi.sharedConfiguration.area=%PRODUCT%configuration-headless" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ^
+  "-XX:SharedArchiveFile=%CACHE%\headless.jsa" -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=error:stderr ^
+  -cp "%PRODUCT%lib\boot\equinox-launcher.jar" org.eclipse.equinox.launcher.Main ^
+  -install "%PRODUCT%." -configuration "%CACHE%\headless" -data "%TOKENBENCH_HOME%\workspace" -noSplash ^
+  -application org.tokenbench.cli.headless %*
+exit /b %ERRORLEVEL%
