@@ -40,6 +40,10 @@ class GuomiCommandTest {
         assertEquals(0, check.exitCode(), check.out() + check.err());
         assertEquals(10, check.out().lines().filter(l -> l.startsWith("PASSED ")).count(), check.out());
         assertFalse(check.out().contains(PIN), "the PIN is never printed");
+        // The checklist's PIN verification went through the platform's guard, so the audit log has it (without the PIN).
+        CliRun audit = CliRun.of("audit", "list", "--serial", "CLI-0001");
+        assertTrue(audit.out().lines().anyMatch(l -> l.contains("key.pin-verify") && l.contains("succeeded")), audit.out() + audit.err());
+        assertFalse(audit.out().contains(PIN), "the PIN is never recorded");
     }
 
     /** Skipped steps are not a pass: a script must not read "verified" into a check that never saw the CA or the PIN. */

@@ -29,9 +29,21 @@ public interface Checklist {
      * must chain to, a PIN for the steps that need one (verified through {@link PinGuard}), and revocation lists (DER or
      * PEM CRLs) to check the chain against. Steps whose input is missing are skipped, not passed.
      */
-    record Inputs(Optional<byte[]> caCertificate, Optional<Secret> pin, Optional<byte[]> revocationLists) {
+    record Inputs(Optional<byte[]> caCertificate, Optional<Secret> pin, Optional<byte[]> revocationLists, Optional<PinGuard> pinGuard) {
         public Inputs(Optional<byte[]> caCertificate, Optional<Secret> pin) {
             this(caCertificate, pin, Optional.empty());
+        }
+
+        public Inputs(Optional<byte[]> caCertificate, Optional<Secret> pin, Optional<byte[]> revocationLists) {
+            this(caCertificate, pin, revocationLists, Optional.empty());
+        }
+
+        /**
+         * The same inputs with the platform's guard for the steps that verify a PIN: the devices service fills it in
+         * (it records each verification in the audit log); a driver uses it when present, else {@code PinGuard.of}.
+         */
+        public Inputs withPinGuard(PinGuard guard) {
+            return new Inputs(caCertificate, pin, revocationLists, Optional.of(guard));
         }
 
         public static Inputs none() {

@@ -3,16 +3,19 @@ package org.tokenbench.core.internal;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.tokenbench.core.device.Device;
 import org.tokenbench.core.device.DeviceSession;
+import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.core.driver.Connection;
 import org.tokenbench.core.driver.DeviceIdentity;
 import org.tokenbench.core.driver.DriverInfo;
 import org.tokenbench.core.driver.FamilyDescriptor;
+import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.PinGuard;
 import org.tokenbench.core.driver.PinVerifier;
 import org.tokenbench.core.driver.TokenSession;
@@ -75,6 +78,12 @@ final class OpenedSession implements DeviceSession {
         if (type == PinGuard.class) {
             return session.feature(PinVerifier.class).map(verifier -> PinGuard.recorded(verifier, audit.get(), session.identity())).map(type::cast);
         }
+        if (type == Checklist.class) {
+            // A checklist that verifies a PIN does it through the recorded guard, as every other caller does.
+            Optional<PinGuard> guard = feature(PinGuard.class);
+            return session.feature(Checklist.class).map(checklist -> guard.isEmpty() ? checklist : withGuard(checklist, guard.get()))
+                    .map(type::cast);
+        }
         return session.feature(type).map(feature -> feature instanceof PinVerifier && type.isInterface() ? onlyAs(type, feature) : feature);
     }
 
@@ -92,6 +101,20 @@ final class OpenedSession implements DeviceSession {
             }
         };
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, forward));
+    }
+
+    private static Checklist withGuard(Checklist checklist, PinGuard guard) {
+        return new Checklist() {
+            @Override
+            public List<Step> steps() {
+                return checklist.steps();
+            }
+
+            @Override
+            public List<Result> run(Inputs inputs, Interaction interaction, java.util.function.Consumer<Result> listener) {
+                return checklist.run(inputs.pinGuard().isPresent() ? inputs : inputs.withPinGuard(guard), interaction, listener);
+            }
+        };
     }
 
     @Override

@@ -102,7 +102,7 @@ public final class DeviceChecklist implements Checklist {
                     report(current, Status.SKIPPED, "no PIN given", GuomiProblem.PIN_NOT_GIVEN.code());
                     return List.copyOf(results);
                 }
-                PinGuard guard = PinGuard.of(session);
+                PinGuard guard = inputs.pinGuard().orElseGet(() -> PinGuard.of(session));
                 guard.verify(PinType.USER, inputs.pin().get(), interaction);
                 try {
                     LogonRehearsal.run(session.device(), container, certificate, Sm2.DEFAULT_ID);
