@@ -54,6 +54,7 @@ public final class OathVirtualCard implements VirtualCard {
     private boolean selected;
     private boolean authenticated;
     private byte[] pending = new byte[0];
+    private boolean impostor;
 
     /** A factory-fresh applet reporting firmware {@code major.minor.patch}. */
     public OathVirtualCard(int major, int minor, int patch) {
@@ -79,6 +80,14 @@ public final class OathVirtualCard implements VirtualCard {
     /** A touch on the key: lets one waiting (or the next) touch credential's CALCULATE go ahead. */
     public void touch() {
         touches.release();
+    }
+
+    /**
+     * Makes this card an impostor: it takes any VALIDATE and answers the client's challenge with random bytes, as a
+     * card that does not know the access key would. A client doing mutual authentication must refuse it.
+     */
+    public synchronized void impersonate() {
+        impostor = true;
     }
 
     public void touchTimeout(Duration timeout) {
@@ -217,6 +226,14 @@ public final class OathVirtualCard implements VirtualCard {
 
     private byte[] validate(byte[] data) {
         Map<Integer, byte[]> tlv = tlvs(data);
+        if (impostor) {
+            authenticated = true;
+            byte[] made = new byte[20];
+            random.nextBytes(made);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            tlv(out, 0x75, made);
+            return ok(out.toByteArray());
+        }
         if (accessKey == null || challenge == null || tlv.get(0x75) == null || tlv.get(0x74) == null) {
             return sw(0x6984);
         }
