@@ -63,8 +63,7 @@ final class OathCommand {
         Opened open(CommandContext context) throws TokenException {
             DeviceSession session = device.open(context);
             try {
-                CredentialStore store = session.feature(CredentialStore.class).orElseThrow(() -> new TokenException(NO_CREDENTIALS,
-                        "the " + session.family().name() + " on '" + session.device().slot().name() + "' holds no OATH credentials"));
+                CredentialStore store = credentialStore(session);
                 if (store.passwordProtected()) {
                     unlockWith(context, session);
                 }
@@ -102,6 +101,11 @@ final class OathCommand {
                 }
             }
         }
+    }
+
+    private static CredentialStore credentialStore(DeviceSession session) throws TokenException {
+        return session.feature(CredentialStore.class).orElseThrow(() -> new TokenException(NO_CREDENTIALS,
+                "the " + session.family().name() + " on '" + session.device().slot().name() + "' holds no OATH credentials"));
     }
 
     private static char[] stripLineEnd(char[] text) {
@@ -374,8 +378,7 @@ final class OathCommand {
         @Override
         public Integer call() throws TokenException {
             try (DeviceSession session = device.open(context)) {
-                CredentialStore store = session.feature(CredentialStore.class).orElseThrow(() -> new TokenException(NO_CREDENTIALS,
-                        "the " + session.family().name() + " on '" + session.device().slot().name() + "' holds no OATH credentials"));
+                CredentialStore store = credentialStore(session);
                 String before = session.identity().serial();
                 if (!store.reset(force ? AGREED : context.interaction())) {
                     context.err().println("nothing was erased");

@@ -143,13 +143,12 @@ public final class CredentialsView extends ViewPart implements DeviceView {
 
     /** Computes the selected credential (a touch credential first asks for the touch). */
     public Job computeSelected() {
-        Optional<CredentialStore.Code> selected = selected();
+        Optional<CredentialStore.Credential> selected = selectedOrSay();
         if (selected.isEmpty()) {
-            setStatus("Select a credential first.");
             return null;
         }
-        String name = selected.get().credential().name();
-        if (selected.get().credential().requiresTouch()) {
+        String name = selected.get().name();
+        if (selected.get().requiresTouch()) {
             setStatus("Touch the key to compute the code of " + name + "…");
         }
         Display display = table.getControl().getDisplay();
@@ -164,21 +163,19 @@ public final class CredentialsView extends ViewPart implements DeviceView {
     }
 
     public Job deleteSelected() {
-        Optional<CredentialStore.Code> selected = selected();
-        if (selected.isEmpty()) {
-            setStatus("Select a credential first.");
+        Optional<String> name = selectedOrSay().map(CredentialStore.Credential::name);
+        if (name.isEmpty()) {
             return null;
         }
-        String name = selected.get().credential().name();
         Interaction asking = interaction;
-        return onDevice("Deleting " + name, store -> {
-            if (!asking.confirm("Delete '" + name + "' from the device? Codes from it stop working.")) {
+        return onDevice("Deleting " + name.get(), store -> {
+            if (!asking.confirm("Delete '" + name.get() + "' from the device? Codes from it stop working.")) {
                 asking.inform("Nothing deleted.");
                 return;
             }
-            store.delete(name);
+            store.delete(name.get());
             List<CredentialStore.Code> read = store.calculateAll(Instant.now());
-            table.getControl().getDisplay().asyncExec(() -> show(read, name + " deleted."));
+            table.getControl().getDisplay().asyncExec(() -> show(read, name.get() + " deleted."));
         });
     }
 
@@ -269,9 +266,13 @@ public final class CredentialsView extends ViewPart implements DeviceView {
         }, e -> display.asyncExec(() -> setStatus(explain(e))));
     }
 
-    private Optional<CredentialStore.Code> selected() {
+    /** The selected credential; without one, the status line asks for a selection. */
+    private Optional<CredentialStore.Credential> selectedOrSay() {
         Object first = ((IStructuredSelection) table.getSelection()).getFirstElement();
-        return Optional.ofNullable((CredentialStore.Code) first);
+        if (first == null) {
+            setStatus("Select a credential first.");
+        }
+        return Optional.ofNullable((CredentialStore.Code) first).map(CredentialStore.Code::credential);
     }
 
     private void show(List<CredentialStore.Code> read, String message) {
