@@ -95,6 +95,17 @@ public final class ApduChannel implements Connection {
     }
 
     public Response transmit(Apdu command) throws TokenException {
+        return transmit(command, GET_RESPONSE);
+    }
+
+    /** ISO 7816-4 GET RESPONSE, with which {@link #transmit(Apdu)} follows {@code 61xx}. */
+    public static final int GET_RESPONSE = 0xC0;
+
+    /**
+     * Like {@link #transmit(Apdu)}, but follows {@code 61xx} with the applet's own instruction: YKOATH answers its
+     * SEND REMAINING ({@code A5}), not GET RESPONSE.
+     */
+    public Response transmit(Apdu command, int moreDataInstruction) throws TokenException {
         try {
             Response response = exchange(command);
             if (response.sw1() == 0x6C) {
@@ -114,7 +125,7 @@ public final class ApduChannel implements Connection {
             data.writeBytes(response.data());
             for (int i = 0; response.sw1() == 0x61 && i < MAX_CHAINED_RESPONSES; i++) {
                 int available = response.sw() & 0xFF;
-                response = exchange(Apdu.of(0x00, 0xC0, 0x00, 0x00, new byte[0], available == 0 ? 256 : available));
+                response = exchange(Apdu.of(0x00, moreDataInstruction, 0x00, 0x00, new byte[0], available == 0 ? 256 : available));
                 data.writeBytes(response.data());
             }
             return new Response(data.toByteArray(), response.sw());

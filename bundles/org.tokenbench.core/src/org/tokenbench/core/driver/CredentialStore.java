@@ -40,4 +40,20 @@ public interface CredentialStore {
     Code calculate(String name, Instant time) throws TokenException;
 
     List<Code> calculateAll(Instant time) throws TokenException;
+
+    /**
+     * Whether the store asks for a password before it lists or computes. The session then takes it through
+     * {@link AccessKey} or asks its {@link Interaction}, once, and never retries a refused one by itself.
+     */
+    boolean passwordProtected() throws TokenException;
+
+    /** Sets a new password (after unlocking with the current one), or removes it when {@code newPassword} is empty. */
+    void setPassword(Optional<Secret> newPassword) throws TokenException;
+
+    /**
+     * Erases every credential and the password, only after the user agreed through {@code interaction}.
+     *
+     * @return false when the user did not agree (nothing was sent)
+     */
+    boolean reset(Interaction interaction) throws TokenException;
 }
