@@ -69,7 +69,8 @@ class ManifestRulesTest {
     void theProductShipsTheTransportsAndDrivers() throws IOException {
         List<String> shipped = shippedBundles();
         for (String expected : List.of("org.tokenbench.core", "org.tokenbench.pcsc", "org.tokenbench.skf", "org.tokenbench.driver.safeid",
-                "org.tokenbench.driver.guomi", "org.tokenbench.programming", "org.tokenbench.cli", "org.tokenbench.ui", "org.tokenbench.app")) {
+                "org.tokenbench.driver.guomi", "org.tokenbench.driver.oath", "org.tokenbench.programming", "org.tokenbench.seedfiles",
+                "org.tokenbench.fleet", "org.tokenbench.cli", "org.tokenbench.ui", "org.tokenbench.app")) {
             assertTrue(shipped.contains(expected), expected + " is not in the product feature: " + shipped);
         }
     }
