@@ -22,13 +22,10 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
     return 1
   fi
   cache_root="${XDG_CACHE_HOME:+$XDG_CACHE_HOME/tokenbench}"
-  # One cache folder per install location; a rebuilt product is noticed through its config.ini being newer.
-  cache="${cache_root:-$state_dir/cache}/$(printf '%s' "$product_dir" | cksum | cut -d' ' -f1)"
-  if [ ! -d "$cache" ] || [ "$product_dir/configuration/config.ini" -nt "$cache" ]; then
-    rm -rf "$cache"
-    mkdir -p "$cache"
-  fi
-  mkdir -p "$state_dir"
+  # One cache folder per install location and build (config.ini names every bundle version): an upgrade gets a new
+  # folder instead of deleting the one a still-running workbench uses. Created owner-only, like all user state.
+  cache="${cache_root:-$state_dir/cache}/$(printf '%s' "$product_dir" | cksum | cut -d' ' -f1)-$(cksum <"$product_dir/configuration/config.ini" | cut -d' ' -f1)"
+  (umask 077 && mkdir -p "$state_dir" "$cache")
 
   tokenbench_java="$(tokenbench_runtime "$product_dir" "$cache")" || return 1
 

@@ -33,6 +33,19 @@ public record ErrorCode(String namespace, long value) {
         return new ErrorCode(namespace, value);
     }
 
+    /** A code as {@link #toString()} writes it ({@code skf:0x0A000024}); empty for anything else. */
+    public static java.util.Optional<ErrorCode> parse(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || !text.startsWith("0x", colon + 1) || text.length() > colon + 3 + 8) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(of(text.substring(0, colon), Long.parseLong(text.substring(colon + 3), 16)));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The code as users see it in vendor manuals: {@code 0x6982}, {@code 0x0A000024}, {@code 0x8010000C}. */
     public String hex() {
         int digits = value <= 0xFFFF ? 4 : 8;

@@ -35,8 +35,8 @@ public final class KeyBackup {
     static final String MAGIC = "TokenBench key backup v2";
     private static final String KDF_V1 = "scrypt N=" + (1 << 15) + " r=8 p=1";
     private static final Scrypt WRITTEN = new Scrypt(1 << 17, 8, 1);
-    /** What a file may ask for: up to 2^20 x 8 (1 GB would be 2^20 x 8 x 128); the memory is r x N x 128 bytes. */
-    private static final long MAX_SCRYPT_BYTES = 1L << 30;
+    /** What a file may ask for: the memory is r x N x 128 bytes; twice what TokenBench writes (256 MB) is the ceiling. */
+    private static final long MAX_SCRYPT_BYTES = 1L << 28;
     public static final int MIN_PASSPHRASE = 12;
 
     /** scrypt's cost parameters, as the header names them. */

@@ -62,6 +62,9 @@ public final class PskcReader {
                     + ">, not a KeyContainer in " + NAMESPACE);
         }
         List<Element> packages = children(root, "KeyPackage");
+        // A file that is encrypted (it declares a key, or the user gave one) carries only encrypted, MAC-checked seeds:
+        // a plain value inside it could have been planted on the way, by anyone who can edit the file.
+        boolean encryptedFile = child(root, "EncryptionKey").isPresent() || protection != PskcProtection.NONE;
         try (Keys keys = Keys.of(root, protection, needsKey(packages))) {
             List<SeedEntry> entries = new ArrayList<>();
             List<Rejection> rejections = new ArrayList<>();
@@ -72,7 +75,7 @@ public final class PskcReader {
                     Element keyPackage = packages.get(i);
                     String serial = text(keyPackage, "DeviceInfo", "SerialNo");
                     try {
-                        SeedEntry entry = entry(keyPackage, serial, keys);
+                        SeedEntry entry = entry(keyPackage, serial, keys, encryptedFile);
                         if (!serial.isEmpty() && !serials.add(serial)) {
                             entry.close();
                             throw new TokenException(SeedFileCodes.DUPLICATE_SERIAL, "serial " + serial + " has a second OTP key in the file");
@@ -100,7 +103,7 @@ public final class PskcReader {
         return packages.stream().anyMatch(p -> path(p, "Key", "Data", "Secret", "EncryptedValue").isPresent());
     }
 
-    private static SeedEntry entry(Element keyPackage, String serial, Keys keys) throws TokenException {
+    private static SeedEntry entry(Element keyPackage, String serial, Keys keys, boolean encryptedFile) throws TokenException {
         Element key = child(keyPackage, "Key").orElseThrow(() -> unusable("the key package holds no key"));
         String algorithm = key.getAttribute("Algorithm");
         OtpType type = otpType(algorithm).orElseThrow(() -> unusable("a key for '" + algorithm + "', not an HOTP or TOTP seed"));
@@ -125,15 +128,19 @@ public final class PskcReader {
         } catch (OtpException e) {
             throw unusable(e.getMessage());
         }
-        Secret secret = secret(key, keys);
+        Secret secret = secret(key, keys, encryptedFile);
         return new SeedEntry(serial, text(keyPackage, "DeviceInfo", "Manufacturer"), text(keyPackage, "DeviceInfo", "Model"),
                 new OtpAccount(params, secret, List.of()));
     }
 
-    private static Secret secret(Element key, Keys keys) throws TokenException {
+    private static Secret secret(Element key, Keys keys, boolean encryptedFile) throws TokenException {
         Element secret = path(key, "Data", "Secret").orElseThrow(() -> unusable("the file carries no seed for this key "
                 + "(it refers to a key held elsewhere)"));
         Optional<Element> plain = child(secret, "PlainValue");
+        if (plain.isPresent() && encryptedFile) {
+            throw new TokenException(SeedFileCodes.MAC_FAILED, "a plain (unencrypted, unauthenticated) seed in an encrypted file: "
+                    + "refused, because anyone who could edit the file on its way could have put it there");
+        }
         if (plain.isPresent()) {
             byte[] value = base64(plain.get().getTextContent(), "PlainValue");
             if (value.length == 0) {

@@ -94,6 +94,10 @@ class OathCommandTest {
         CliRun wrong = oath("wrong\n", "list");
         assertEquals(3, wrong.exitCode());
         assertTrue(wrong.err().contains("[ykoath:0x6984]"), wrong.err());
+        CliRun typo = oath("hunter2 but lunger\n", "list", "--remember");
+        assertEquals(3, typo.exitCode(), typo.err());
+        Path stateFile = TokenBenchHome.directory().resolve("device-passwords.properties");
+        assertFalse(Files.exists(stateFile) && Files.readString(stateFile).contains("="), "a password the device refused is not remembered");
         CliRun prompted = oath("hunter2 but longer\n", "list", "--remember");
         assertEquals(0, prompted.exitCode(), prompted.err());
         assertEquals("Example:alice@example.com", prompted.out().strip());
@@ -103,6 +107,14 @@ class OathCommandTest {
         assertFalse(Files.readString(state).contains("hunter2"), "remembered encrypted, never in clear");
         CliRun remembered = oath("", "list");
         assertEquals(0, remembered.exitCode(), "the remembered password opens it: " + remembered.err());
+
+        // Changed with another tool: the remembered one is refused once, forgotten, and the user is asked.
+        card.setPassword("changed by ykman");
+        CliRun stale = oath("changed by ykman\n", "list");
+        assertEquals(0, stale.exitCode(), stale.err());
+        assertTrue(stale.err().contains("was refused (changed elsewhere?) and is forgotten"), stale.err());
+        assertFalse(Files.readString(state).contains("="), "the stale password is gone");
+        card.setPassword("hunter2 but longer");
 
         CliRun no = oath("no\n", "reset");
         assertEquals(1, no.exitCode());

@@ -41,12 +41,12 @@ class QrCommandTest {
     /** A payload made to drive the terminal (clear screen, retitle, C1 CSI) is printed escaped, never raw. */
     @Test
     void controlCharactersInAPayloadCannotReachTheTerminal() throws Exception {
-        String hostile = "https://example.com/\u001b[2J\u001b]0;owned\u0007\u009b31m\u007f end";
+        String hostile = "https://example.com/\u001b[2J\u001b]0;owned\u0007\u009b31m\u007f\r end";
         Path png = dir.resolve("hostile.png");
         Files.write(png, org.tokenbench.qr.QrEncoder.png(hostile, 4));
         CliRun decode = CliRun.of("qr", "decode", png.toString());
         assertEquals(0, decode.exitCode(), decode.err());
-        assertEquals("https://example.com/\\u001b[2J\\u001b]0;owned\\u0007\\u009b31m\\u007f end" + System.lineSeparator(), decode.out());
+        assertEquals("https://example.com/\\u001b[2J\\u001b]0;owned\\u0007\\u009b31m\\u007f\\u000d end" + System.lineSeparator(), decode.out());
         for (byte b : decode.stdout()) {
             assertTrue(b == '\n' || (b >= 0x20 && b != 0x7F), "a raw control byte reached stdout: " + b);
         }

@@ -43,6 +43,8 @@ final class OathCommand {
 
     /** tokenbench:0x0004: the device offers no credential store. */
     private static final ErrorCode NO_CREDENTIALS = ErrorCode.of(ErrorCode.TOKENBENCH, 0x0004);
+    /** The YKOATH applet refused the password (VALIDATE answered 69 84). */
+    private static final ErrorCode WRONG_PASSWORD = ErrorCode.of("ykoath", 0x6984);
     /** Digits every YKOATH applet computes; more is a usage error before anything is sent. */
     private static final int MAX_DIGITS = 8;
 
@@ -78,12 +80,14 @@ final class OathCommand {
             String deviceId = session.identity().serial();
             RememberedPasswords remembered = RememberedPasswords.inHome();
             Optional<Secret> password;
+            boolean recalled = false;
             if (passwordFile != null) {
                 char[] text = passwordFile.readText(context);
                 password = Optional.of(Secret.fromChars(stripLineEnd(text)));
                 Arrays.fill(text, '\0');
             } else {
                 password = remembered.recall(deviceId);
+                recalled = password.isPresent();
                 if (password.isEmpty()) {
                     password = context.interaction().askSecret("OATH password of " + deviceId, -1);
                 }
@@ -95,6 +99,21 @@ final class OathCommand {
                 Optional<AccessKey> access = session.feature(AccessKey.class);
                 if (access.isPresent()) {
                     access.get().use(given);
+                }
+                if (!remember && !recalled) {
+                    return; // checked by the operation itself; nothing to keep or forget
+                }
+                // The device decides now (one LIST), before anything is remembered or a stale one kept.
+                try {
+                    credentialStore(session).list();
+                } catch (TokenException refused) {
+                    if (!refused.code().equals(WRONG_PASSWORD) || !recalled) {
+                        throw refused;
+                    }
+                    remembered.forget(deviceId);
+                    context.err().println("the password remembered for " + deviceId + " was refused (changed elsewhere?) and is "
+                            + "forgotten; give the current one");
+                    return; // the session asks for it when the operation needs it, once
                 }
                 if (remember) {
                     remembered.remember(deviceId, given);

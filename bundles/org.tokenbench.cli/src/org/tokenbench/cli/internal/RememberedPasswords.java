@@ -147,7 +147,7 @@ final class RememberedPasswords {
 
     private void createDirectory() throws TokenException {
         try {
-            Files.createDirectories(directory);
+            PrivateFiles.privateDirectory(directory);
         } catch (IOException e) {
             throw new TokenException(STATE_UNWRITABLE, directory + ": cannot be created (" + e.getMessage() + ")", e);
         }

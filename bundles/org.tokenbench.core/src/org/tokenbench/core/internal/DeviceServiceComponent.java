@@ -41,6 +41,7 @@ import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.TokenClock;
 import org.tokenbench.core.driver.TokenSession;
 import org.tokenbench.core.fleet.AuditLog;
+import org.tokenbench.core.fleet.DeviceInventory;
 
 /**
  * The devices service: transports report slots, this component identifies what is in them (through
@@ -83,6 +84,13 @@ public final class DeviceServiceComponent implements DeviceService {
     /** The fleet bundle's audit log when it is installed: PIN verifications are recorded there. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditLog audit;
+
+    /**
+     * The fleet bundle's inventory when it is installed: every device identified with a serial is noted there, once per
+     * insertion, on the identification thread (which deactivation waits for), so even a short command's sighting lands.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DeviceInventory inventory;
 
     /**
      * One lock per device id for the service's life, not per slot record: a key reported gone and back while a session
@@ -137,6 +145,20 @@ public final class DeviceServiceComponent implements DeviceService {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void noteSighting(Device.Claim claim) {
+        DeviceInventory installed = inventory;
+        if (installed == null || claim.identity().serial().isEmpty()) {
+            return;
+        }
+        try {
+            installed.seen(claim.identity(), "", claim.clockSkew());
+        } catch (TokenException | RuntimeException e) {
+            // The device works whatever the inventory says; the fleet's own problems are reported where it is used.
+            System.err.println("TokenBench: " + claim.identity().family() + " " + claim.identity().serial()
+                    + " not noted in the inventory: " + e.getMessage());
         }
     }
 
@@ -292,6 +314,7 @@ public final class DeviceServiceComponent implements DeviceService {
                 entry.claim = claim;
                 entry.problem = problem;
             }
+            claim.ifPresent(this::noteSighting);
             if (state == Device.State.UNAVAILABLE && active) {
                 try {
                     retries.schedule(() -> identifyLater(id), RETRY_UNAVAILABLE.toMillis(), TimeUnit.MILLISECONDS);

@@ -124,6 +124,33 @@ class AuditLogTest {
         assertBreak(log.verify(), Kind.EDITED, 3);
     }
 
+    /** What a device reports goes into the log: a NUL and an over-long serial are stored alike on H2 and PostgreSQL. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void hostileDeviceTextIsStoredTheSameOnEveryDatabase(TestDatabases kind) throws Exception {
+        FleetDatabase database = open(kind);
+        JdbcAuditLog log = new JdbcAuditLog(database);
+        log.record(AuditEvent.succeeded(AuditEvent.PROGRAM, "safeid", "SN\u0000\u001b[2J" + "9".repeat(300), "line one\nline two"));
+        AuditEntry stored = log.recent(1).get(0);
+        assertTrue(stored.event().serial().startsWith("SN\\u0000\\u001b[2J999"), stored.event().serial());
+        assertEquals(200, stored.event().serial().length());
+        assertEquals("line one\\u000aline two", stored.event().detail());
+        assertTrue(log.verify().intact());
+    }
+
+    /** Row numbers are not in the hash, but paging reads by them: renumbering rows (a gap) is found too. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void renumberedRowsAreFound(TestDatabases kind) throws Exception {
+        FleetDatabase database = open(kind);
+        JdbcAuditLog log = fiveEntries(database);
+        sql(database, "UPDATE audit_entry SET seq = seq + 10 WHERE seq >= 4");
+        AuditVerification verification = log.verify();
+        assertBreak(verification, Kind.EDITED, 14);
+        assertTrue(verification.firstBreak().get().description().contains("row 4 of the chain is numbered 14"),
+                verification.firstBreak().get().description());
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aDeletedRowIsFound(TestDatabases kind) throws Exception {

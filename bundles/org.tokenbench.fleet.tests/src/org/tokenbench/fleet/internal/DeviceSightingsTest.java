@@ -21,7 +21,10 @@ import org.tokenbench.testing.PluggableDevice;
 import org.tokenbench.testing.PluggableDriver;
 import org.tokenbench.testing.PluggableTransport;
 
-/** A device the devices service claims enters the inventory as new, once per insertion, without any view or command. */
+/**
+ * A device the devices service claims enters the inventory as new, once per insertion, without any view or command (the
+ * devices service notes it when the fleet's inventory is installed; nothing in the fleet starts the devices service).
+ */
 class DeviceSightingsTest {
 
     @Test
@@ -31,6 +34,7 @@ class DeviceSightingsTest {
         ServiceRegistration<DeviceTransport> transportRegistration = transport.register(context);
         ServiceRegistration<TokenDriver> driverRegistration = new PluggableDriver("any").register(context);
         DeviceInventory inventory = OsgiServices.await(DeviceInventory.class);
+        OsgiServices.await(org.tokenbench.core.device.DeviceService.class);  // the devices service notes what it identifies
         String serial = "SIGHT-" + UUID.randomUUID().toString().substring(0, 8);
         try {
             Instant before = Instant.now().minusSeconds(1);

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.fleet.AuditEntry;
@@ -30,12 +29,26 @@ record AuditRow(long sequence, long timeMillis, String user, String action, Stri
     private static final byte[] DOMAIN = "tokenbench-audit-v1".getBytes(StandardCharsets.US_ASCII);
     static final int MAX_DETAIL = 2000;
 
-    /** The row that appends {@code event} after {@code previousHash}. */
+    /**
+     * The row that appends {@code event} after {@code previousHash}. Fields come from devices and users (a serial, an OS
+     * user name), so they are made storable the same way on every database before hashing: control characters written
+     * as {@code \\uXXXX} (PostgreSQL refuses NUL in text; H2 takes it) and each cut to its column's size.
+     */
     static AuditRow of(long sequence, Instant time, String user, AuditEvent event, String previousHash) {
-        String detail = event.detail().length() > MAX_DETAIL ? event.detail().substring(0, MAX_DETAIL) : event.detail();
-        AuditRow unsigned = new AuditRow(sequence, time.toEpochMilli(), user, event.action(), event.family(), event.serial(),
-                event.outcome().name(), event.code().map(ErrorCode::toString).orElse(""), detail, previousHash, "");
+        AuditRow unsigned = new AuditRow(sequence, time.toEpochMilli(), storable(user, 200), storable(event.action(), 100),
+                storable(event.family(), 100), storable(event.serial(), 200), event.outcome().name(),
+                storable(event.code().map(ErrorCode::toString).orElse(""), 100), storable(event.detail(), MAX_DETAIL), previousHash, "");
         return unsigned.withHash(unsigned.computeHash());
+    }
+
+    static String storable(String text, int maxLength) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), maxLength));
+        for (int i = 0; i < text.length() && out.length() < maxLength; i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+            out.append(control ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return out.length() > maxLength ? out.substring(0, maxLength) : out.toString();
     }
 
     AuditRow withHash(String newHash) {
@@ -89,18 +102,6 @@ record AuditRow(long sequence, long timeMillis, String user, String action, Stri
             parsedOutcome = AuditEvent.Outcome.FAILED;
         }
         return new AuditEntry(sequence, Instant.ofEpochMilli(timeMillis), user,
-                new AuditEvent(action, family, serial, parsedOutcome, parseCode(code), detail));
-    }
-
-    static Optional<ErrorCode> parseCode(String text) {
-        int colon = text.lastIndexOf(':');
-        if (colon <= 0 || !text.startsWith("0x", colon + 1)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ErrorCode.of(text.substring(0, colon), Long.parseLong(text.substring(colon + 3), 16)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+                new AuditEvent(action, family, serial, parsedOutcome, ErrorCode.parse(code), detail));
     }
 }

@@ -30,6 +30,11 @@ final class ChainVerifier {
         for (int i = 0; i < rows.size(); i++) {
             AuditRow row = rows.get(i);
             Optional<Break> broken = check(rows, i, expected, positionOfHash);
+            if (broken.isEmpty() && row.sequence() != i + 1) {
+                // Row numbers are not hashed, but readers page by them: renumbered rows or gaps must not pass.
+                broken = broken(Kind.EDITED, row.sequence(), "row " + (i + 1) + " of the chain is numbered " + row.sequence()
+                        + ": the row numbers were changed");
+            }
             if (broken.isPresent()) {
                 return new AuditVerification(i + 1, headSequence, headHash, broken);
             }
@@ -46,6 +51,10 @@ final class ChainVerifier {
                 end = Optional.of(new Break(Kind.DELETED, last, "the newest rows are missing: the log ends at row " + last
                         + " but TokenBench last wrote row " + headSequence));
             }
+        }
+        if (end.isEmpty() && headSequence != rows.size()) {
+            end = broken(Kind.EDITED, headSequence, "the log's head says row " + headSequence + " is the newest, but the chain holds "
+                    + rows.size() + " rows");
         }
         return new AuditVerification(rows.size(), headSequence, headHash, end);
     }

@@ -73,7 +73,7 @@ class KeyBackupTest {
         try (OtpAccount account = OtpAuthUri.parse(URI)) {
             backup = KeyBackup.seal(account, PASSPHRASE.toCharArray());
         }
-        for (String kdf : new String[] {"scrypt N=16777216 r=16 p=1", "scrypt N=100000 r=8 p=1", "scrypt N=1024 r=8 p=1", "argon2 t=1"}) {
+        for (String kdf : new String[] {"scrypt N=16777216 r=16 p=1", "scrypt N=1048576 r=8 p=1", "scrypt N=100000 r=8 p=1", "scrypt N=1024 r=8 p=1", "argon2 t=1"}) {
             String crafted = backup.replace("kdf=scrypt N=131072 r=8 p=1", "kdf=" + kdf);
             OtpException e = assertThrows(OtpException.class, () -> KeyBackup.open(crafted, PASSPHRASE.toCharArray()), kdf);
             assertEquals(OtpProblem.BACKUP_MALFORMED, e.problem(), kdf);

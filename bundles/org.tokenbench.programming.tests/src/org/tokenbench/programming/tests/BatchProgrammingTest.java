@@ -175,6 +175,7 @@ class BatchProgrammingTest {
                 String serial = serials.get(i);
                 if (i == 50) {
                     // The program is closed and started again: a new engine from the journal on disk.
+                    batch.journal().close();
                     batch = engine(plan, journal);
                 }
                 SafeIdVirtualToken token = tokens.get(serial);
@@ -243,6 +244,7 @@ class BatchProgrammingTest {
 
             // Resumed (again a new engine): the rest is finished; interrupted tokens are confirmed by their code or
             // written again after the engineer's yes; confirmed ones are not touched.
+            batch.journal().close();
             BatchProgrammer resumed = engine(plan, journal);
             List<String> unfinished = resumed.status().pending();
             assertEquals(recorded.entries().stream().filter(e -> e.state() != State.CONFIRMED).count(), unfinished.size());
@@ -346,6 +348,7 @@ class BatchProgrammingTest {
             BatchJournal before = BatchJournal.openOrCreate(journal, plan.header(30, 0));
             before.record("TB-C001", State.BURNING, Optional.empty(), "");
             before.record("TB-C002", State.BURNING, Optional.empty(), "");
+            before.close();  // the process died: the OS released its lock
             SafeIdVirtualToken burned = token("TB-C001");
             ScriptedInteraction user = new ScriptedInteraction(true, burned::displayedCode);
             TokenSession session = present(burned, user);
@@ -374,6 +377,56 @@ class BatchProgrammingTest {
             takeAway();
             plan.close();
         }
+    }
+
+    /**
+     * A confirmed token presented again, the operator agrees to write it again, and the check before writing refuses
+     * (its clock is an hour off): nothing was written, so the journal must still say CONFIRMED, and the next time the
+     * token is presented the question is asked again.
+     */
+    @Test
+    void aRefusalBeforeRewritingKeepsTheConfirmedStateAndTheQuestion() throws Exception {
+        byte[] csv = "TB-R001,GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ,SHA256,6,30\n".getBytes(StandardCharsets.US_ASCII);
+        Path journal = journalFile("rewrite");
+        try (SeedImport imported = VendorCsv.read(csv)) {
+            BatchPlan plan = BatchPlan.perToken("rewrite.csv", BatchPlan.fingerprint(csv), imported.entries());
+            BatchProgrammer batch = engine(plan, journal);
+            SafeIdVirtualToken first = token("TB-R001");
+            ScriptedInteraction user = new ScriptedInteraction(true, first::displayedCode);
+            assertTrue(batch.program(present(first, user), choices, user, ProgressMonitor.NONE).confirmed());
+            takeAway();
+
+            SafeIdVirtualToken drifted = new SafeIdVirtualToken(SafeIdVirtualToken.VENDOR_KEY, "TB-R001", 3600, () -> System.currentTimeMillis() / 1000);
+            ScriptedInteraction agrees = new ScriptedInteraction(true, drifted::displayedCode);
+            BatchProgrammer.Outcome refused = batch.program(present(drifted, agrees), choices, agrees, ProgressMonitor.NONE);
+            assertEquals(1, agrees.questions.size(), agrees.questions.toString());
+            assertTrue(refused.failure().isPresent(), refused.toString());
+            assertEquals(State.CONFIRMED, batch.journal().entry("TB-R001").orElseThrow().state(), "nothing was written this time");
+            assertEquals(1, batch.confirmedSeeds().size(), "a confirmed token stays in the exports");
+            takeAway();
+
+            ScriptedInteraction declines = new ScriptedInteraction(false, drifted::displayedCode);
+            BatchProgrammer.Outcome again = batch.program(present(drifted, declines), choices, declines, ProgressMonitor.NONE);
+            assertEquals(BatchCodes.ALREADY_PROGRAMMED, again.failure().orElseThrow().code());
+            assertEquals(1, declines.questions.size(), "asked again before any write");
+            takeAway();
+            plan.close();
+        }
+    }
+
+    @Test
+    void aBatchIsProgrammedByOneEngineAtATime() throws Exception {
+        String uri = "otpauth://totp/Plant:terminal?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Plant&algorithm=SHA256";
+        Path journal = journalFile("locked");
+        byte[] source = uri.getBytes(StandardCharsets.US_ASCII);
+        BatchPlan plan = BatchPlan.oneKey("terminal.uri", BatchPlan.fingerprint(source), OtpAuthUri.parse(uri), 2);
+        BatchProgrammer first = engine(plan, journal);
+        TokenException e = assertThrows(TokenException.class, () -> engine(plan, journal));
+        assertEquals(BatchCodes.JOURNAL_IN_USE, e.code());
+        assertTrue(BatchJournal.open(journal).isPresent(), "reading the journal (status, report) needs no lock");
+        first.journal().close();
+        engine(plan, journal).journal().close();
+        plan.close();
     }
 
     @Test

@@ -13,6 +13,8 @@ public final class BatchCodes {
     public static final ErrorCode JOURNAL_UNREADABLE = ErrorCode.of(NAMESPACE, 0x04);
     public static final ErrorCode JOURNAL_UNWRITABLE = ErrorCode.of(NAMESPACE, 0x05);
     public static final ErrorCode BATCH_COMPLETE = ErrorCode.of(NAMESPACE, 0x06);
+    /** Another engine (process, station, window) holds the batch's programming lock. */
+    public static final ErrorCode JOURNAL_IN_USE = ErrorCode.of(NAMESPACE, 0x07);
 
     private BatchCodes() {
     }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.zip.CRC32;
 
 import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.PrivateFiles;
 import org.tokenbench.core.TokenException;
 
 /**
@@ -32,7 +33,7 @@ import org.tokenbench.core.TokenException;
  * write per token, and the lines are also the token's history. The journal names the seed source and its SHA-256
  * fingerprint, serials, states, times and error codes; never a seed.
  */
-public final class BatchJournal {
+public final class BatchJournal implements AutoCloseable {
 
     /** Where a token is; a token not in the journal has not been presented yet. */
     public enum State {
@@ -71,6 +72,9 @@ public final class BatchJournal {
     private final Map<String, Entry> entries;
     /** Where a record torn by a crash begins (it is cut off before the next append), or -1. */
     private long tornTail = -1;
+    /** Held by the one process (and engine) programming this batch; read-only openers do not take it. */
+    private FileChannel lockChannel;
+    private java.nio.channels.FileLock lock;
 
     private BatchJournal(Path file, Header header, Map<String, Entry> entries) {
         this.file = file;
@@ -88,6 +92,52 @@ public final class BatchJournal {
      * be for the same source (fingerprint) and settings; otherwise resuming it would program the wrong seeds.
      */
     public static BatchJournal openOrCreate(Path file, Header header) throws TokenException {
+        BatchJournal journal = openOrCreateUnlocked(file, header);
+        journal.lockForProgramming();
+        return journal;
+    }
+
+    /**
+     * Only one engine may program a batch at a time: two stations (or windows) working from their own copy of the
+     * journal would each burn a token the other left interrupted, and a crash recovery on one could cut off the other's
+     * BURNING mark. The lock is a sibling file's OS lock, released by {@link #close()} or when the process ends.
+     */
+    private void lockForProgramming() throws TokenException {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        try {
+            lockChannel = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            lock = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            throw unwritable(e);
+        }
+        if (lock == null) {
+            close();
+            throw new TokenException(BatchCodes.JOURNAL_IN_USE, "the batch " + file.getFileName() + " is being programmed by another "
+                    + "TokenBench (another station, window or command); finish or close that one first");
+        }
+    }
+
+    /** Releases the programming lock; the journal can still be read. */
+    @Override
+    public void close() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            // the process ends soon, and the OS drops the lock with it
+        }
+        lock = null;
+        lockChannel = null;
+    }
+
+    private static BatchJournal openOrCreateUnlocked(Path file, Header header) throws TokenException {
         Optional<BatchJournal> existing = open(file);
         if (existing.isPresent()) {
             Header recorded = existing.get().header();
@@ -173,17 +223,13 @@ public final class BatchJournal {
 
     private static Entry parseEntry(String line) {
         String[] f = line.split("\t", -1);
-        Optional<ErrorCode> code = f[5].isEmpty() ? Optional.empty() : Optional.of(parseCode(f[5]));
+        Optional<ErrorCode> code = f[5].isEmpty() ? Optional.empty()
+                : Optional.of(ErrorCode.parse(f[5]).orElseThrow(() -> new IllegalArgumentException("bad error code " + f[5])));
         try {
             return new Entry(f[1], State.valueOf(f[2]), Instant.parse(f[3]), Integer.parseInt(f[4]), code, f[6]);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("bad time " + f[3], e);
         }
-    }
-
-    private static ErrorCode parseCode(String text) {
-        int colon = text.lastIndexOf(':');
-        return ErrorCode.of(text.substring(0, colon), Long.parseLong(text.substring(colon + 3), 16));
     }
 
     public Path file() {
@@ -195,7 +241,7 @@ public final class BatchJournal {
     }
 
     public synchronized Optional<Entry> entry(String serial) {
-        return Optional.ofNullable(entries.get(serial));
+        return Optional.ofNullable(entries.get(oneLine(serial)));
     }
 
     /** Every token presented so far, in the order first presented. */
@@ -204,7 +250,9 @@ public final class BatchJournal {
     }
 
     /** Records a token's new state, on disk before this returns. */
-    public synchronized Entry record(String serial, State state, Optional<ErrorCode> code, String detail) throws TokenException {
+    public synchronized Entry record(String rawSerial, State state, Optional<ErrorCode> code, String detail) throws TokenException {
+        // The serial as it is written on disk: a TAB or newline from a device must not make it another token after a resume.
+        String serial = oneLine(rawSerial);
         Entry before = entries.get(serial);
         int attempts = (before == null ? 0 : before.attempts()) + (state == State.BURNING ? 1 : 0);
         Entry entry = new Entry(serial, state, Instant.now(), attempts, code, oneLine(detail));
@@ -236,7 +284,7 @@ public final class BatchJournal {
         out.append("display=").append(header.displaySeconds()).append('\n');
         out.append("profile=").append(header.profile()).append('\n');
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.privateDirectory(file.getParent());
             try {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {

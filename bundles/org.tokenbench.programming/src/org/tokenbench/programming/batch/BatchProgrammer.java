@@ -111,11 +111,20 @@ public final class BatchProgrammer {
                         + " as programmed already; not written without a yes");
             }
         }
-        return burn(session, choices, account, interaction, monitor);
+        return burn(session, choices, account, before, interaction, monitor);
     }
 
-    private Outcome burn(TokenSession session, ProgrammingChoices choices, OtpAccount account, Interaction interaction,
-            ProgressMonitor monitor) throws TokenException {
+    /**
+     * The state to record when nothing was written this time: FAILED, unless an earlier attempt may have left the seed on
+     * the token (then that state stays, so the serial is still not written again without a question, and a confirmed
+     * token stays in the exports).
+     */
+    private static State nothingWrittenNow(Optional<Entry> before) {
+        return before.map(Entry::state).filter(State::mayHoldSeed).orElse(State.FAILED);
+    }
+
+    private Outcome burn(TokenSession session, ProgrammingChoices choices, OtpAccount account, Optional<Entry> before,
+            Interaction interaction, ProgressMonitor monitor) throws TokenException {
         String serial = session.identity().serial();
         BatchJournal.Header header = journal.header();
         // The BURNING mark must be on disk before the first write: a crash from then on leaves it, and the serial is not
@@ -136,13 +145,14 @@ public final class BatchProgrammer {
             }
         } catch (TokenException e) {
             await(mark);
-            return new Outcome(serial, Optional.of(journal.record(serial, State.FAILED, Optional.of(e.code()), e.getMessage())), Optional.of(e));
+            return new Outcome(serial, Optional.of(journal.record(serial, nothingWrittenNow(before), Optional.of(e.code()), e.getMessage())),
+                    Optional.of(e));
         }
         await(mark);
         try {
             prepared.burn(monitor);
         } catch (TokenException e) {
-            State state = NOTHING_WRITTEN.contains(e.code()) ? State.FAILED : State.INTERRUPTED;
+            State state = NOTHING_WRITTEN.contains(e.code()) ? nothingWrittenNow(before) : State.INTERRUPTED;
             return new Outcome(serial, Optional.of(journal.record(serial, state, Optional.of(e.code()), e.getMessage())), Optional.of(e));
         }
         // Still BURNING on disk until the confirmation is known: a crash now is resumed by asking for the token's code.

@@ -155,6 +155,32 @@ class Rfc6030ExamplesTest {
         }
     }
 
+    /**
+     * Someone on the way swaps an encrypted, MAC-protected seed for a plain one they know: refused like a failed MAC
+     * (only that entry in fail-soft, the whole file in fail-hard), never programmed.
+     */
+    @Test
+    void aPlainSeedPlantedInAnEncryptedFileIsRefused() throws Exception {
+        String xml = new String(figure(6), StandardCharsets.UTF_8);
+        int secretStart = xml.indexOf("<Secret>");
+        int secretEnd = xml.indexOf("</Secret>") + "</Secret>".length();
+        String planted = xml.substring(0, secretStart) + "<Secret><PlainValue>MTIzNDU2Nzg5MDEyMzQ1Njc4OTA=</PlainValue></Secret>"
+                + xml.substring(secretEnd);
+        try (Secret key = Secret.adopt(HexFormat.of().parseHex("12345678901234567890123456789012"));
+             SeedImport result = PskcReader.read(planted.getBytes(StandardCharsets.UTF_8), new PskcProtection.PreSharedKey(key, ""),
+                     ImportMode.FAIL_SOFT)) {
+            assertEquals(0, result.entries().size());
+            assertEquals(SeedFileCodes.MAC_FAILED, result.rejections().get(0).code());
+            assertTrue(result.rejections().get(0).reason().contains("plain (unencrypted, unauthenticated) seed in an encrypted file"),
+                    result.rejections().get(0).reason());
+        }
+        try (Secret key = Secret.adopt(HexFormat.of().parseHex("12345678901234567890123456789012"))) {
+            TokenException e = assertThrows(TokenException.class, () -> PskcReader.read(planted.getBytes(StandardCharsets.UTF_8),
+                    new PskcProtection.PreSharedKey(key, ""), ImportMode.FAIL_HARD));
+            assertEquals(SeedFileCodes.REFUSED_FAIL_HARD, e.code());
+        }
+    }
+
     @Test
     void theSuiteNamesTheHash() throws Exception {
         String xml = new String(figure(3), StandardCharsets.UTF_8).replace("<ResponseFormat", "<Suite>HMAC-SHA256</Suite><ResponseFormat");
