@@ -1,8 +1,6 @@
 package org.tokenbench.cli.internal;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Properties;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -20,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.PrivateFiles;
 import org.tokenbench.core.Secret;
+import org.tokenbench.core.StateFile;
 import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.TokenException;
 
@@ -36,10 +34,17 @@ final class RememberedPasswords {
     private static final ErrorCode STATE_UNWRITABLE = ErrorCode.of(ErrorCode.TOKENBENCH, 0x0B);
 
     private final Path directory;
+    /**
+     * Read freely; changed under the record's file lock, where the key is also created, so two commands remembering at
+     * once neither lose an entry nor make two keys (the second would leave the first one's entry undecryptable).
+     */
+    private final StateFile entries;
     private final SecureRandom random = new SecureRandom();
 
     RememberedPasswords(Path directory) {
         this.directory = directory;
+        this.entries = new StateFile(directory.resolve(FILE),
+                "Device passwords, AES-256-GCM under " + KEY_FILE + " (tokenbench oath password --forget removes one)");
     }
 
     static RememberedPasswords inHome() {
@@ -47,7 +52,7 @@ final class RememberedPasswords {
     }
 
     Optional<Secret> recall(String deviceId) throws TokenException {
-        String sealed = load().getProperty(deviceId);
+        String sealed = entries.read().getProperty(deviceId);
         Path keyFile = directory.resolve(KEY_FILE);
         if (sealed == null || !Files.isReadable(keyFile)) {
             return Optional.empty();
@@ -68,7 +73,23 @@ final class RememberedPasswords {
     }
 
     void remember(String deviceId, Secret password) throws TokenException {
-        byte[] key = key();
+        TokenException[] failure = new TokenException[1];
+        entries.update(properties -> {
+            try {
+                properties.setProperty(deviceId, seal(deviceId, password));
+                return true;
+            } catch (TokenException e) {
+                failure[0] = e;
+                return false;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    private String seal(String deviceId, Secret password) throws TokenException {
+        byte[] key = keyCreatedIfMissing();
         byte[] plain = password.copyBytes();
         try {
             byte[] nonce = new byte[12];
@@ -80,9 +101,10 @@ final class RememberedPasswords {
             byte[] box = new byte[12 + sealed.length];
             System.arraycopy(nonce, 0, box, 0, 12);
             System.arraycopy(sealed, 0, box, 12, sealed.length);
-            Properties entries = load();
-            entries.setProperty(deviceId, Base64.getEncoder().encodeToString(box));
-            store(entries);
+            return Base64.getEncoder().encodeToString(box);
+        } catch (java.security.InvalidKeyException e) {
+            throw new TokenException(STATE_UNWRITABLE, directory.resolve(KEY_FILE) + " is damaged (not a 256-bit key); remove it and "
+                    + "remember the passwords again");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JRE has AES-GCM", e);
         } finally {
@@ -93,15 +115,13 @@ final class RememberedPasswords {
 
     /** @return whether a password was remembered for the device */
     boolean forget(String deviceId) throws TokenException {
-        Properties entries = load();
-        if (entries.remove(deviceId) == null) {
-            return false;
-        }
-        store(entries);
-        return true;
+        boolean[] removed = new boolean[1];
+        entries.update(properties -> removed[0] = properties.remove(deviceId) != null);
+        return removed[0];
     }
 
-    private byte[] key() throws TokenException {
+    /** Only under the record's lock. */
+    private byte[] keyCreatedIfMissing() throws TokenException {
         Path keyFile = directory.resolve(KEY_FILE);
         if (Files.isReadable(keyFile)) {
             return read(keyFile);
@@ -119,30 +139,6 @@ final class RememberedPasswords {
         } catch (IOException e) {
             throw new TokenException(STATE_UNWRITABLE, "cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private Properties load() throws TokenException {
-        Properties entries = new Properties();
-        Path file = directory.resolve(FILE);
-        if (Files.isReadable(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                entries.load(in);
-            } catch (IOException e) {
-                throw new TokenException(STATE_UNWRITABLE, "cannot read " + file + ": " + e.getMessage(), e);
-            }
-        }
-        return entries;
-    }
-
-    private void store(Properties entries) throws TokenException {
-        StringWriter text = new StringWriter();
-        try {
-            entries.store(text, "Device passwords, AES-256-GCM under " + KEY_FILE + " (tokenbench oath password --forget removes one)");
-        } catch (IOException e) {
-            throw new IllegalStateException("a StringWriter does not fail", e);
-        }
-        createDirectory();
-        PrivateFiles.write(directory.resolve(FILE), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void createDirectory() throws TokenException {
