@@ -29,7 +29,9 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
 
   tokenbench_java="$(tokenbench_runtime "$product_dir" "$cache")" || return 1
 
-  local common=(-Dosgi.requiredJavaVersion="$tokenbench_required_java" -Dosgi.configuration.cascaded=true)
+  # The state folder the launcher chose ($TOKENBENCH_HOME or $HOME/.tokenbench) is the one Java uses too: Java's own
+  # user.home comes from the password database, which differs from $HOME for service users such as nobody.
+  local common=(-Dosgi.requiredJavaVersion="$tokenbench_required_java" -Dosgi.configuration.cascaded=true -Dtokenbench.home="$state_dir")
   local ui=()
   [ "$(uname -s)" = Darwin ] && ui=(-XstartOnFirstThread)  # SWT on Cocoa runs on the process's first thread
   tokenbench_workbench_args=("${common[@]}" ${ui[@]+"${ui[@]}"} -Dosgi.sharedConfiguration.area="$product_dir/configuration"

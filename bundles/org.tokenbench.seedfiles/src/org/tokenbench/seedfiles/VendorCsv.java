@@ -58,6 +58,7 @@ public final class VendorCsv {
         PrivateText rejected = new PrivateText();
         try {
             Map<String, Integer> columns = null;
+            int width = POSITIONAL.size();
             Set<String> serials = new HashSet<>();
             int lineNumber = 0;
             int start = 0;
@@ -75,6 +76,7 @@ public final class VendorCsv {
                 }
                 if (columns == null && COLUMN_NAMES.containsKey(first.toLowerCase(Locale.ROOT).replace("\uFEFF", ""))) {
                     columns = header(line);
+                    width = fieldCount(line);
                     rejected.append(line).append('\n');
                     continue;
                 }
@@ -82,6 +84,11 @@ public final class VendorCsv {
                     columns = positional();
                 }
                 try {
+                    if (fieldCount(line) > width) {
+                        // Values without a column (an algorithm or period the header does not name) must not be dropped silently.
+                        throw new TokenException(SeedFileCodes.BAD_LINE, "it has " + fieldCount(line) + " fields but the "
+                                + (width == POSITIONAL.size() ? "serial,secret,algorithm,digits,period layout" : "header") + " has " + width);
+                    }
                     SeedEntry entry = entry(line, columns);
                     if (!serials.add(entry.serial())) {
                         entry.close();

@@ -98,6 +98,17 @@ class GuomiCommandTest {
         assertEquals("6", key.state("user_remain"), "nothing was tried");
     }
 
+    /** `(echo PIN; yes) | tokenbench guomi pin --pin-file -` must not lock a key: the last try needs a person at a terminal. */
+    @Test
+    void theLastTryIsNotSpentOnAYesReadFromAPipe() throws Exception {
+        SoftSkf key = key(Map.of("user_remain", "1"));
+        CliRun piped = CliRun.withStdin("00000000\nyes\nyes\n", "guomi", "pin", "--library", key.libraryPath().toString(), "--pin-file", "-");
+        assertEquals(3, piped.exitCode(), piped.out() + piped.err());
+        assertTrue(piped.err().contains("the last try needs a \"yes\" typed at a terminal"), piped.err());
+        assertTrue(piped.err().contains("[tokenbench:0x0020]"), piped.err());
+        assertEquals("1", key.state("user_remain"), "nothing was tried");
+    }
+
     @Test
     void libraryFamiliesAreRefusedUnlessLoadable() throws Exception {
         CliRun missing = CliRun.of("guomi", "check", "--family", "nobody-configured-this");

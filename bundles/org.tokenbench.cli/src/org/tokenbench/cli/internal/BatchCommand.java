@@ -50,13 +50,18 @@ import picocli.CommandLine.Parameters;
                 BatchCommand.Export.class })
 final class BatchCommand {
 
-    private static Path journalFile(String name) {
+    /** A batch name is a file name in the batches folder: no path, no dot-dot, nothing a shell or a terminal reads specially. */
+    private static Path journalFile(String name) throws UsageException {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}") || name.contains("..")) {
+            throw new UsageException("a batch name is 1 to 100 letters, digits, dots, dashes or underscores, starting with a letter or digit");
+        }
         return BatchJournal.directory(TokenBenchHome.directory()).resolve(name + ".journal");
     }
 
-    private static BatchJournal existingJournal(String name) throws TokenException {
-        return BatchJournal.open(journalFile(name)).orElseThrow(() -> new TokenException(BatchCodes.JOURNAL_UNREADABLE,
-                "no batch named '" + name + "' (" + journalFile(name) + ")"));
+    private static BatchJournal existingJournal(String name) throws TokenException, UsageException {
+        Path file = journalFile(name);
+        return BatchJournal.open(file).orElseThrow(() -> new TokenException(BatchCodes.JOURNAL_UNREADABLE,
+                "no batch named '" + name + "' (" + file + ")"));
     }
 
     /** Where the seeds come from (a picocli mixin): a seed file, or one credential for --count tokens. */
@@ -215,7 +220,9 @@ final class BatchCommand {
     }
 
     static String defaultName(BatchPlan plan) {
-        String base = Path.of(plan.source().replace("standard input", "stdin")).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        String base = Path.of(plan.source().replace("standard input", "stdin")).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_")
+                .replace("..", "_").replaceFirst("^[^A-Za-z0-9]+", "");
+        base = base.isEmpty() ? "batch" : base.substring(0, Math.min(base.length(), 80));
         return base + "-" + plan.fingerprint().substring(0, 8);
     }
 
@@ -265,7 +272,7 @@ final class BatchCommand {
         }
 
         @Override
-        public Integer call() throws TokenException {
+        public Integer call() throws TokenException, UsageException {
             if (name == null) {
                 Path directory = BatchJournal.directory(TokenBenchHome.directory());
                 try (var files = Files.exists(directory) ? Files.list(directory) : java.util.stream.Stream.<Path>empty()) {
@@ -307,7 +314,7 @@ final class BatchCommand {
         }
 
         @Override
-        public Integer call() throws TokenException {
+        public Integer call() throws TokenException, UsageException {
             String csv = BatchProgrammer.report(existingJournal(name), List.of());
             String where = Outputs.write(out, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), context);
             if (!out.equals("-")) {

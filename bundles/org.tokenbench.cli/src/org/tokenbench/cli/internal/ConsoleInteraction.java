@@ -25,10 +25,10 @@ final class ConsoleInteraction implements Interaction {
 
     @Override
     public Optional<Secret> askSecret(String prompt, int triesLeft) {
-        java.io.Console terminal = System.console();
+        java.io.Console terminal = console.terminal();
         console.err().print(prompt + (triesLeft >= 0 ? " (" + triesLeft + " tries left)" : "") + ": ");
         console.err().flush();
-        if (terminal != null && console.in() == System.in) {
+        if (terminal != null) {
             char[] typed = terminal.readPassword();
             return typed == null ? Optional.empty() : Optional.of(Secret.fromChars(typed));
         }
@@ -40,6 +40,19 @@ final class ConsoleInteraction implements Interaction {
         console.err().print(question + " [yes/no]: ");
         console.err().flush();
         return readLine().map(answer -> answer.strip().toLowerCase(Locale.ROOT)).filter(a -> a.equals("yes") || a.equals("y")).isPresent();
+    }
+
+    /** Only a person at the terminal may agree: `yes | tokenbench guomi pin --pin-file -` must not lock a key. */
+    @Override
+    public boolean confirmLastTry(String question) {
+        java.io.Console terminal = console.terminal();
+        if (terminal == null) {
+            console.err().println(question + " — not tried: the last try needs a \"yes\" typed at a terminal, not one read from "
+                    + "standard input");
+            return false;
+        }
+        String answer = terminal.readLine("%s [yes/no]: ", question);
+        return answer != null && (answer.strip().equalsIgnoreCase("yes") || answer.strip().equalsIgnoreCase("y"));
     }
 
     @Override

@@ -162,10 +162,11 @@ final class OtpCommand {
         @Override
         public Integer call() throws TokenException {
             OtpParams params = OtpParams.of(OtpType.TOTP, algorithm, digits, period, 0, issuer, account);
+            // Recorded before the key leaves: a log that cannot be written stops the command with nothing printed.
+            AuditCommand.record(context, AuditEvent.succeeded(AuditEvent.ENROL, "", "", "new credential " + issuer + ":" + account));
             try (Secret secret = Enrollment.newSecret(bits, new SecureRandom())) {
                 context.out().println(OtpAuthUri.format(params, secret));
             }
-            AuditCommand.record(context, AuditEvent.succeeded(AuditEvent.ENROL, "", "", "new credential " + issuer + ":" + account));
             return ExitCode.OK;
         }
     }
@@ -242,9 +243,12 @@ final class OtpCommand {
         public Integer call() throws UsageException, TokenException {
             char[] passphrase = passphraseFile.readSecretLine(context, "passphrase");
             try (OtpAccount account = credential.read(context)) {
-                String where = Outputs.write(out, KeyBackup.seal(account, passphrase).getBytes(StandardCharsets.US_ASCII), context);
+                byte[] sealed = KeyBackup.seal(account, passphrase).getBytes(StandardCharsets.US_ASCII);
+                // Recorded before the backup is written: a log that cannot be written stops the command with no file made.
+                AuditCommand.record(context, AuditEvent.succeeded(AuditEvent.BACKUP, "", "", account.displayName() + " to "
+                        + (out.equals("-") ? "standard output" : out)));
+                String where = Outputs.write(out, sealed, context);
                 context.err().println("backup of " + account.displayName() + " written to " + where + "; keep the passphrase apart from it");
-                AuditCommand.record(context, AuditEvent.succeeded(AuditEvent.BACKUP, "", "", account.displayName() + " to " + where));
                 return ExitCode.OK;
             } catch (TokenException e) {
                 AuditCommand.recordFailure(context, AuditEvent.BACKUP, e, "to " + out);
@@ -273,8 +277,8 @@ final class OtpCommand {
             char[] backup = backupFile.readText(context);
             char[] passphrase = passphraseFile.readSecretLine(context, "passphrase");
             try (OtpAccount account = KeyBackup.open(new String(backup), passphrase)) {
-                context.out().println(OtpAuthUri.format(account.params(), account.secret()));
                 AuditCommand.record(context, AuditEvent.succeeded(AuditEvent.RESTORE, "", "", account.displayName() + " from " + backupFile.name()));
+                context.out().println(OtpAuthUri.format(account.params(), account.secret()));
                 return ExitCode.OK;
             } catch (TokenException e) {
                 AuditCommand.recordFailure(context, AuditEvent.RESTORE, e, "from " + backupFile.name());

@@ -104,7 +104,8 @@ final class SeedsCommand {
         @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES}: encrypted PSKC, "
                 + "Microsoft Entra ID hardware OATH CSV, or privacyIDEA's token import CSV.")
         Format format;
-        @Option(names = "--out", required = true, paramLabel = "OUT", description = "The file to write (mode 0600; it holds seeds).")
+        @Option(names = "--out", required = true, paramLabel = "OUT", description = "The file to write (mode 0600; it holds seeds; "
+                + "never standard output).")
         Path out;
         @Option(names = "--out-psk-file", paramLabel = "FILE", description = "PSKC: encrypt with this pre-shared AES key (hex, 32 or 64 digits).")
         InputFile outPskFile;
@@ -117,6 +118,9 @@ final class SeedsCommand {
             if (format != Format.pskc && (outPskFile != null || outPasswordFile != null)) {
                 throw new UsageException("--out-psk-file and --out-password-file encrypt PSKC exports; the " + format + " CSV is plain "
                         + "(its file is written readable by you only)");
+            }
+            if (out.toString().equals("-")) {
+                throw new UsageException("--out -: seeds go to a file written readable by you only, never to standard output");
             }
             if (format == Format.pskc && outPskFile == null && outPasswordFile == null) {
                 throw new UsageException("a PSKC export is encrypted: give --out-psk-file or --out-password-file");

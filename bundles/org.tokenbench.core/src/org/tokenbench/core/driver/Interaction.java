@@ -41,6 +41,15 @@ public interface Interaction {
     /** Asks to go ahead with something risky or irreversible; false unless the user explicitly agrees. */
     boolean confirm(String question);
 
+    /**
+     * Asks to spend the last authentication try, which locks the device for good when wrong. Front ends take this
+     * answer from a person only: a command's standard input may be a script answering every question "yes" (the CLI
+     * asks at the terminal and refuses when there is none). By default the same as {@link #confirm(String)}.
+     */
+    default boolean confirmLastTry(String question) {
+        return confirm(question);
+    }
+
     /** Asks for a short non-secret answer, e.g. the code the token now displays. */
     Optional<String> askText(String prompt);
 

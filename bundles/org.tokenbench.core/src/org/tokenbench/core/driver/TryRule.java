@@ -18,7 +18,7 @@ final class TryRule {
         if (triesLeft == 0) {
             throw new TokenException(lockedCode, what + " is locked" + lockedDetail + "; TokenBench did not try it");
         }
-        if (triesLeft == 1 && !interaction.confirm("Only 1 try of " + what + " is left: a wrong one locks it for good. Try it?")) {
+        if (triesLeft == 1 && !interaction.confirmLastTry("Only 1 try of " + what + " is left: a wrong one locks it for good. Try it?")) {
             throw new TokenException(PinGuard.LAST_TRY_NOT_CONFIRMED, "1 try of " + what
                     + " is left and spending it was not confirmed, so it was not tried");
         }

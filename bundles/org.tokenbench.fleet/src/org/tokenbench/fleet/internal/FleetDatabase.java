@@ -150,6 +150,10 @@ public final class FleetDatabase {
             }
             synchronized (this) {
                 if (keeper == null || keeper.isClosed()) {
+                    // H2's AUTO_SERVER lets a second process in through a TCP port: loopback only, as docs/fleet.md says.
+                    if (System.getProperty("h2.bindAddress") == null) {
+                        System.setProperty("h2.bindAddress", "127.0.0.1");
+                    }
                     Path directory = h2Directory();
                     createPrivateDirectory(directory);
                     keeper = connectOrFail(new org.h2.Driver(), properties);

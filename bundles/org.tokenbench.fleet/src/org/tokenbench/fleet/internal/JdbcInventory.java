@@ -100,7 +100,9 @@ public final class JdbcInventory implements DeviceInventory {
     @Override
     public Entry changeState(String family, String serial, State state, String account) throws TokenException {
         Entry before = require(family, serial);
-        Entry after = update(family, serial, "state = ?, account = ?", state.name(), account.isEmpty() ? before.account() : account);
+        // One line per field (a newline in an account would forge rows in `fleet list`), escaped as the audit log does.
+        Entry after = update(family, serial, "state = ?, account = ?", state.name(),
+                account.isEmpty() ? before.account() : AuditRow.storable(account, 400));
         StringBuilder detail = new StringBuilder("state ").append(name(state)).append(" (was ").append(name(before.state())).append(')');
         if (!after.account().equals(before.account())) {
             detail.append(", account ").append(after.account());
@@ -112,7 +114,7 @@ public final class JdbcInventory implements DeviceInventory {
     @Override
     public Entry assign(String family, String serial, String owner) throws TokenException {
         Entry before = require(family, serial);
-        Entry after = update(family, serial, "owner = ?", owner);
+        Entry after = update(family, serial, "owner = ?", AuditRow.storable(owner, 200));
         audit.record(AuditEvent.succeeded(AuditEvent.INVENTORY_CHANGE, family, serial,
                 (owner.isEmpty() ? "unassigned" : "owner " + owner) + (before.owner().isEmpty() ? "" : " (was " + before.owner() + ")")));
         return after;

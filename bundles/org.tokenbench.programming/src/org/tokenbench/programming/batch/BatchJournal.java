@@ -67,6 +67,9 @@ public final class BatchJournal implements AutoCloseable {
 
     private static final String MAGIC = "# TokenBench batch journal v1 (no seeds: serials, states, times, error codes; one checksummed line per change)";
 
+    /** A line per state change of each token: even 10,000 tokens with many retries stay far below this. */
+    private static final long MAX_JOURNAL_BYTES = 64L << 20;
+
     private final Path file;
     private final Header header;
     private final Map<String, Entry> entries;
@@ -165,6 +168,13 @@ public final class BatchJournal implements AutoCloseable {
     public static Optional<BatchJournal> open(Path file) throws TokenException {
         String text;
         try {
+            if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new TokenException(BatchCodes.JOURNAL_UNREADABLE, file + ": not a regular file (a link, pipe or device); not read");
+            }
+            if (Files.size(file) > MAX_JOURNAL_BYTES) {
+                throw new TokenException(BatchCodes.JOURNAL_UNREADABLE, file + ": larger than any batch journal (" + (MAX_JOURNAL_BYTES >> 20)
+                        + " MB); not read");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return Optional.empty();

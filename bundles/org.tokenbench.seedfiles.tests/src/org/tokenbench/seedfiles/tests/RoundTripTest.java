@@ -155,6 +155,13 @@ class RoundTripTest {
             assertEquals("dave@example.com", result.entries().get(0).account().params().account());
             assertEquals(60, result.entries().get(0).account().params().periodSeconds());
         }
+        // Values the header names no column for are refused, not dropped: MD5, 7 digits and period 0 must not become SHA1/6/30.
+        String extra = "serial,secret\nTB0010,GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ,MD5,7,0\n";
+        try (SeedImport result = VendorCsv.read(extra.getBytes(StandardCharsets.UTF_8))) {
+            assertEquals(0, result.entries().size());
+            assertEquals(SeedFileCodes.BAD_LINE, result.rejections().get(0).code());
+            assertTrue(result.rejections().get(0).reason().contains("it has 5 fields but the header has 2"), result.rejections().get(0).reason());
+        }
     }
 
     @Test
