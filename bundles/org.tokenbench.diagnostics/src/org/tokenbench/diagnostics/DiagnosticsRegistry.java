@@ -37,6 +37,14 @@ public interface DiagnosticsRegistry {
         return failure.getMessage() + " [" + failure.code() + "]";
     }
 
+    /**
+     * A registry without OSGi, over the catalogs named by the {@value #CATALOG_HEADER} header of the jars
+     * {@code loader} sees (read on the first lookup), for the headless commands' fast path.
+     */
+    static DiagnosticsRegistry fromClassPath(ClassLoader loader) throws java.io.IOException {
+        return org.tokenbench.diagnostics.internal.CatalogRegistry.fromClassPath(loader);
+    }
+
     /** Called with no argument whenever catalogs are added or removed; returns a handle to stop. */
     AutoCloseable onChange(Runnable listener);
 }
