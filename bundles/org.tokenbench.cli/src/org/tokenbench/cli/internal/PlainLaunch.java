@@ -2,6 +2,9 @@ package org.tokenbench.cli.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,12 +71,32 @@ public final class PlainLaunch {
         private synchronized DiagnosticsRegistry diagnostics() {
             if (diagnostics == null) {
                 try {
-                    diagnostics = DiagnosticsRegistry.fromClassPath(loader);
+                    Optional<List<Path>> indexed = catalogJars();
+                    diagnostics = indexed.isPresent() ? DiagnosticsRegistry.fromJars(indexed.get()) : DiagnosticsRegistry.fromClassPath(loader);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
             return diagnostics;
+        }
+
+        /**
+         * The jars with catalogs as the build listed them in the product's {@code lib/fast/catalogs} (this class's jar
+         * is in {@code plugins/}), so not every jar's manifest is opened; empty outside a built product.
+         */
+        private static Optional<List<Path>> catalogJars() throws IOException {
+            Path ownJar;
+            try {
+                ownJar = Path.of(PlainLaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (URISyntaxException | IllegalArgumentException notAFile) {
+                return Optional.empty();
+            }
+            Path product = ownJar.getParent() == null ? null : ownJar.getParent().getParent();
+            Path index = product == null ? null : product.resolve("lib/fast/catalogs");
+            if (index == null || !Files.isRegularFile(index)) {
+                return Optional.empty();
+            }
+            return Optional.of(Files.readAllLines(index).stream().filter(line -> !line.isBlank()).map(product::resolve).toList());
         }
     }
 }

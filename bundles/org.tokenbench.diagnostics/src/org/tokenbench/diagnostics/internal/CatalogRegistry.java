@@ -73,9 +73,22 @@ public final class CatalogRegistry implements DiagnosticsRegistry {
      * order, each file found next to its manifest.
      */
     public static CatalogRegistry fromClassPath(ClassLoader loader) throws IOException {
+        return fromManifests(java.util.Collections.list(loader.getResources("META-INF/MANIFEST.MF")));
+    }
+
+    /** The same over the given jars only (those a build-time index names), in their order. */
+    public static CatalogRegistry fromJars(List<java.nio.file.Path> jars) throws IOException {
+        List<URL> manifests = new ArrayList<>();
+        for (java.nio.file.Path jar : jars) {
+            manifests.add(java.net.URI.create("jar:" + jar.toUri() + "!/META-INF/MANIFEST.MF").toURL());
+        }
+        return fromManifests(manifests);
+    }
+
+    private static CatalogRegistry fromManifests(List<URL> manifests) throws IOException {
         CatalogRegistry registry = new CatalogRegistry();
         long order = 0;
-        for (URL manifestUrl : java.util.Collections.list(loader.getResources("META-INF/MANIFEST.MF"))) {
+        for (URL manifestUrl : manifests) {
             Attributes main;
             try (InputStream in = manifestUrl.openStream()) {
                 main = new Manifest(in).getMainAttributes();
