@@ -47,7 +47,25 @@ public final class PlainLaunch {
     /** Runs one command line as the headless application would, with the streams of this process. */
     static int run(String[] args) {
         Console console = new Console(System.in, System.out, System.err, new Engines(PlainLaunch.class.getClassLoader()));
-        return CommandLineTool.runProcess(() -> new CommandLineTool(providers()), args, console);
+        return CommandLineTool.runProcess(PlainLaunch::tool, args, console);
+    }
+
+    /** The fast path's command tool: the fast commands' providers only. */
+    public static CommandLineTool tool() {
+        return new CommandLineTool(providers());
+    }
+
+    /**
+     * A context as the fast path makes one, whose only service is {@code diagnostics} (the tests give it the OSGi
+     * registry, to compare the two paths' output inside one framework).
+     */
+    public static Console console(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err, DiagnosticsRegistry diagnostics) {
+        return new Console(in, out, err, new Console.Services() {
+            @Override
+            public <S> Optional<S> find(Class<S> type) {
+                return type == DiagnosticsRegistry.class ? Optional.of(type.cast(diagnostics)) : Optional.empty();
+            }
+        });
     }
 
     /** The services of the fast path: the diagnostics registry over the class path's catalogs, made when first asked. */
