@@ -2,6 +2,8 @@
 #   tokenbench_java            the java binary to run
 #   tokenbench_workbench_args  JVM + Equinox arguments that open the workbench
 #   tokenbench_headless_args   JVM + Equinox arguments that run a headless command (append the command's words)
+#                              or, for a device-less command lib/fast/commands lists, JVM arguments of the fast path:
+#                              a plain `java -cp` over the bundle jars (lib/fast/classpath) without the OSGi framework
 #
 # Two Equinox configurations, both shipped read-only in the product and cascaded into a per-user area:
 #   configuration/           every bundle: the workbench
@@ -14,7 +16,7 @@
 # shellcheck source=find-java.sh
 . "$(dirname "${BASH_SOURCE[0]}")/find-java.sh"
 
-tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENCH_HOME), $3 = the command's first word
+tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENCH_HOME), $3 $4 = the command's first words
   local product_dir="$1" state_dir="$2" launcher="" jar cache_root cache
   for jar in "$product_dir"/plugins/org.eclipse.equinox.launcher_*.jar; do launcher="$jar"; done
   if [ ! -f "$launcher" ]; then
@@ -49,12 +51,33 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
   # JVM log lines go to stderr, errors only: the archive's first-run notes must never reach a command's stdout.
   local jit=(-XX:TieredStopAtLevel=1)
   case "${3:-}" in qr) jit=() ;; esac  # image decoding runs long enough for C2 to pay off
-  tokenbench_headless_args=("${common[@]}" ${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData
-    -XX:SharedArchiveFile="$cache/headless-$(printf '%s' "$tokenbench_java" | cksum | cut -d' ' -f1).jsa" -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=error:stderr
+  local short_jvm=(${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr -XX:+AutoCreateSharedArchive)
+  local java_key
+  java_key="$(printf '%s' "$tokenbench_java" | cksum | cut -d' ' -f1)"
+  if [ "${TOKENBENCH_OSGI:-}" != 1 ] && tokenbench_is_fast "$product_dir" "${3:-}" "${4:-}"; then
+    # Its own class-data archive: the class path differs from the OSGi launch's.
+    local classpath="" jar
+    while IFS= read -r jar; do classpath="$classpath${classpath:+:}$product_dir/$jar"; done < "$product_dir/lib/fast/classpath"
+    tokenbench_headless_args=("${short_jvm[@]}" -XX:SharedArchiveFile="$cache/fast-$java_key.jsa"
+      -cp "$classpath" org.tokenbench.cli.internal.PlainLaunch)
+    return 0
+  fi
+  tokenbench_headless_args=("${common[@]}" "${short_jvm[@]}" -XX:SharedArchiveFile="$cache/headless-$java_key.jsa"
     -Dosgi.sharedConfiguration.area="$product_dir/configuration-headless"
     -cp "$product_dir/lib/boot/equinox-launcher.jar" org.eclipse.equinox.launcher.Main
     -install "$product_dir" -configuration "$cache/headless" -data "$state_dir/workspace" -noSplash
     -application org.tokenbench.cli.headless)
+}
+
+# Whether the command words $2 $3 take the fast path: lib/fast/commands lists "otp", "qr decode", … (one command's
+# words a line). TOKENBENCH_OSGI=1 sends every command through OSGi (the tests compare both paths that way).
+tokenbench_is_fast() { # $1 = product folder, $2 $3 = the command's first words
+  local words
+  [ -n "${2:-}" ] && [ -f "$1/lib/fast/commands" ] || return 1
+  while IFS= read -r words; do
+    if [ "$words" = "$2" ] || [ "$words" = "$2 ${3:-}" ]; then return 0; fi
+  done < "$1/lib/fast/commands"
+  return 1
 }
 
 # The java binary: $TOKENBENCH_JAVA (when it is 21+); else the runtime bundled in the product; else find-java.sh's

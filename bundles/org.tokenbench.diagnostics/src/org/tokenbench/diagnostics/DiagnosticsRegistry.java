@@ -37,6 +37,19 @@ public interface DiagnosticsRegistry {
         return failure.getMessage() + " [" + failure.code() + "]";
     }
 
+    /**
+     * A registry without OSGi, over the catalogs named by the {@value #CATALOG_HEADER} header of the jars
+     * {@code loader} sees (read on the first lookup), for the headless commands' fast path.
+     */
+    static DiagnosticsRegistry fromClassPath(ClassLoader loader) throws java.io.IOException {
+        return org.tokenbench.diagnostics.internal.CatalogRegistry.fromClassPath(loader);
+    }
+
+    /** The same over the given jars only, in their order (the fast path's build-time index of catalog jars). */
+    static DiagnosticsRegistry fromJars(List<java.nio.file.Path> jars) throws java.io.IOException {
+        return org.tokenbench.diagnostics.internal.CatalogRegistry.fromJars(jars);
+    }
+
     /** Called with no argument whenever catalogs are added or removed; returns a handle to stop. */
     AutoCloseable onChange(Runnable listener);
 }

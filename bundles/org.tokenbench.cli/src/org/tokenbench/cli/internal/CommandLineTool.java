@@ -99,6 +99,24 @@ public final class CommandLineTool {
         return root.execute(args);
     }
 
+    /**
+     * {@link #run} for a process (the Equinox application and the fast path alike): a throwable no command handles
+     * (out of memory, a missing class, a vendor library missing a function) is exit 70, never an exit 0 with nothing
+     * done; the streams are flushed before the process ends.
+     */
+    public static int runProcess(java.util.function.Supplier<CommandLineTool> tool, String[] args, Console console) {
+        int exitCode;
+        try {
+            exitCode = tool.get().run(args, console);
+        } catch (Throwable e) {
+            System.err.println("tokenbench: internal error: " + e.getClass().getName());
+            exitCode = ExitCode.INTERNAL;
+        }
+        System.out.flush();
+        System.err.flush();
+        return exitCode;
+    }
+
     /** The tree: {@code tokenbench}, {@code help}, and every provider's command under its parent. */
     public CommandLine tree(Console console) {
         return tree(console, null);

@@ -14,7 +14,10 @@ import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 
-/** The context of one run: the process's (or a test's) streams and the OSGi services. */
+/**
+ * The context of one run: the process's (or a test's) streams and the services, the OSGi ones or, on the fast path
+ * without OSGi ({@link PlainLaunch}), the few plain-Java engines device-less commands use.
+ */
 public final class Console implements CommandContext {
 
     static final long SERVICE_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(5);
@@ -26,14 +29,30 @@ public final class Console implements CommandContext {
     private final PrintStream out;
     private final PrintStream err;
     private final BundleContext context;
+    private final Services services;
     private Interaction interaction;
 
+    /** Where {@link #service} finds a service: an OSGi framework's registry, or the fast path's engines. */
+    @FunctionalInterface
+    interface Services {
+        <S> Optional<S> find(Class<S> type);
+    }
+
     public Console(InputStream in, PrintStream out, PrintStream err, BundleContext context) {
+        this(in, out, err, context, new OsgiServices(context));
+    }
+
+    Console(InputStream in, PrintStream out, PrintStream err, Services services) {
+        this(in, out, err, null, services);
+    }
+
+    private Console(InputStream in, PrintStream out, PrintStream err, BundleContext context, Services services) {
         this.in = in;
         this.rawOut = out;
         this.out = TerminalSafeStream.around(out);
         this.err = TerminalSafeStream.around(err);
         this.context = context;
+        this.services = services;
     }
 
     @Override
@@ -85,15 +104,23 @@ public final class Console implements CommandContext {
 
     @Override
     public <S> Optional<S> service(Class<S> type) {
-        ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        try {
-            return Optional.ofNullable(tracker.waitForService(SERVICE_WAIT_MILLIS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            tracker.close();
+        return services.find(type);
+    }
+
+    /** The OSGi services, waiting briefly for Declarative Services to activate one after start-up. */
+    private record OsgiServices(BundleContext context) implements Services {
+        @Override
+        public <S> Optional<S> find(Class<S> type) {
+            ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
+            tracker.open();
+            try {
+                return Optional.ofNullable(tracker.waitForService(SERVICE_WAIT_MILLIS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } finally {
+                tracker.close();
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.tokenbench.cli.command.ExitCode;
 
 /**
  * The Equinox application behind {@code tokenbench <command> …}. It never touches SWT, so headless machines
@@ -19,17 +18,7 @@ public final class HeadlessApplication implements IApplication {
         context.applicationRunning();
         BundleContext bundleContext = FrameworkUtil.getBundle(HeadlessApplication.class).getBundleContext();
         Console console = new Console(System.in, System.out, System.err, bundleContext);
-        int exitCode;
-        try {
-            exitCode = CommandLineTool.fromServices(bundleContext).run(args == null ? new String[0] : args, console);
-        } catch (Throwable e) {
-            // Out of memory, a missing class, a vendor library missing a function: never an exit 0 with nothing done.
-            System.err.println("tokenbench: internal error: " + e.getClass().getName());
-            exitCode = ExitCode.INTERNAL;
-        }
-        System.out.flush();
-        System.err.flush();
-        return Integer.valueOf(exitCode);
+        return Integer.valueOf(CommandLineTool.runProcess(() -> CommandLineTool.fromServices(bundleContext), args == null ? new String[0] : args, console));
     }
 
     @Override

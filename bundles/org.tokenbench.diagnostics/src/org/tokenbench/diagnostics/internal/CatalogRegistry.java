@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -24,14 +27,15 @@ import org.tokenbench.diagnostics.Diagnosis;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 
 /**
- * The registry as an extender: it watches every bundle for the catalog header, loads the files it names
- * when the bundle starts (lazy activation counts) and forgets them when it stops.
+ * The registry as an extender: it watches every bundle for the catalog header, notes the files it names when the
+ * bundle starts (lazy activation counts) and forgets them when it stops. The files are read on the first lookup, not
+ * when the bundle starts: a command that never explains a code does not pay for parsing every catalog.
+ * Without OSGi ({@link #fromClassPath}) the catalogs are those named by the header in the class path's jars.
  */
 @Component(service = DiagnosticsRegistry.class, immediate = true)
 public final class CatalogRegistry implements DiagnosticsRegistry {
 
-    private final Map<Long, List<CatalogEntry>> entriesByBundle = new ConcurrentHashMap<>();
-    private final Map<Long, List<String>> problemsByBundle = new ConcurrentHashMap<>();
+    private final Map<Long, Catalogs> catalogsBySource = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private BundleTracker<Bundle> tracker;
 
@@ -44,17 +48,13 @@ public final class CatalogRegistry implements DiagnosticsRegistry {
                 if (header == null) {
                     return null;
                 }
-                List<String> problems = new ArrayList<>();
-                entriesByBundle.put(bundle.getBundleId(), load(bundle, header, problems));
-                problemsByBundle.put(bundle.getBundleId(), List.copyOf(problems));
-                fireChange();
+                add(bundle.getBundleId(), bundle.getSymbolicName(), header, bundle::getEntry);
                 return bundle;
             }
 
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, Bundle object) {
-                entriesByBundle.remove(bundle.getBundleId());
-                problemsByBundle.remove(bundle.getBundleId());
+                catalogsBySource.remove(bundle.getBundleId());
                 fireChange();
             }
         };
@@ -64,16 +64,98 @@ public final class CatalogRegistry implements DiagnosticsRegistry {
     @Deactivate
     void deactivate() {
         tracker.close();
-        entriesByBundle.clear();
-        problemsByBundle.clear();
+        catalogsBySource.clear();
     }
 
-    private static List<CatalogEntry> load(Bundle bundle, String header, List<String> problems) {
+    /**
+     * The registry of the catalogs in the jars {@code loader} sees, for a run without OSGi (the fast path of
+     * headless commands): every {@code META-INF/MANIFEST.MF} with the {@value #CATALOG_HEADER} header, in class-path
+     * order, each file found next to its manifest.
+     */
+    public static CatalogRegistry fromClassPath(ClassLoader loader) throws IOException {
+        return fromManifests(java.util.Collections.list(loader.getResources("META-INF/MANIFEST.MF")));
+    }
+
+    /** The same over the given jars only (those a build-time index names), in their order. */
+    public static CatalogRegistry fromJars(List<java.nio.file.Path> jars) throws IOException {
+        List<URL> manifests = new ArrayList<>();
+        for (java.nio.file.Path jar : jars) {
+            manifests.add(java.net.URI.create("jar:" + jar.toUri() + "!/META-INF/MANIFEST.MF").toURL());
+        }
+        return fromManifests(manifests);
+    }
+
+    private static CatalogRegistry fromManifests(List<URL> manifests) throws IOException {
+        CatalogRegistry registry = new CatalogRegistry();
+        long order = 0;
+        for (URL manifestUrl : manifests) {
+            Attributes main;
+            try (InputStream in = manifestUrl.openStream()) {
+                main = new Manifest(in).getMainAttributes();
+            }
+            String header = main.getValue(CATALOG_HEADER);
+            if (header == null) {
+                continue;
+            }
+            String name = main.getValue("Bundle-SymbolicName");
+            String symbolicName = name == null ? manifestUrl.toString() : name.split(";", 2)[0].strip();
+            String root = manifestUrl.toString().substring(0, manifestUrl.toString().length() - "META-INF/MANIFEST.MF".length());
+            registry.add(order++, symbolicName, header, file -> {
+                try {
+                    return java.net.URI.create(root + file).toURL();
+                } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+                    return null;
+                }
+            });
+        }
+        return registry;
+    }
+
+    private void add(long sourceId, String symbolicName, String header, Function<String, URL> entries) {
+        catalogsBySource.put(sourceId, new Catalogs(symbolicName, header, entries));
+        fireChange();
+    }
+
+    /** One bundle's catalog files, read when first asked for. */
+    private static final class Catalogs {
+        private final String symbolicName;
+        private final String header;
+        private final Function<String, URL> entries;
+        private volatile List<CatalogEntry> loaded;
+        private volatile List<String> problems;
+
+        Catalogs(String symbolicName, String header, Function<String, URL> entries) {
+            this.symbolicName = symbolicName;
+            this.header = header;
+            this.entries = entries;
+        }
+
+        List<CatalogEntry> entries() {
+            load();
+            return loaded;
+        }
+
+        List<String> problems() {
+            load();
+            return problems;
+        }
+
+        private synchronized void load() {
+            if (loaded == null) {
+                List<String> found = new ArrayList<>();
+                List<CatalogEntry> read = CatalogRegistry.load(symbolicName, header, entries, found);
+                problems = List.copyOf(found);
+                loaded = read;
+            }
+        }
+    }
+
+    private static List<CatalogEntry> load(String symbolicName, String header, Function<String, URL> entries, List<String> problems) {
         List<CatalogEntry> loaded = new ArrayList<>();
         for (String path : header.split(",")) {
             String file = path.strip();
-            String source = bundle.getSymbolicName() + "/" + file;
-            URL url = bundle.getEntry(file);
+            String source = symbolicName + "/" + file;
+            URL url = entries.apply(file);
             if (url == null) {
                 problems.add(source + ": listed in " + CATALOG_HEADER + " but not in the bundle");
                 continue;
@@ -92,13 +174,13 @@ public final class CatalogRegistry implements DiagnosticsRegistry {
     /** Lines of the present catalogs that could not be used, for the Diagnostics view and tests. */
     public List<String> problems() {
         List<String> all = new ArrayList<>();
-        problemsByBundle.values().forEach(all::addAll);
+        catalogsBySource.values().forEach(catalogs -> all.addAll(catalogs.problems()));
         return all;
     }
 
     private List<CatalogEntry> all() {
         List<CatalogEntry> all = new ArrayList<>();
-        entriesByBundle.values().forEach(all::addAll);
+        catalogsBySource.values().forEach(catalogs -> all.addAll(catalogs.entries()));
         return all;
     }
 
