@@ -58,7 +58,7 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
     # Its own class-data archive: the class path differs from the OSGi launch's.
     local classpath="" jar
     while IFS= read -r jar; do classpath="$classpath${classpath:+:}$product_dir/$jar"; done < "$product_dir/lib/fast/classpath"
-    tokenbench_headless_args=("${short_jvm[@]}" -XX:SharedArchiveFile="$cache/fast-$java_key.jsa"
+    tokenbench_headless_args=("${short_jvm[@]}" -XX:SharedArchiveFile="$cache/fast-$java_key.jsa" -Dtokenbench.home="$state_dir"
       -cp "$classpath" org.tokenbench.cli.internal.PlainLaunch)
     return 0
   fi
