@@ -52,7 +52,7 @@ public final class DeviceStatusItem extends ContributionItem {
     public void fill(Composite parent) {
         label = new CLabel(parent, SWT.SHADOW_NONE);
         StatusLineLayoutData data = new StatusLineLayoutData();
-        data.widthHint = 760;
+        data.widthHint = 1000;
         label.setLayoutData(data);
         label.setText(Messages.status_noService);
         update.schedule();

@@ -14,7 +14,7 @@ import org.tokenbench.core.device.TransportStatus;
  *
  * @param line    the short text in the status bar
  * @param details one line per transport with its own sentence, for the tooltip
- * @param healthy every transport is available
+ * @param healthy at least one transport works (a key library nobody configured is not an alarm while readers work)
  */
 public record DeviceStatusSummary(String line, String details, boolean healthy) {
 
@@ -28,16 +28,22 @@ public record DeviceStatusSummary(String line, String details, boolean healthy) 
         }
         List<String> parts = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        boolean healthy = true;
+        boolean anyAvailable = false;
         for (TransportState transport : transports) {
-            healthy &= transport.status().available();
+            anyAvailable |= transport.status().available();
             parts.add(transport.status().available()
                     ? Messages.bind(Messages.status_transportUp, new Object[] {transport.name(), transport.status().detail(), transport.identified()})
-                    : Messages.bind(Messages.status_transportDown, transport.name(), transport.status().detail()));
+                    : Messages.bind(Messages.status_transportDown, transport.name(), headline(transport.status().detail())));
             lines.add(transport.name() + ": " + transport.status().detail()
                     + transport.status().code().map(code -> " [" + code + "]").orElse(""));
         }
-        return new DeviceStatusSummary(String.join("  ·  ", parts), String.join("\n", lines), healthy);
+        return new DeviceStatusSummary(String.join("  ·  ", parts), String.join("\n", lines), anyAvailable);
+    }
+
+    /** "pcscd is not running: start pcscd: …" → "pcscd is not running": what is wrong; the remedy is in the tooltip. */
+    static String headline(String detail) {
+        int colon = detail.indexOf(": ");
+        return colon > 0 ? detail.substring(0, colon) : detail;
     }
 
     /** Asks every transport of {@code devices} for its status; may block on pcscd or a vendor library: not on the UI thread. */
