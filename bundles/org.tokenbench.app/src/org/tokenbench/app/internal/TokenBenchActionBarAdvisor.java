@@ -1,15 +1,22 @@
 package org.tokenbench.app.internal;
 
+import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
+import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
+import org.tokenbench.ui.DeviceStatusLine;
 
-/** The menus a workbench user expects: File › Exit, Window › Show View, Reset Perspective, Preferences. */
+/**
+ * The menus a workbench user expects (File › Exit; Window › Open Perspective, Show View, Reset Perspective,
+ * Preferences) and the status bar's device line.
+ */
 final class TokenBenchActionBarAdvisor extends ActionBarAdvisor {
 
     TokenBenchActionBarAdvisor(IActionBarConfigurer configurer) {
@@ -31,11 +38,21 @@ final class TokenBenchActionBarAdvisor extends ActionBarAdvisor {
         MenuManager windowMenu = new MenuManager("&Window", "window");
         MenuManager showView = new MenuManager("Show &View", "showView");
         showView.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
+        MenuManager openPerspective = new MenuManager("Open &Perspective", "openPerspective");
+        openPerspective.add(ContributionItemFactory.PERSPECTIVES_SHORTLIST.create(window));
+        windowMenu.add(openPerspective);
         windowMenu.add(showView);
         windowMenu.add(getAction(ActionFactory.RESET_PERSPECTIVE.getId()));
         windowMenu.add(new Separator());
         windowMenu.add(getAction(ActionFactory.PREFERENCES.getId()));
         menuBar.add(file);
+        // the Token menu (org.tokenbench.ui's commands) goes here
+        menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         menuBar.add(windowMenu);
+    }
+
+    @Override
+    protected void fillStatusLine(IStatusLineManager statusLine) {
+        statusLine.add(DeviceStatusLine.create());
     }
 }

@@ -11,6 +11,11 @@ public final class TokenBenchApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        var noDisplay = DisplayCheck.problem(System.getProperty("os.name", ""), System.getenv());
+        if (noDisplay.isPresent()) {
+            System.err.println(noDisplay.get());
+            return DisplayCheck.NO_DISPLAY;
+        }
         Display display = PlatformUI.createDisplay();
         try {
             int returnCode = PlatformUI.createAndRunWorkbench(display, new TokenBenchWorkbenchAdvisor());

@@ -11,6 +11,9 @@ final class TokenBenchWindowAdvisor extends WorkbenchWindowAdvisor {
     /** The window title; the CI smoke test looks for a window with this name. */
     static final String TITLE = "TokenBench";
 
+    /** Milliseconds from JVM start until the first window was open; -1 before. For the start-up measurement. */
+    static volatile long windowOpenAfterMillis = -1;
+
     TokenBenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         super(configurer);
     }
@@ -25,9 +28,17 @@ final class TokenBenchWindowAdvisor extends WorkbenchWindowAdvisor {
         IWorkbenchWindowConfigurer configurer = getWindowConfigurer();
         configurer.setTitle(TITLE);
         configurer.setInitialSize(new Point(1280, 800));
-        configurer.setShowCoolBar(false);
+        configurer.setShowCoolBar(true);
         configurer.setShowStatusLine(true);
         configurer.setShowProgressIndicator(true);
-        configurer.setShowPerspectiveBar(false);
+        // the task perspectives (Tokens, Keys, Fleet, Diagnostics) are one click away, top right
+        configurer.setShowPerspectiveBar(true);
+    }
+
+    @Override
+    public void postWindowOpen() {
+        if (windowOpenAfterMillis < 0) {
+            windowOpenAfterMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        }
     }
 }

@@ -4,7 +4,7 @@ import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
-import org.tokenbench.ui.TokenBenchPerspective;
+import org.tokenbench.ui.TaskPerspectives;
 
 final class TokenBenchWorkbenchAdvisor extends WorkbenchAdvisor {
 
@@ -16,7 +16,7 @@ final class TokenBenchWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public String getInitialWindowPerspectiveId() {
-        return TokenBenchPerspective.ID;
+        return TaskPerspectives.TOKENS;
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.tokenbench.core.driver.TokenDriver;
 import org.tokenbench.core.driver.DriverRegistry;
 import org.tokenbench.testing.ListedDriver;
 import org.tokenbench.testing.OsgiServices;
-import org.tokenbench.ui.TokenBenchPerspective;
+import org.tokenbench.ui.TaskPerspectives;
 import org.tokenbench.ui.internal.views.DriversView;
 
 /** Runs in the real workbench (UI harness, display thread). */
@@ -21,7 +21,7 @@ class DriversViewTest {
     @Test
     void driverBundlesAppearAndLeaveWhileTheViewIsOpen() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        assertEquals(TokenBenchPerspective.ID, page.getPerspective().getId());
+        assertEquals(TaskPerspectives.TOKENS, page.getPerspective().getId());
         DriversView view = (DriversView) page.showView(DriversView.ID);
 
         // The product's drivers are in this runtime; one more arrives and leaves as a vendor bundle would.

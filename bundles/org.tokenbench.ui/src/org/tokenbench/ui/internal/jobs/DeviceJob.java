@@ -49,10 +49,13 @@ public final class DeviceJob extends Job {
         }
         try {
             work.run(monitor);
-            return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+            // Work that ran to its end did what it was asked, even if the user pressed cancel past the point of no
+            // return (the engines stop only before it, by throwing): the Progress view must not call a burn cancelled.
+            return Status.OK_STATUS;
         } catch (TokenException e) {
             failed.accept(e);
-            return Status.error(e.getMessage() + " [" + e.code() + "]");
+            // an engine stopping because the user cancelled (before its point of no return) is a cancel, not a failure
+            return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.error(e.getMessage() + " [" + e.code() + "]");
         } finally {
             monitor.done();
         }

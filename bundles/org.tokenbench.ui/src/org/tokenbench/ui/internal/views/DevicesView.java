@@ -1,5 +1,8 @@
 package org.tokenbench.ui.internal.views;
 
+import org.tokenbench.ui.internal.commands.TokenBenchCommands;
+import org.tokenbench.ui.internal.commands.ViewCommand;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +58,7 @@ public final class DevicesView extends ViewPart {
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(parent);
         guidance = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(guidance);
-        Widgets.button(parent, "Refresh", this::refresh);
+        ViewCommand.activate(getSite(), TokenBenchCommands.REFRESH_DEVICES, this::refresh).button(parent, "Refresh");
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
@@ -69,6 +72,15 @@ public final class DevicesView extends ViewPart {
         column("Clock vs PC", 100, DevicesView::skewText);
         column("Busy", 60, d -> d.busy() ? "busy" : "");
         viewer.addDoubleClickListener(e -> openDeviceView((Device) ((IStructuredSelection) e.getSelection()).getFirstElement()));
+        ViewCommand open = ViewCommand.activate(getSite(), TokenBenchCommands.OPEN_DEVICE,
+                () -> openDeviceView((Device) viewer.getStructuredSelection().getFirstElement()));
+        open.setEnabled(false);
+        viewer.addSelectionChangedListener(e -> open.setEnabled(!e.getStructuredSelection().isEmpty()));
+        // Open Device and Refresh Devices come from plugin.xml (popup:org.tokenbench.ui.views.devices).
+        org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager();
+        viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
+        getSite().registerContextMenu(menu, viewer);
+        getSite().setSelectionProvider(viewer);
 
         // The service may be activated after the view: subscribe whenever it arrives.
         service = new ServiceHandle<>(DeviceService.class, devices -> {

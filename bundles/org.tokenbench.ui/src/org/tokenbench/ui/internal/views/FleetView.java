@@ -1,5 +1,8 @@
 package org.tokenbench.ui.internal.views;
 
+import org.tokenbench.ui.internal.commands.TokenBenchCommands;
+import org.tokenbench.ui.internal.commands.ViewCommand;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -90,7 +93,7 @@ public final class FleetView extends ViewPart {
         actions.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
         Widgets.button(actions, "Refresh", this::refresh);
-        Widgets.button(actions, "Export CSV…", this::askExport);
+        ViewCommand.activate(getSite(), TokenBenchCommands.EXPORT, this::askExport).button(actions, "Export CSV…");
         Widgets.button(actions, "Mark Retired", () -> markSelected(State.RETIRED));
         Widgets.button(actions, "Mark Lost", () -> markSelected(State.LOST));
 

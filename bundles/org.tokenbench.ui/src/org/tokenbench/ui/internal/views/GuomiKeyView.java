@@ -1,5 +1,8 @@
 package org.tokenbench.ui.internal.views;
 
+import org.tokenbench.ui.internal.commands.TokenBenchCommands;
+import org.tokenbench.ui.internal.commands.ViewCommand;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,29 +100,27 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
 
     @Override
     public void createPartControl(Composite parent) {
-        setPartName("Guomi Key");
+        setPartName(Messages.guomi_title);
         diagnostics = new ServiceHandle<>(DiagnosticsRegistry.class);
         journal = new ServiceHandle<>(FailureJournal.class);
-        interaction = new UiInteraction(parent.getDisplay(), message -> summary.setText(message));
+        interaction = new UiInteraction(parent.getDisplay(), message -> showSummary(message));
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(parent);
 
-        new Label(parent, SWT.NONE).setText("Vendor SKF library:");
+        new Label(parent, SWT.NONE).setText(Messages.guomi_library);
         library = new Combo(parent, SWT.DROP_DOWN);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(library);
-        library.setToolTipText("A configured key family, or the path of the vendor's SKF library (e.g. /usr/lib/libskf.so)");
+        library.setToolTipText(Messages.guomi_libraryTip);
         browse(parent, library::setText, "*.so;*.so.*;*.dll;*.dylib");
-        new Label(parent, SWT.NONE).setText("CA certificate (optional):");
+        new Label(parent, SWT.NONE).setText(Messages.guomi_caCertificate);
         caFile = new Text(parent, SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(caFile);
         browse(parent, caFile::setText, "*.cer;*.crt;*.der;*.pem");
-        new Label(parent, SWT.NONE).setText("User PIN (optional):");
+        new Label(parent, SWT.NONE).setText(Messages.guomi_userPin);
         pin = new Text(parent, SWT.BORDER | SWT.PASSWORD);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(pin);
         pin.setToolTipText("Only to rehearse a logon signature. The PIN is tried once, never retried; "
                 + "the remaining tries are read first and the last one needs your confirmation.");
-        Button run = new Button(parent, SWT.PUSH);
-        run.setText("Run checklist");
-        run.addListener(SWT.Selection, e -> runCheck());
+        ViewCommand.activate(getSite(), TokenBenchCommands.RUN_CHECK, this::runCheck).button(parent, Messages.guomi_runChecklist);
         new Label(parent, SWT.NONE);
         pinCounter = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(pinCounter);
@@ -136,9 +137,9 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         steps.getTable().setHeaderVisible(true);
         steps.getTable().setLinesVisible(true);
         steps.setContentProvider(ArrayContentProvider.getInstance());
-        column("Step", 320, r -> r.step().title(), true);
-        column("Result", 90, r -> r.status().name(), false);
-        column("Detail", 560, Checklist.Result::detail, false);
+        column(Messages.guomi_step, 320, r -> r.step().title(), true);
+        column(Messages.guomi_result, 90, r -> r.status().name(), false);
+        column(Messages.guomi_detail, 560, Checklist.Result::detail, false);
         steps.addSelectionChangedListener(e -> showDetails(((IStructuredSelection) e.getSelection()).getFirstElement()));
         details = new Text(sash, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
         sash.setWeights(60, 40);
@@ -153,7 +154,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         chosenDevice = deviceId;
         devices.get().flatMap(service -> service.device(deviceId))
                 .map(d -> d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY)).ifPresent(library::setText);
-        summary.setText("Run the checklist for " + devices.get().flatMap(service -> service.device(deviceId)).map(d -> d.slot().name())
+        showSummary("Run the checklist for " + devices.get().flatMap(service -> service.device(deviceId)).map(d -> d.slot().name())
                 .orElse(deviceId) + ".");
         refreshPinCounter();
     }
@@ -167,7 +168,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
     public Job runCheck() {
         String chosen = library.getText().strip();
         if (chosen.isEmpty()) {
-            summary.setText("Choose the key vendor's SKF library first: it comes with the key's driver package. "
+            showSummary("Choose the key vendor's SKF library first: it comes with the key's driver package. "
                     + "Configured families are listed; add one in Preferences or with: tokenbench guomi library set FAMILY PATH");
             return null;
         }
@@ -176,7 +177,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
             try {
                 ca = Optional.of(Files.readAllBytes(Path.of(caFile.getText().strip())));
             } catch (IOException e) {
-                summary.setText("The CA certificate cannot be read: " + e.getMessage());
+                showSummary("The CA certificate cannot be read: " + e.getMessage());
                 return null;
             }
         }
@@ -188,7 +189,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         results.clear();
         steps.refresh();
         details.setText("");
-        summary.setText("Checking " + chosen + " …");
+        showSummary("Checking " + chosen + " …");
         Display display = steps.getControl().getDisplay();
         Job job = new Job("Checking the USB key environment") {
             @Override
@@ -214,9 +215,9 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                     String library = target.library().getFileName().toString();
                     audit.record(red.isEmpty() ? AuditEvent.succeeded(KEY_CHECK, "", "", "environment verified with " + library)
                             : new AuditEvent(KEY_CHECK, "", "", AuditEvent.Outcome.FAILED, red.get().code(),
-                                    "stopped at " + red.get().step().title() + " with " + library), message -> display.asyncExec(() -> summary.setText(message)));
+                                    "stopped at " + red.get().step().title() + " with " + library), message -> display.asyncExec(() -> showSummary(message)));
                     display.asyncExec(() -> {
-                        summary.setText(red.isPresent() ? "The check stopped at a red step: select it for the cause and what to do."
+                        showSummary(red.isPresent() ? "The check stopped at a red step: select it for the cause and what to do."
                                 : Checklist.passedWithUncheckedSteps(all) ? "Passed with unchecked steps: give the CA certificate and "
                                         + "the PIN to check everything."
                                 : "The USB key environment is verified.");
@@ -225,7 +226,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                     return Status.OK_STATUS;
                 } catch (TokenException e) {
                     journal.get().ifPresent(j -> j.record("Guomi key check", e));
-                    display.asyncExec(() -> summary.setText(explain(e)));
+                    display.asyncExec(() -> showSummary(explain(e)));
                     return Status.error(e.getMessage() + " [" + e.code() + "]");
                 } finally {
                     userPin.ifPresent(Secret::close);
@@ -418,12 +419,12 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         try {
             libraries(transport()).configured().forEach((family, path) -> library.add(family + " — " + path));
         } catch (TokenException e) {
-            summary.setText(explain(e));
+            showSummary(explain(e));
         }
         if (!typed.isEmpty()) {
             library.setText(typed);
         } else if (library.getItemCount() == 0) {
-            summary.setText("No vendor SKF library is configured yet. Install the key vendor's driver, then choose its SKF library "
+            showSummary("No vendor SKF library is configured yet. Install the key vendor's driver, then choose its SKF library "
                     + "(a .so file such as libskf.so) with Browse…, or configure it once: tokenbench guomi library set FAMILY PATH.");
         } else {
             library.select(0);
@@ -482,6 +483,14 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                 target.accept(file);
             }
         });
+    }
+
+    /** The summary wraps: a longer text needs more lines, so the form lays out again. */
+    private void showSummary(String text) {
+        if (!summary.isDisposed()) {
+            summary.setText(text);
+            summary.getParent().layout(true, true);
+        }
     }
 
     @Override

@@ -1,5 +1,11 @@
 package org.tokenbench.ui.internal.views;
 
+import org.tokenbench.ui.internal.model.ProgramTokenModel;
+import org.tokenbench.ui.internal.model.ProgramTokenModel.Target;
+
+import org.tokenbench.ui.internal.commands.TokenBenchCommands;
+import org.tokenbench.ui.internal.commands.ViewCommand;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,9 +91,6 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     /** tokenbench:0x0031: the token on the reader is not the one that was connected. */
     static final ErrorCode DIFFERENT_TOKEN = ErrorCode.of(ErrorCode.TOKENBENCH, 0x31);
 
-    /** What Connect read, all Burn needs to find the same token again: no session is kept. */
-    private record Connected(String deviceId, String name, String serial, ProgrammingChoices choices) {
-    }
 
     private final QrScanner scanner = new QrScanner();
     private ServiceHandle<DeviceService> devices;
@@ -104,22 +107,22 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     private Label pcClock;
     private Combo deviceChooser;
     private final List<String> chooserIds = new ArrayList<>();
-    private Button connectButton;
     private Label token;
     private Combo displayTime;
     private Label fit;
     private Button force;
     private Button burn;
+    private ViewCommand burnCommand;
+    private ViewCommand connectCommand;
     private Label status;
 
     private CodeChooser chooser = (codes, imageOf) -> new QrCodePicker(keyText.getShell(), codes, imageOf).choose();
-    private OtpAccount parsed;
-    private Connected connected;
-    private boolean burning;
+    /** The task's state and rules; the view renders it. */
+    private final ProgramTokenModel model = new ProgramTokenModel();
 
     @Override
     public void createPartControl(Composite view) {
-        setPartName("Program Token");
+        setPartName(Messages.program_title);
         diagnostics = new ServiceHandle<>(DiagnosticsRegistry.class);
         journal = new ServiceHandle<>(FailureJournal.class);
         interaction = new UiInteraction(view.getDisplay(), this::setStatus);
@@ -132,52 +135,60 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         scroll.addListener(SWT.Resize, e -> scroll.setMinSize(parent.computeSize(Math.max(420, scroll.getClientArea().width), SWT.DEFAULT)));
         GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
 
-        Group key = group(parent, "1. The key (from the service's QR code)");
+        Group key = group(parent, Messages.program_keyGroup);
         Composite sources = new Composite(key, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(sources);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(sources);
-        Widgets.button(sources, "Scan Screen", this::scanScreen).setToolTipText("Find QR codes on every monitor");
-        Widgets.button(sources, "Load Image…", this::chooseImage).setToolTipText("…or drop image files on this view");
-        Widgets.button(sources, "Paste Image", this::pasteImage).setToolTipText("A screenshot or QR image on the clipboard");
+        ViewCommand.activate(getSite(), TokenBenchCommands.SCAN_SCREEN, this::scanScreen).button(sources, Messages.program_scanScreen)
+                .setToolTipText(Messages.program_scanScreenTip);
+        ViewCommand.activate(getSite(), TokenBenchCommands.LOAD_IMAGE, this::chooseImage).button(sources, Messages.program_loadImage)
+                .setToolTipText(Messages.program_loadImageTip);
+        ViewCommand.activate(getSite(), TokenBenchCommands.PASTE_IMAGE, this::pasteImage).button(sources, Messages.program_pasteImage)
+                .setToolTipText(Messages.program_pasteImageTip);
         acceptDroppedFiles(parent);
         Label paste = new Label(key, SWT.WRAP);
-        paste.setText("…or paste the otpauth:// URI, or type the Base32 key (shown masked):");
+        paste.setText(Messages.program_keyPrompt);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(paste);
         keyText = new Text(key, SWT.BORDER | SWT.SINGLE | SWT.PASSWORD);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(keyText);
         keyText.addModifyListener(e -> parse());
-        issuer = field(key, "Issuer:");
-        account = field(key, "Account:");
-        settings = field(key, "Settings:");
-        liveCode = field(key, "Code now:");
-        liveCode.setToolTipText("Compare with the phone app holding the same key");
+        issuer = field(key, Messages.program_issuer);
+        account = field(key, Messages.program_account);
+        settings = field(key, Messages.program_settings);
+        liveCode = field(key, Messages.program_codeNow);
+        liveCode.setToolTipText(Messages.program_codeNowTip);
 
-        Group device = group(parent, "2. The token");
-        pcClock = field(device, "PC clock:");
-        new Label(device, SWT.NONE).setText("Device:");
+        Group device = group(parent, Messages.program_tokenGroup);
+        pcClock = field(device, Messages.program_pcClock);
+        new Label(device, SWT.NONE).setText(Messages.program_device);
         Composite deviceRow = new Composite(device, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(deviceRow);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(deviceRow);
         deviceChooser = new Combo(deviceRow, SWT.READ_ONLY);
         GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(deviceChooser);
-        deviceChooser.setToolTipText("Readers with a card and devices a driver claimed, from the Devices view");
-        Widgets.button(deviceRow, "Refresh", () -> refreshDevices());
-        connectButton = Widgets.button(deviceRow, "Connect", () -> connect());
-        token = field(device, "Token:");
-        new Label(device, SWT.NONE).setText("Display time (s):");
+        deviceChooser.setToolTipText(Messages.program_deviceTip);
+        Widgets.button(deviceRow, Messages.program_refresh, () -> refreshDevices());
+        connectCommand = ViewCommand.activate(getSite(), TokenBenchCommands.CONNECT, this::connect);
+        connectCommand.button(deviceRow, Messages.program_connect);
+        token = field(device, Messages.program_token);
+        new Label(device, SWT.NONE).setText(Messages.program_displayTime);
         displayTime = new Combo(device, SWT.READ_ONLY);
-        displayTime.setToolTipText("The connected token family's choices");
-        displayTime.addListener(SWT.Selection, e -> updateButtons());
-        fit = field(device, "Settings check:");
+        displayTime.setToolTipText(Messages.program_displayTimeTip);
+        displayTime.addListener(SWT.Selection, e -> {
+            model.chooseDisplaySeconds(Integer.parseInt(displayTime.getText()));
+            updateButtons();
+        });
+        fit = field(device, Messages.program_settingsCheck);
         force = new Button(device, SWT.CHECK);
         force.setText("Set the clock even if it is off by over " + TokenBenchPreferences.maxClockSkew().toSeconds() + " s");
         force.setToolTipText("Programming sets the token clock to the PC's. Off by more than 5 minutes usually means the PC clock "
                 + "is wrong: check it first. The bound is a preference (Window › Preferences › TokenBench).");
         GridDataFactory.fillDefaults().span(2, 1).applyTo(force);
 
-        Group write = group(parent, "3. Burn and confirm");
-        burn = Widgets.button(write, "Burn seed and settings", () -> burn());
-        burn.setEnabled(false);
+        Group write = group(parent, Messages.program_burnGroup);
+        burnCommand = ViewCommand.activate(getSite(), TokenBenchCommands.BURN, this::burn);
+        burnCommand.setEnabled(false);
+        burn = burnCommand.button(write, Messages.program_burn);
         status = new Label(write, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(status);
 
@@ -195,14 +206,9 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         tick();
     }
 
-    /** Decodes every QR code in an image file; several OTP codes → the user picks one. */
-    public void loadImage(Path file) {
-        try {
-            GreyImage image = ImageFiles.read(file);
-            take(scanner.decodeImage(image, file.getFileName().toString()), file.getFileName().toString(), code -> image);
-        } catch (TokenException e) {
-            setStatus(explain(e));
-        }
+    /** Decodes every QR code in an image file, in a Job; several OTP codes → the user picks one. */
+    public Job loadImage(Path file) {
+        return decodeInJob(List.of(file));
     }
 
     /** How the view asks which of several codes to use; tests replace the thumbnail dialog. */
@@ -214,32 +220,100 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         this.chooser = chooser;
     }
 
-    /** Decodes an image on the clipboard (a screenshot tool's copy, a browser's "Copy image"). */
-    public void pasteImage() {
+    /**
+     * Decodes an image on the clipboard (a screenshot tool's copy, a browser's "Copy image") in a Job; null when the
+     * clipboard holds no image (the view says so at once).
+     */
+    public Job pasteImage() {
         Clipboard clipboard = new Clipboard(keyText.getDisplay());
         try {
             Object contents = clipboard.getContents(ImageTransfer.getInstance());
             if (!(contents instanceof ImageData data)) {
                 setStatus("The clipboard holds no image. Copy the QR code as an image (or take a screenshot to the clipboard) first.");
-                return;
+                return null;
             }
             GreyImage image = SwtScreenCapture.grey(data);
-            take(scanner.decodeImage(image, "the clipboard"), "the clipboard", code -> image);
-        } catch (TokenException e) {
-            setStatus(explain(e));
+            java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
+            return decodeInJob("the clipboard", where -> taken.getAndSet(true) ? null : image);
         } finally {
             clipboard.dispose();
         }
     }
 
-    /** Image files dropped on the view are decoded in turn; the first that holds an OTP code is used. */
-    public void dropFiles(String[] files) {
-        for (String file : files) {
-            loadImage(Path.of(file));
-            if (!keyText.getText().isEmpty()) {
-                return;
+    /** Image files dropped on the view are decoded in turn (in a Job); the first that holds an OTP code is used. */
+    public Job dropFiles(String[] files) {
+        return decodeInJob(java.util.Arrays.stream(files).map(Path::of).toList());
+    }
+
+    /** Reads and decodes {@code files} in turn, off the display thread, until one holds a usable code. */
+    private Job decodeInJob(List<Path> files) {
+        String where = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " images";
+        return decodeInJob(where, new ImageSource() {
+            private int next;
+
+            @Override
+            public GreyImage read(String unused) throws TokenException {
+                return next < files.size() ? ImageFiles.read(files.get(next++)) : null;
             }
-        }
+        });
+    }
+
+    /** Where a decode Job gets its images: null when there are no more. */
+    @FunctionalInterface
+    private interface ImageSource {
+        GreyImage read(String where) throws TokenException;
+    }
+
+    /**
+     * Decodes in a cancellable Job (a large photo takes a while; the display thread stays free) and hands the codes to
+     * the user on the display thread. The first image with a usable OTP code wins; a cancelled Job changes nothing.
+     */
+    private Job decodeInJob(String where, ImageSource source) {
+        Display display = keyText.getDisplay();
+        setStatus("Looking for QR codes in " + where + "…");
+        Job job = Job.create("Looking for QR codes in " + where, monitor -> {
+            try {
+                List<FoundCode> found = List.of();
+                GreyImage image = null;
+                TokenException unreadable = null;
+                while (!monitor.isCanceled()) {
+                    GreyImage next;
+                    try {
+                        next = source.read(where);
+                    } catch (TokenException e) {
+                        // one unreadable file among several dropped ones: try the rest, report it if none has a code
+                        unreadable = unreadable == null ? e : unreadable;
+                        continue;
+                    }
+                    if (next == null) {
+                        break;
+                    }
+                    image = next;
+                    found = scanner.decodeImage(next, where);
+                    if (found.stream().anyMatch(c -> c.classification().kind().isUsable())) {
+                        break;
+                    }
+                }
+                if (image == null && unreadable != null) {
+                    throw unreadable;
+                }
+                if (monitor.isCanceled()) {
+                    display.asyncExec(() -> setStatus("Stopped looking for QR codes in " + where + "."));
+                    return Status.CANCEL_STATUS;
+                }
+                List<FoundCode> codes = found;
+                GreyImage shown = image;
+                display.asyncExec(() -> take(codes, where, code -> shown));
+                return Status.OK_STATUS;
+            } catch (TokenException e) {
+                display.asyncExec(() -> setStatus(explain(e)));
+                return Status.error(e.getMessage() + " [" + e.code() + "]");
+            }
+        });
+        // the view explains a failure in place: no dialog on top of it
+        job.setProperty(org.eclipse.ui.progress.IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
+        job.schedule();
+        return job;
     }
 
     private void acceptDroppedFiles(Control target) {
@@ -366,13 +440,13 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         return DeviceJob.schedule("Connecting to the token on " + name, id, monitor -> {
             try (DeviceSession session = service.get().open(id, options)) {
                 String clock = session.feature(TokenClock.class).map(ProgramTokenView::clockText).orElse("");
-                Connected read = new Connected(id, name, session.identity().serial(), ProgrammingChoices.of(session.family()));
+                Target read = new Target(id, name, session.identity().serial(), ProgrammingChoices.of(session.family()));
                 String text = session.family().name() + ", serial " + read.serial() + clock;
                 display.asyncExec(() -> {
                     if (token.isDisposed()) {
                         return;
                     }
-                    connected = read;
+                    model.setTarget(read);
                     token.setText(text);
                     offerFamilySettings();
                     setStatus("Connected. Check the fields, then burn.");
@@ -400,19 +474,17 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
      */
     public Job burn() {
         Optional<DeviceService> service = devices.get();
-        if (connected == null || parsed == null || burning || service.isEmpty() || settingsProblem().isPresent()) {
+        if (!model.canBurn() || service.isEmpty()) {
             return null;
         }
-        Connected target = connected;
-        // Its own copy: editing the key field during the burn closes the field's account, not this one.
-        OtpAccount account = parsed.secret().apply(bytes -> new OtpAccount(parsed.params(), org.tokenbench.core.Secret.copyOf(bytes, 0,
-                bytes.length), parsed.warnings()));
-        int shownFor = chosenDisplaySeconds();
+        Target target = model.target().orElseThrow();
+        int shownFor = model.displaySeconds();
         boolean forced = force.getSelection();
         Interaction asking = interaction;
         OpenOptions options = OpenOptions.of(asking).withTrace(options(target.name()).trace());
         Display swt = burn.getDisplay();
-        burning = true;
+        // Its own copy: editing the key field during the burn closes the model's key, not this one.
+        OtpAccount account = model.startBurn();
         updateButtons();
         // Created, then listened to, then scheduled: a burn that fails at once must still wipe its key and free the buttons.
         DeviceJob job = DeviceJob.create("Programming token " + target.serial(), target.deviceId(), monitor -> {
@@ -439,7 +511,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
             public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
                 account.close();
                 swt.asyncExec(() -> {
-                    burning = false;
+                    model.burnEnded();
                     if (!burn.isDisposed()) {
                         updateButtons();
                     }
@@ -462,42 +534,23 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
      * default), nothing before a connection.
      */
     private void offerFamilySettings() {
-        List<String> choices = connected == null ? List.of()
-                : connected.choices().displaySeconds().stream().map(String::valueOf).toList();
+        List<String> choices = model.displayChoices().stream().map(String::valueOf).toList();
         String preferred = displayTime.getSelectionIndex() >= 0 ? displayTime.getText()
                 : TokenBenchPreferences.store().getString(TokenBenchPreferences.DISPLAY_SECONDS);
         displayTime.setItems(choices.toArray(String[]::new));
         displayTime.setEnabled(!choices.isEmpty());
         if (!choices.isEmpty()) {
             int index = choices.indexOf(preferred);
-            displayTime.select(index >= 0 ? index : Math.max(0, choices.indexOf(String.valueOf(connected.choices().defaultDisplaySeconds()))));
+            displayTime.select(index >= 0 ? index : Math.max(0, choices.indexOf(String.valueOf(model.displaySeconds()))));
+            model.chooseDisplaySeconds(Integer.parseInt(displayTime.getText()));
         }
         updateButtons();
     }
 
-    private int chosenDisplaySeconds() {
-        return displayTime.getSelectionIndex() >= 0 ? Integer.parseInt(displayTime.getText())
-                : connected != null ? connected.choices().defaultDisplaySeconds() : ProgrammingChoices.PREFERRED_DISPLAY_SECONDS;
-    }
-
-    /** Why the connected family cannot hold the parsed key's settings, from its descriptor; empty when it can. */
-    private Optional<String> settingsProblem() {
-        if (connected == null || parsed == null) {
-            return Optional.empty();
-        }
-        try {
-            return connected.choices().unsupported(TokenProgrammer.settings(parsed.params(), chosenDisplaySeconds(), 0));
-        } catch (TokenException e) {
-            return Optional.of(e.getMessage());
-        }
-    }
-
     private void updateButtons() {
-        Optional<String> problem = settingsProblem();
-        fit.setText(connected == null || parsed == null ? "" : problem.map(reason -> "Cannot burn: " + reason)
-                .orElse("The key fits " + connected.choices().family().name() + "."));
-        burn.setEnabled(!burning && parsed != null && connected != null && problem.isEmpty());
-        connectButton.setEnabled(!burning);
+        fit.setText(model.settingsCheck());
+        burnCommand.setEnabled(model.canBurn());
+        connectCommand.setEnabled(model.canConnect());
     }
 
     private void closeDeviceEvents() {
@@ -544,7 +597,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     }
 
     public boolean canConnect() {
-        return connectButton.isEnabled();
+        return connectCommand.isEnabled();
     }
 
     // ---- internals ----
@@ -597,30 +650,12 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     }
 
     private void parse() {
-        if (parsed != null) {
-            parsed.close();
-            parsed = null;
-        }
-        String text = keyText.getText().strip();
-        issuer.setText("");
-        account.setText("");
-        settings.setText("");
-        if (text.isEmpty()) {
-            updateButtons();
-            return;
-        }
-        try {
-            parsed = text.regionMatches(true, 0, "otpauth", 0, 7) ? OtpAuthUri.parse(text)
-                    : new OtpAccount(OtpParams.totp("", ""), Base32.decode(text), List.of());
-            OtpParams p = parsed.params();
-            issuer.setText(p.issuer().isEmpty() ? "(none)" : p.issuer());
-            account.setText(p.account().isEmpty() ? "(none)" : p.account());
-            settings.setText(p.type() + ", " + p.algorithm() + ", " + p.digits() + " digits, " + p.periodSeconds() + " s"
-                    + (parsed.warnings().isEmpty() ? "" : " — " + String.join("; ", parsed.warnings())));
-            setStatus("");
-        } catch (OtpException e) {
-            setStatus(explain(e));
-        }
+        Optional<OtpException> problem = model.setKeyText(keyText.getText());
+        Optional<ProgramTokenModel.KeySummary> summary = model.keySummary();
+        issuer.setText(summary.map(ProgramTokenModel.KeySummary::issuer).orElse(""));
+        account.setText(summary.map(ProgramTokenModel.KeySummary::account).orElse(""));
+        settings.setText(summary.map(ProgramTokenModel.KeySummary::settings).orElse(""));
+        setStatus(problem.map(this::explain).orElse(""));
         updateButtons();
         tick();
     }
@@ -632,7 +667,9 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         }
         long now = Instant.now().getEpochSecond();
         pcClock.setText(TIME.format(Instant.ofEpochSecond(now)));
-        if (parsed != null) {
+        Optional<OtpAccount> key = model.key();
+        if (key.isPresent()) {
+            OtpAccount parsed = key.get();
             try (OtpGenerator generator = OtpGenerator.open(parsed.secret(), parsed.params())) {
                 long step = parsed.params().stepAt(now);
                 long left = (step + 1) * parsed.params().periodSeconds() - now;
@@ -681,9 +718,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     @Override
     public void dispose() {
         closeDeviceEvents();
-        if (parsed != null) {
-            parsed.close();
-        }
+        model.close();
         devices.close();
         diagnostics.close();
         journal.close();

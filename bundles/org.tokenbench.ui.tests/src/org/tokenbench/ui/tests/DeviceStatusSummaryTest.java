@@ -1,0 +1,40 @@
+package org.tokenbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.device.TransportStatus;
+import org.tokenbench.ui.internal.status.DeviceStatusSummary;
+import org.tokenbench.ui.internal.status.DeviceStatusSummary.TransportState;
+
+/** The status bar's wording, without a display or a daemon. */
+class DeviceStatusSummaryTest {
+
+    private static final ErrorCode NO_SERVICE = ErrorCode.of(ErrorCode.TOKENBENCH, 0x7F);
+
+    @Test
+    void aWorkingReaderStackSaysPcscdRunsAndHowManyDevicesAreIdentified() {
+        DeviceStatusSummary summary = DeviceStatusSummary.of(List.of(
+                new TransportState("pcsc", "PC/SC readers", TransportStatus.up("pcscd is running; 2 readers connected"), 2, 1),
+                new TransportState("skf", "SKF keys", TransportStatus.down("no vendor SKF library is configured: choose one in the preferences",
+                        NO_SERVICE), 0, 0)));
+        assertEquals("PC/SC readers: pcscd is running; 2 readers connected; 1 identified  ·  SKF keys: no vendor SKF library is configured",
+                summary.line());
+        assertTrue(summary.details().contains("choose one in the preferences"), "the remedy is in the tooltip: " + summary.details());
+        assertTrue(summary.healthy(), "readers work: an unconfigured key library is no alarm");
+    }
+
+    @Test
+    void pcscdDownIsAnAlarmWithTheRemedyInTheDetails() {
+        DeviceStatusSummary summary = DeviceStatusSummary.of(List.of(new TransportState("pcsc", "PC/SC readers",
+                TransportStatus.down("pcscd is not running: start pcscd: sudo systemctl start pcscd", NO_SERVICE), 0, 0)));
+        assertEquals("PC/SC readers: pcscd is not running", summary.line());
+        assertTrue(summary.details().contains("sudo systemctl start pcscd"), summary.details());
+        assertFalse(summary.healthy());
+    }
+}

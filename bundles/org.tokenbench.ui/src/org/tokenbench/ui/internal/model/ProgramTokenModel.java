@@ -1,0 +1,156 @@
+package org.tokenbench.ui.internal.model;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.tokenbench.core.TokenException;
+import org.tokenbench.otp.Base32;
+import org.tokenbench.otp.OtpAccount;
+import org.tokenbench.otp.OtpAuthUri;
+import org.tokenbench.otp.OtpException;
+import org.tokenbench.otp.OtpParams;
+import org.tokenbench.programming.ProgrammingChoices;
+import org.tokenbench.programming.TokenProgrammer;
+
+/**
+ * The Program Token task without its widgets: the key the user gave, the token Connect read, the display time chosen,
+ * whether a burn runs, and the rules that follow (Burn only with a key that fits the connected family and no burn
+ * running; Connect not while a burn holds the token). The view renders it and asks it; no SWT here.
+ */
+public final class ProgramTokenModel implements AutoCloseable {
+
+    /** What Connect read, all Burn needs to find the same token again: no session is kept. */
+    public record Target(String deviceId, String name, String serial, ProgrammingChoices choices) {
+    }
+
+    /** The parsed key's labels, as the form shows them. */
+    public record KeySummary(String issuer, String account, String settings) {
+    }
+
+    private OtpAccount key;
+    private Target target;
+    private Integer displaySeconds;
+    private boolean burning;
+
+    /**
+     * Takes what the user pasted or typed: an otpauth:// URI or a bare Base32 key. The previous key is closed either
+     * way; on bad input there is no key and the failure is returned (its message never holds the key).
+     */
+    public Optional<OtpException> setKeyText(String text) {
+        closeKey();
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            key = trimmed.regionMatches(true, 0, "otpauth", 0, 7) ? OtpAuthUri.parse(trimmed)
+                    : new OtpAccount(OtpParams.totp("", ""), Base32.decode(trimmed), List.of());
+            return Optional.empty();
+        } catch (OtpException e) {
+            return Optional.of(e);
+        }
+    }
+
+    public Optional<OtpAccount> key() {
+        return Optional.ofNullable(key);
+    }
+
+    public Optional<KeySummary> keySummary() {
+        if (key == null) {
+            return Optional.empty();
+        }
+        OtpParams p = key.params();
+        return Optional.of(new KeySummary(p.issuer().isEmpty() ? "(none)" : p.issuer(), p.account().isEmpty() ? "(none)" : p.account(),
+                p.type() + ", " + p.algorithm() + ", " + p.digits() + " digits, " + p.periodSeconds() + " s"
+                        + (key.warnings().isEmpty() ? "" : " — " + String.join("; ", key.warnings()))));
+    }
+
+    /** Connect read {@code connected}; the display time chosen before stays if the new family offers it. */
+    public void setTarget(Target connected) {
+        target = connected;
+        if (displaySeconds != null && connected != null && !connected.choices().displaySeconds().contains(displaySeconds)) {
+            displaySeconds = null;
+        }
+    }
+
+    public Optional<Target> target() {
+        return Optional.ofNullable(target);
+    }
+
+    /** The display times the connected family offers; none before a connection. */
+    public List<Integer> displayChoices() {
+        return target == null ? List.of() : target.choices().displaySeconds();
+    }
+
+    public void chooseDisplaySeconds(int seconds) {
+        if (!displayChoices().contains(seconds)) {
+            throw new IllegalArgumentException(seconds + " s is not one of the token's display times " + displayChoices());
+        }
+        displaySeconds = seconds;
+    }
+
+    /** The chosen display time, else the family's default, else the preferred one. */
+    public int displaySeconds() {
+        return displaySeconds != null ? displaySeconds
+                : target != null ? target.choices().defaultDisplaySeconds() : ProgrammingChoices.PREFERRED_DISPLAY_SECONDS;
+    }
+
+    /** Why the connected family cannot hold the key's settings, from its descriptor; empty when it can (or nothing to check). */
+    public Optional<String> settingsProblem() {
+        if (target == null || key == null) {
+            return Optional.empty();
+        }
+        try {
+            return target.choices().unsupported(TokenProgrammer.settings(key.params(), displaySeconds(), 0));
+        } catch (TokenException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** The "Settings check" line: empty until there is a key and a token. */
+    public String settingsCheck() {
+        if (target == null || key == null) {
+            return "";
+        }
+        return settingsProblem().map(reason -> "Cannot burn: " + reason).orElse("The key fits " + target.choices().family().name() + ".");
+    }
+
+    public boolean canBurn() {
+        return !burning && key != null && target != null && settingsProblem().isEmpty();
+    }
+
+    /** Connect reads the token; not while a burn holds it. */
+    public boolean canConnect() {
+        return !burning;
+    }
+
+    public boolean burning() {
+        return burning;
+    }
+
+    /** A burn starts: the caller gets its own copy of the key (editing the field meanwhile closes only the model's). */
+    public OtpAccount startBurn() {
+        if (!canBurn()) {
+            throw new IllegalStateException("nothing to burn, or a burn is running");
+        }
+        burning = true;
+        return key.secret().apply(bytes -> new OtpAccount(key.params(), org.tokenbench.core.Secret.copyOf(bytes, 0, bytes.length),
+                key.warnings()));
+    }
+
+    public void burnEnded() {
+        burning = false;
+    }
+
+    private void closeKey() {
+        if (key != null) {
+            key.close();
+            key = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeKey();
+    }
+}

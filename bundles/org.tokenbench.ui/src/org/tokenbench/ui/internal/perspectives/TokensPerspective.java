@@ -1,0 +1,13 @@
+package org.tokenbench.ui.internal.perspectives;
+
+import org.tokenbench.ui.internal.views.ProgramTokenView;
+import org.tokenbench.ui.internal.views.EnrollView;
+import org.tokenbench.ui.internal.views.BatchesView;
+
+/** Program, enroll and batch-program TOTP tokens. */
+public final class TokensPerspective extends TaskLayout {
+
+    public TokensPerspective() {
+        super(0.3f, ProgramTokenView.ID, EnrollView.ID, BatchesView.ID);
+    }
+}

@@ -1,0 +1,50 @@
+package org.tokenbench.ui.internal.views;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The views' texts; messages_zh.properties holds the Simplified Chinese ones. */
+public final class Messages extends NLS {
+
+    public static String program_title;
+    public static String program_keyGroup;
+    public static String program_tokenGroup;
+    public static String program_burnGroup;
+    public static String program_scanScreen;
+    public static String program_scanScreenTip;
+    public static String program_loadImage;
+    public static String program_loadImageTip;
+    public static String program_pasteImage;
+    public static String program_pasteImageTip;
+    public static String program_keyPrompt;
+    public static String program_issuer;
+    public static String program_account;
+    public static String program_settings;
+    public static String program_codeNow;
+    public static String program_codeNowTip;
+    public static String program_pcClock;
+    public static String program_device;
+    public static String program_deviceTip;
+    public static String program_refresh;
+    public static String program_connect;
+    public static String program_token;
+    public static String program_displayTime;
+    public static String program_displayTimeTip;
+    public static String program_settingsCheck;
+    public static String program_burn;
+    public static String guomi_title;
+    public static String guomi_library;
+    public static String guomi_libraryTip;
+    public static String guomi_caCertificate;
+    public static String guomi_userPin;
+    public static String guomi_runChecklist;
+    public static String guomi_step;
+    public static String guomi_result;
+    public static String guomi_detail;
+
+    static {
+        NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
+    }
+
+    private Messages() {
+    }
+}
