@@ -14,6 +14,8 @@
  *   lie-length FUNC      FUNC reports more bytes than the caller's buffer holds
  *   no-terminator FUNC   FUNC's name list lacks its closing double NUL
  *   bad-bitlen           SKF_ExportPublicKey reports a 1024-bit key
+ *   trace                every call is appended to the file "calls" in that directory as "FUNC N" (the
+ *                        Nth call of FUNC under this plan), so a test can fail each call of a flow in turn
  *   unpacked-devinfo     SKF_GetDevInfo writes DEVINFO as a vendor header without #pragma pack(1) lays it out:
  *                        the ULONGs aligned to 4, 296 bytes instead of 294
  *
@@ -254,6 +256,15 @@ static ULONG enter(const char *func) {
     load_faults();
     if (unplugged()) return SAR_DEVICE_REMOVED;
     long call = count_call(func);
+    if (has_rule("trace", NULL)) {
+        char path[4200];
+        path_of(path, sizeof path, "calls");
+        FILE *f = fopen(path, "a");
+        if (f) {
+            fprintf(f, "%s %ld\n", func, call);
+            fclose(f);
+        }
+    }
     for (int i = 0; i < rule_count; i++) {
         Rule *r = &rules[i];
         if (strcmp(r->kind, "remove") == 0 && strcmp(r->func, func) == 0 && call >= r->nth) removed = 1;
