@@ -14,6 +14,10 @@
  *   lie-length FUNC      FUNC reports more bytes than the caller's buffer holds
  *   no-terminator FUNC   FUNC's name list lacks its closing double NUL
  *   bad-bitlen           SKF_ExportPublicKey reports a 1024-bit key
+ *   trace                every call is appended to the file "calls" in that directory as "FUNC N" (the
+ *                        Nth call of FUNC under this plan), so a test can fail each call of a flow in turn
+ *   unpacked-devinfo     SKF_GetDevInfo writes DEVINFO as a vendor header without #pragma pack(1) lays it out:
+ *                        the ULONGs aligned to 4, 296 bytes instead of 294
  *
  * Plugging: while a file "unplugged" exists in that directory the key is out of its port: SKF_EnumDev lists
  * nothing and every call returns SAR_DEVICE_REMOVED. SKF_WaitForDevEvent reports each change of that state (and a
@@ -103,6 +107,14 @@ typedef struct {
 typedef struct { ULONG BitLen; BYTE XCoordinate[64]; BYTE YCoordinate[64]; } ECCPUBLICKEYBLOB;
 typedef struct { BYTE r[64]; BYTE s[64]; } ECCSIGNATUREBLOB;
 #pragma pack(pop)
+/* DEVINFO as compiled from a vendor header that forgot #pragma pack(1) (the "unpacked-devinfo" fault). */
+typedef struct {
+    VERSION Version;
+    CHAR Manufacturer[64], Issuer[64], Label[32], SerialNumber[32];
+    VERSION HWVersion, FirmwareVersion;
+    ULONG AlgSymCap, AlgAsymCap, AlgHashCap, DevAuthAlgId, TotalSpace, FreeSpace, MaxECCBufferSize, MaxBufferSize;
+    BYTE Reserved[64];
+} DEVINFO_UNPACKED;
 
 _Static_assert(sizeof(DEVINFO) == 294, "DEVINFO is 294 bytes packed");
 _Static_assert(sizeof(ECCPUBLICKEYBLOB) == 132, "ECCPUBLICKEYBLOB is 132 bytes");
@@ -244,6 +256,15 @@ static ULONG enter(const char *func) {
     load_faults();
     if (unplugged()) return SAR_DEVICE_REMOVED;
     long call = count_call(func);
+    if (has_rule("trace", NULL)) {
+        char path[4200];
+        path_of(path, sizeof path, "calls");
+        FILE *f = fopen(path, "a");
+        if (f) {
+            fprintf(f, "%s %ld\n", func, call);
+            fclose(f);
+        }
+    }
     for (int i = 0; i < rule_count; i++) {
         Rule *r = &rules[i];
         if (strcmp(r->kind, "remove") == 0 && strcmp(r->func, func) == 0 && call >= r->nth) removed = 1;
@@ -641,6 +662,27 @@ EXPORT ULONG SKF_GetDevInfo(DEVHANDLE hDev, DEVINFO *pDevInfo) {
     pDevInfo->FreeSpace = 40960;
     pDevInfo->MaxECCBufferSize = 1024;
     pDevInfo->MaxBufferSize = 2048;
+    if (has_rule("unpacked-devinfo", NULL)) {
+        DEVINFO packed = *pDevInfo;
+        DEVINFO_UNPACKED u;
+        memset(&u, 0, sizeof u);
+        u.Version = packed.Version;
+        memcpy(u.Manufacturer, packed.Manufacturer, 64);
+        memcpy(u.Issuer, packed.Issuer, 64);
+        memcpy(u.Label, packed.Label, 32);
+        memcpy(u.SerialNumber, packed.SerialNumber, 32);
+        u.HWVersion = packed.HWVersion;
+        u.FirmwareVersion = packed.FirmwareVersion;
+        u.AlgSymCap = packed.AlgSymCap;
+        u.AlgAsymCap = packed.AlgAsymCap;
+        u.AlgHashCap = packed.AlgHashCap;
+        u.DevAuthAlgId = packed.DevAuthAlgId;
+        u.TotalSpace = packed.TotalSpace;
+        u.FreeSpace = packed.FreeSpace;
+        u.MaxECCBufferSize = packed.MaxECCBufferSize;
+        u.MaxBufferSize = packed.MaxBufferSize;
+        memcpy(pDevInfo, &u, sizeof u);  /* 296 bytes: two past a packed DEVINFO */
+    }
     LEAVE(SAR_OK);
 }
 

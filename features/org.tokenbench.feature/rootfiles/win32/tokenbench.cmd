@@ -23,7 +23,8 @@ if "%~1"=="" (
     -jar "%LAUNCHER%" -install "%PRODUCT%." -configuration "%CACHE%\workbench" -data "%TOKENBENCH_HOME%\workspace" -noSplash
   exit /b %ERRORLEVEL%
 )
-"%JAVA%" -Djava.awt.headless=true -Dosgi.requiredJavaVersion=21 -Dosgi.configuration.cascaded=true ^
+if not defined TOKENBENCH_MAX_HEAP set "TOKENBENCH_MAX_HEAP=768m"
+"%JAVA%" -Djava.awt.headless=true -Xmx%TOKENBENCH_MAX_HEAP% -Dosgi.requiredJavaVersion=21 -Dosgi.configuration.cascaded=true ^
   "-Dosgi.sharedConfiguration.area=%PRODUCT%configuration-headless" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ^
   "-XX:SharedArchiveFile=%CACHE%\headless.jsa" -XX:+AutoCreateSharedArchive -Xlog:disable -Xlog:all=error:stderr ^
   -cp "%PRODUCT%lib\boot\equinox-launcher.jar" org.eclipse.equinox.launcher.Main ^

@@ -89,6 +89,13 @@ public final class ImageFiles {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
+            // ImageIO's PNG reader wraps an OutOfMemoryError in an IIOException: that is not damaged data, and the
+            // caller (the CLI's exit 70, the workbench's job) must see it for what it is.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof OutOfMemoryError outOfMemory) {
+                    throw outOfMemory;
+                }
+            }
             // Truncated or corrupt data surfaces as IIOException or, from some decoders, as runtime exceptions.
             throw new QrException(QrProblem.UNSUPPORTED_FORMAT, name + ": the image data is damaged or truncated ("
                     + e.getClass().getSimpleName() + ")", e);

@@ -7,6 +7,7 @@ import org.tokenbench.skf.internal.EccPublicKeyBlob;
 import org.tokenbench.skf.internal.NameList;
 import org.tokenbench.skf.internal.SkfApi;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
@@ -34,13 +35,29 @@ public final class SkfDevice {
         return library;
     }
 
-    /** SKF_GetDevInfo: costs nothing, changes nothing. */
+    /**
+     * SKF_GetDevInfo: costs nothing, changes nothing. The library writes into a buffer with slack, pre-filled with a
+     * marker: a vendor header without {@code #pragma pack(1)} writes 296 bytes (read with that layout), and a library
+     * that writes further is refused instead of trampling our memory.
+     */
     public DeviceInfo info() throws SkfException {
-        DevInfoStruct info = new DevInfoStruct();
-        SkfLibrary.check("SKF_GetDevInfo", api().SKF_GetDevInfo(handle(), info), "reading the key's device information");
-        info.read();
-        return DeviceInfo.of(info);
+        Memory buffer = new Memory(DEVINFO_BUFFER);
+        buffer.setMemory(0, DEVINFO_BUFFER, UNWRITTEN);
+        SkfLibrary.check("SKF_GetDevInfo", api().SKF_GetDevInfo(handle(), buffer), "reading the key's device information");
+        int written = DEVINFO_BUFFER;
+        while (written > 0 && buffer.getByte(written - 1) == UNWRITTEN) {
+            written--;
+        }
+        if (written > DevInfoStruct.ALIGNED_SIZE) {
+            throw new SkfException(SkfProblem.MALFORMED_ANSWER, "SKF_GetDevInfo wrote " + written + " bytes; DEVINFO has "
+                    + DevInfoStruct.SIZE + " (" + DevInfoStruct.ALIGNED_SIZE + " unpacked)");
+        }
+        return DeviceInfo.of(new DevInfoStruct(buffer, written > DevInfoStruct.SIZE));
     }
+
+    /** Room for DEVINFO and more: what a misbehaving library writes past it lands here, and is noticed. */
+    static final int DEVINFO_BUFFER = 512;
+    private static final byte UNWRITTEN = (byte) 0xA5;
 
     public List<String> applications() throws SkfException {
         return names("SKF_EnumApplication", (buffer, size) -> api().SKF_EnumApplication(handle(), buffer, size));

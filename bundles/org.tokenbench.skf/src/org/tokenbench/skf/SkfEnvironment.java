@@ -1,10 +1,14 @@
 package org.tokenbench.skf;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.driver.Checklist;
@@ -45,7 +49,11 @@ public final class SkfEnvironment {
         Step current = LIBRARY_LOADS;
         try {
             SkfLibrary loaded = SkfLibrary.load(library);
-            results.add(passed(current, loaded.path().toString()));
+            Optional<String> unsafe = writableByOthers(loaded.path());
+            results.add(unsafe.isPresent()
+                    ? new Result(current, Status.WARNING, loaded.path() + ": " + unsafe.get(),
+                            Optional.of(SkfProblem.LIBRARY_WRITABLE_BY_OTHERS.code()))
+                    : passed(current, loaded.path().toString()));
 
             current = FUNCTIONS_EXPORTED;
             List<String> missing = loaded.missingFunctions();
@@ -75,6 +83,33 @@ public final class SkfEnvironment {
             }
         }
         return List.copyOf(results);
+    }
+
+    /**
+     * Why someone besides root and the current user could change the library file (the file a symlink names), if
+     * anyone can: its code runs inside TokenBench with the user's PIN. Empty where POSIX permissions do not exist.
+     */
+    static Optional<String> writableByOthers(Path library) {
+        try {
+            Path file = library.toRealPath();
+            if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                return Optional.empty();
+            }
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                return Optional.of("writable by every user");
+            }
+            if (permissions.contains(PosixFilePermission.GROUP_WRITE)) {
+                return Optional.of("writable by group " + Files.readAttributes(file, PosixFileAttributes.class).group().getName());
+            }
+            String owner = Files.getOwner(file).getName();
+            if (!owner.equals("root") && !owner.equals(System.getProperty("user.name"))) {
+                return Optional.of("owned by user " + owner);
+            }
+            return Optional.empty();
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();  // the load just succeeded: what we cannot inspect we do not warn about
+        }
     }
 
     /** The result of a step not checked because {@code failed} failed: one wording for every checklist. */

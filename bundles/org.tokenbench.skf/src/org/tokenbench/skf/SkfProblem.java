@@ -13,7 +13,9 @@ public enum SkfProblem {
     NO_DEVICE(0x04),
     MALFORMED_ANSWER(0x05),
     /** SKF_LockDev did not get the key within the wait: another program holds it. */
-    DEVICE_HELD(0x12);
+    DEVICE_HELD(0x12),
+    /** The library file can be changed by someone other than root or the user: a warning, the code runs in our process. */
+    LIBRARY_WRITABLE_BY_OTHERS(0x13);
 
     public static final String NAMESPACE = "guomi";
 

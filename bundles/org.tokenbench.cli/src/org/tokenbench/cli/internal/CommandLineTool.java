@@ -108,7 +108,12 @@ public final class CommandLineTool {
         int exitCode;
         try {
             exitCode = tool.get().run(args, console);
+        } catch (OutOfMemoryError e) {
+            System.err.println("tokenbench: out of memory (the heap limit is " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB; TOKENBENCH_MAX_HEAP raises it): the input is larger than this command handles");
+            exitCode = ExitCode.INTERNAL;
         } catch (Throwable e) {
+            // A missing class, a vendor library missing a function: never an exit 0 with nothing done.
             System.err.println("tokenbench: internal error: " + e.getClass().getName());
             exitCode = ExitCode.INTERNAL;
         }

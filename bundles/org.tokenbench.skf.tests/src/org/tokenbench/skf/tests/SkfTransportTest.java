@@ -128,6 +128,26 @@ class SkfTransportTest {
         }
     }
 
+    /** Issue 13: a vendor header without #pragma pack(1) makes the library write 296 bytes, read with that layout. */
+    @Test
+    void anUnpackedDevinfoLandsInTheBuffersSlackAndIsReadWithItsLayout() throws Exception {
+        assertEquals(DevInfoStruct.ALIGNED_SIZE, new DevInfoStruct(new com.sun.jna.Memory(512), true).size());
+        SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of("label", "Unpacked"));
+        SkfTransport transport = transport();
+        transport.configure("soft-vendor", key.libraryPath());
+        String slot = transport.slots().get(0).id();
+        try (SkfConnection connection = (SkfConnection) transport.connect(slot, Duration.ofSeconds(1), null)) {
+            DeviceInfo packed = connection.device().info();
+            key.faults("unpacked-devinfo");
+            DeviceInfo unpacked = connection.device().info();
+            assertEquals(packed, unpacked);
+            assertEquals("Unpacked", unpacked.label());
+            assertTrue(unpacked.supportsSm2() && unpacked.supportsSm3());
+            assertEquals(65536, unpacked.totalSpace());
+            assertEquals(40960, unpacked.freeSpace());
+        }
+    }
+
     @Test
     void configureAndAttachRefuseWhatIsNotAnSkfLibrary() throws Exception {
         SkfTransport transport = transport();
@@ -278,6 +298,37 @@ class SkfTransportTest {
         key.unplug();
         Checklist.Result absent = transport.checkEnvironment(key.libraryPath().toString()).get(2);
         assertEquals("guomi:0x0004", absent.code().orElseThrow().toString());
+    }
+
+    /** Issue 13: a library others can change warns (its code runs with the PIN) but the check goes on to the key. */
+    @Test
+    void aLibraryWritableByOthersIsAWarningWithItsOwnCode() throws Exception {
+        Path copy = SoftSkf.copyAsVendor(dir.resolve("vendor"), "libvendorskf.so");
+        SkfTransport transport = transport();
+        java.util.function.Function<String, Checklist.Result> checkWith = permissions -> {
+            try {
+                Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            List<Checklist.Result> results = transport.checkEnvironment(copy.toString());
+            assertEquals(Status.PASSED, results.get(1).status(), "a warning does not stop the checklist: " + results);
+            return results.get(0);
+        };
+        assertEquals(Status.PASSED, checkWith.apply("rwxr-xr-x").status());
+        for (String loose : List.of("rwxrwxrwx", "rwxrwxr-x")) {
+            Checklist.Result warned = checkWith.apply(loose);
+            assertEquals(Status.WARNING, warned.status(), loose);
+            assertEquals("guomi:0x0013", warned.code().orElseThrow().toString());
+            assertTrue(warned.detail().contains("writable by"), warned.detail());
+        }
+        if ("root".equals(System.getProperty("user.name"))) {  // CI runs as root: hand the file to another user
+            checkWith.apply("rwxr-xr-x");
+            Files.setOwner(copy, copy.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            Checklist.Result foreignOwner = checkWith.apply("rwxr-xr-x");
+            assertEquals(Status.WARNING, foreignOwner.status());
+            assertTrue(foreignOwner.detail().endsWith("owned by user nobody"), foreignOwner.detail());
+        }
     }
 
     /** A real shared library that is not an SKF library: OpenSSL's libcrypto, which the soft key itself uses. */

@@ -28,7 +28,8 @@ public interface SkfApi extends Library {
 
     int SKF_DisConnectDev(Pointer device);
 
-    int SKF_GetDevInfo(Pointer device, DevInfoStruct info);
+    /** {@code info}: a buffer larger than DEVINFO, see SkfDevice#info. */
+    int SKF_GetDevInfo(Pointer device, Pointer info);
 
     int SKF_WaitForDevEvent(byte[] name, IntByReference nameLength, IntByReference event);
 

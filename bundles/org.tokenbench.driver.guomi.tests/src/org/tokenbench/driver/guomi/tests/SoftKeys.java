@@ -14,7 +14,9 @@ import org.tokenbench.driver.guomi.internal.DeviceChecklist;
 import org.tokenbench.driver.guomi.internal.GuomiDriver;
 import org.tokenbench.skf.SkfConnection;
 import org.tokenbench.skf.SkfEnvironment;
+import org.tokenbench.skf.SkfException;
 import org.tokenbench.skf.SkfLibrary;
+import org.tokenbench.skf.SkfProblem;
 import org.tokenbench.testing.ScriptedInteraction;
 import org.tokenbench.testing.skf.SoftSkf;
 
@@ -36,7 +38,11 @@ final class SoftKeys {
     /** The key's first device, connected (and locked) as the transport does; the caller closes it, as the devices service does. */
     static SkfConnection connect(SoftSkf key) throws Exception {
         SkfLibrary library = SkfLibrary.load(key.libraryPath());
-        return library.connect(library.devices().get(0), Duration.ofSeconds(2));
+        List<SkfLibrary.KeyName> devices = library.devices();
+        if (devices.isEmpty()) {  // as the transport says it (a fault can take the key away after the environment steps)
+            throw new SkfException(SkfProblem.NO_DEVICE, "SKF_EnumDev: the key is not plugged in (" + library.path() + ")");
+        }
+        return library.connect(devices.get(0), Duration.ofSeconds(2));
     }
 
     /** The key's CA certificate; connecting once makes the soft key provision itself. */

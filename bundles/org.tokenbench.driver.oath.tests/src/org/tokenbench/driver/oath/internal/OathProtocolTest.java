@@ -2,6 +2,7 @@ package org.tokenbench.driver.oath.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +13,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 import org.junit.jupiter.api.Test;
+import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.CredentialStore;
 import org.tokenbench.core.driver.HashAlgorithm;
 
@@ -46,6 +48,15 @@ class OathProtocolTest {
         // RFC 4226 appendix D, count 0: truncated 0x4C93CF18 -> 755224.
         assertEquals("755224", OathProtocol.code(HexFormat.of().parseHex("064C93CF18")));
         assertEquals("84755224", OathProtocol.code(HexFormat.of().parseHex("084C93CF18")));
+    }
+
+    /** Fuzzing found it (releng/fuzz): a card asking for 165 digits made the modulus overflow to 0 (/ by zero). */
+    @Test
+    void aTruncatedAnswerWithAnImpossibleDigitCountIsMalformed() throws TokenException {
+        for (String answer : new String[] {"A5A500000C", "004C93CF18", "054C93CF18", "0B4C93CF18", "FF4C93CF18"}) {
+            assertThrows(TokenException.class, () -> OathProtocol.code(HexFormat.of().parseHex(answer)), answer);
+        }
+        assertEquals("1284755224", OathProtocol.code(HexFormat.of().parseHex("0A4C93CF18")));
     }
 
     @Test

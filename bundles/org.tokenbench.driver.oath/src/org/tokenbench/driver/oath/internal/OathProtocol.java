@@ -244,6 +244,10 @@ final class OathProtocol {
             throw malformed("a truncated answer has 5 bytes, this one " + truncated.length);
         }
         int digits = truncated[0] & 0xFF;
+        // The card chooses the digit count: 6 (RFC 4226's minimum) to 10 (all of the 31-bit value) or it is malformed.
+        if (digits < 6 || digits > 10) {
+            throw malformed("a truncated answer asks for " + digits + " digits");
+        }
         long value = ByteBuffer.wrap(truncated, 1, 4).getInt() & 0x7FFF_FFFFL;
         long modulus = 1;
         for (int i = 0; i < digits; i++) {
