@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -28,6 +25,7 @@ import org.tokenbench.core.install.DriverInstaller;
 import org.tokenbench.core.install.DriverInstaller.AddedBundle;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.testing.OsgiServices;
+import org.tokenbench.testing.TestBundles;
 
 /**
  * Adding bundles to a running product from the user's drivers folder: a bundle's catalog is explained once it is
@@ -49,28 +47,12 @@ class DriverInstallTest {
         }
     }
 
-    /** A bundle jar with {@code headers} and {@code files}, written the way a vendor's build would. */
     private Path bundle(String name, Map<String, String> headers, Map<String, String> files) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", name);
-        main.putValue("Bundle-Version", "1.0.0");
-        headers.forEach(main::putValue);
-        Path jar = work.resolve(name + ".jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                jarOut.putNextEntry(new JarEntry(file.getKey()));
-                jarOut.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                jarOut.closeEntry();
-            }
-        }
-        return jar;
+        return TestBundles.jar(work, name, headers, files);
     }
 
     private Path catalogBundle(String name, String catalog) throws IOException {
-        return bundle(name, Map.of(DiagnosticsRegistry.CATALOG_HEADER, "catalogs/demo.catalog"), Map.of("catalogs/demo.catalog", catalog));
+        return TestBundles.catalogBundle(work, name, catalog);
     }
 
     private static void awaitExplained(DiagnosticsRegistry catalogs, boolean expected) throws InterruptedException {
