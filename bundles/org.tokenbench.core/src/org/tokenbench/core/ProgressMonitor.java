@@ -1,9 +1,12 @@
 package org.tokenbench.core;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Progress and cancellation for long device work, without tying engines to Eclipse: the workbench adapts
  * a Job's IProgressMonitor to this, the CLI prints steps to stderr.
  */
+@ProviderType
 public interface ProgressMonitor {
 
     ProgressMonitor NONE = new ProgressMonitor() {

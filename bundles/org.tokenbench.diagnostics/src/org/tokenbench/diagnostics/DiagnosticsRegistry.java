@@ -3,6 +3,7 @@ package org.tokenbench.diagnostics;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
 
@@ -11,6 +12,7 @@ import org.tokenbench.core.TokenException;
  * {@value #CATALOG_HEADER} manifest header that lists catalog files (see the README); they are added when
  * the bundle starts and removed when it stops.
  */
+@ProviderType
 public interface DiagnosticsRegistry {
 
     String CATALOG_HEADER = "TokenBench-ErrorCatalog";

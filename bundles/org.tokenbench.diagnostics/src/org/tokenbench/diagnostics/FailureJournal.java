@@ -3,6 +3,7 @@ package org.tokenbench.diagnostics;
 import java.time.Instant;
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
 
@@ -11,6 +12,7 @@ import org.tokenbench.core.TokenException;
  * errors" list. Drivers' jobs record each failure they report; messages never contain secrets by contract
  * of {@link TokenException}.
  */
+@ProviderType
 public interface FailureJournal {
 
     int CAPACITY = 100;

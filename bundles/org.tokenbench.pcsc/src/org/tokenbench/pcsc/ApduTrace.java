@@ -1,7 +1,10 @@
 package org.tokenbench.pcsc;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Receives every exchange on a channel, for the APDU trace view and "--trace". Secret bodies arrive redacted. */
 @FunctionalInterface
+@ProviderType
 public interface ApduTrace {
 
     ApduTrace NONE = line -> { };

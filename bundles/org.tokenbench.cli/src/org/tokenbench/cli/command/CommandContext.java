@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.tokenbench.core.ProgressMonitor;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.Interaction;
@@ -14,6 +15,7 @@ import org.tokenbench.core.driver.Interaction;
  * and prompts to {@link #err()}, secrets from files or {@link #in()}; the OSGi services it needs; the diagnostics
  * catalogs. One context per run. TokenBench implements this.
  */
+@ProviderType
 public interface CommandContext {
 
     InputStream in();

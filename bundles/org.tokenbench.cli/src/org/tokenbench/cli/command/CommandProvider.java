@@ -1,5 +1,7 @@
 package org.tokenbench.cli.command;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * Contributes a command to {@code tokenbench}: a bundle registers it as an OSGi service (DS
  * {@code @Component(service = CommandProvider.class)}), and the headless application builds its picocli command
@@ -22,6 +24,7 @@ package org.tokenbench.cli.command;
  * (exit 70). Options naming files to read are typed {@link InputFile}: TokenBench then refuses keys typed in their
  * place and a second {@code -} (standard input). TokenBench implements the context; vendors implement this.
  */
+@ConsumerType
 public interface CommandProvider {
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.tokenbench.core.TokenException;
 
 /**
@@ -14,6 +15,7 @@ import org.tokenbench.core.TokenException;
  * transport can, across processes (PC/SC exclusive access). Views and commands reach devices only through it.
  * TokenBench implements this; vendors do not.
  */
+@ProviderType
 public interface DeviceService {
 
     /** Every slot the transports report, with the device in it: readers first, by name. */

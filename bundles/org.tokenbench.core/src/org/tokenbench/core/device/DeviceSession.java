@@ -1,5 +1,6 @@
 package org.tokenbench.core.device;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.tokenbench.core.driver.DriverInfo;
 import org.tokenbench.core.driver.FamilyDescriptor;
 import org.tokenbench.core.driver.TokenSession;
@@ -11,6 +12,7 @@ import org.tokenbench.core.driver.TokenSession;
  * Closing ends the driver's session, closes the connection and lets the next operation on the device run.
  * TokenBench implements this.
  */
+@ProviderType
 public interface DeviceSession extends TokenSession {
 
     /** The device as it was when the session opened. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.core.driver.Connection;
@@ -15,6 +16,7 @@ import org.tokenbench.core.driver.Connection;
  * connections for the devices service, which owns them (see {@link org.tokenbench.core.driver.TokenDriver}).
  * Vendors implement this to bring a new kind of connection; drivers then declare that connection type.
  */
+@ConsumerType
 public interface DeviceTransport {
 
     /** Short and stable: {@code pcsc}, {@code skf}; the first part of every device id it reports. */

@@ -1,6 +1,9 @@
 package org.tokenbench.core.device;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** How a transport reports to the devices service. Calls may come from any thread, one at a time per transport. */
+@ProviderType
 public interface TransportListener {
 
     /** A slot appeared, or its device came or went (its ATR changed). */

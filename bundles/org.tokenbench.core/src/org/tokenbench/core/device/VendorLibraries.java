@@ -3,12 +3,14 @@ package org.tokenbench.core.device;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.tokenbench.core.TokenException;
 
 /**
  * A transport feature for transports that reach devices through a vendor's shared library (GM/T 0016 SKF, PKCS#11):
  * which library serves which key family, kept in TokenBench's home and shared by the workbench and the CLI.
  */
+@ConsumerType
 public interface VendorLibraries {
 
     /** family → library, as configured. */

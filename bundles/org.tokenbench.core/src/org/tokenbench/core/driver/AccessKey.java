@@ -1,5 +1,6 @@
 package org.tokenbench.core.driver;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.tokenbench.core.Secret;
 
 /**
@@ -7,6 +8,7 @@ import org.tokenbench.core.Secret;
  * YKOATH password). Without one the driver uses the vendor's published default, where one exists.
  * The session keeps the Secret only until it closes.
  */
+@ConsumerType
 public interface AccessKey {
 
     void use(Secret key);

@@ -2,9 +2,11 @@ package org.tokenbench.core.driver;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.tokenbench.core.TokenException;
 
 /** A session feature: the certificates a key holds, exported as DER (reading them needs no PIN). */
+@ConsumerType
 public interface Certificates {
 
     enum Usage {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.Secret;
 
@@ -12,6 +13,7 @@ import org.tokenbench.core.Secret;
  * engineer's checklist, step by step. Each step passes, warns, fails or is skipped, with a detail line and a
  * diagnostics code for its causes and remedy. After a failure the later steps are reported as not checked.
  */
+@ConsumerType
 public interface Checklist {
 
     record Step(String id, String title) {

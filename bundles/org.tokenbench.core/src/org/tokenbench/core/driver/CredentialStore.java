@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
 
@@ -11,6 +12,7 @@ import org.tokenbench.core.TokenException;
  * A session feature for applets that hold several OTP credentials and compute codes on request (YKOATH and
  * compatibles): list, put, delete, rename, calculate.
  */
+@ConsumerType
 public interface CredentialStore {
 
     enum Type {

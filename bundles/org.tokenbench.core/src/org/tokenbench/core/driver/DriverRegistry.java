@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The drivers present right now, each with its descriptor and the version of its bundle. Driver bundles come and
  * go at runtime, so callers ask each time rather than caching the list, or listen for changes. TokenBench
  * implements this; vendors do not.
  */
+@ProviderType
 public interface DriverRegistry {
 
     /** A registered driver with what the registry read about it once. */

@@ -2,12 +2,14 @@ package org.tokenbench.core.driver;
 
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.tokenbench.core.Secret;
 
 /**
  * How a driver asks its user for input without depending on a UI toolkit: the workbench answers with
  * dialogs, the CLI with prompts and files. Every method may return empty when the user cancels.
  */
+@ProviderType
 public interface Interaction {
 
     /** Asks nothing and agrees to nothing: for identification, where a driver that wanted a PIN would be wrong. */

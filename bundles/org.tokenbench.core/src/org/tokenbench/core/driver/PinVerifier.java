@@ -2,6 +2,7 @@ package org.tokenbench.core.driver;
 
 import java.util.Set;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
 
@@ -11,6 +12,7 @@ import org.tokenbench.core.TokenException;
  * rules once for every driver (counter first, never a locked PIN, the last try only after a yes, never a retry).
  * A driver's own operations that need a PIN (a checklist's logon rehearsal) go through {@link PinGuard} too.
  */
+@ConsumerType
 public interface PinVerifier {
 
     /** What one attempt came to. {@code failure} explains a refusal (the device's own code, e.g. skf:0x0A000024). */

@@ -3,6 +3,7 @@ package org.tokenbench.core.driver;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.tokenbench.core.ProgressMonitor;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
@@ -11,6 +12,7 @@ import org.tokenbench.core.TokenException;
  * A session feature: burn an OTP seed with its settings, setting the token clock on the way. Seeds are write-only:
  * success is confirmed by comparing the code the token then shows, never by reading back.
  */
+@ConsumerType
 public interface SeedProgramming {
 
     /**

@@ -1,11 +1,13 @@
 package org.tokenbench.core.driver;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.tokenbench.core.TokenException;
 
 /**
  * A session feature: the key signs a message as a logon does. Needs the PIN verified first through
  * {@link PinGuard}.
  */
+@ConsumerType
 public interface Signing {
 
     /**

@@ -2,6 +2,7 @@ package org.tokenbench.core.driver;
 
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.tokenbench.core.TokenException;
 
 /**
@@ -18,6 +19,7 @@ import org.tokenbench.core.TokenException;
  * connection it was given and never keeps it after its session is closed. Probes and sessions run one at a time per
  * device; a driver needs no locking of its own.
  */
+@ConsumerType
 public interface TokenDriver {
 
     /**

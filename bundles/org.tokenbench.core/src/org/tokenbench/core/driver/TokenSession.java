@@ -2,6 +2,8 @@ package org.tokenbench.core.driver;
 
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * An open conversation with one device, created by {@link TokenDriver#open}. What the device can do is offered as
  * feature interfaces looked up with {@link #feature(Class)} ({@link SeedProgramming}, {@link TokenClock},
@@ -12,6 +14,7 @@ import java.util.Optional;
  * <p>{@link #close()} releases what the session holds (keys it was given, handles it opened) but not the
  * {@link Connection}: that belongs to the devices service (see {@link TokenDriver}).
  */
+@ConsumerType
 public interface TokenSession extends AutoCloseable {
 
     /** The device's identity as read from it (serial number, family) for the inventory and audit log. */

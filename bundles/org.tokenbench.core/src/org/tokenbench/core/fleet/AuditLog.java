@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.tokenbench.core.TokenException;
 
 /**
@@ -14,6 +15,7 @@ import org.tokenbench.core.TokenException;
  * Engines record what they do themselves (programming, confirming, clock sync, PIN verification, imports and exports),
  * so the CLI and the workbench produce the same log.
  */
+@ProviderType
 public interface AuditLog {
 
     /** Appends one entry (time and OS user are added here); fails when the log cannot be written. */

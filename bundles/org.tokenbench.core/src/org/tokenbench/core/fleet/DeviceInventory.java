@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.DeviceIdentity;
 
@@ -13,6 +14,7 @@ import org.tokenbench.core.driver.DeviceIdentity;
  * fleet bundle provides (absent without it; callers then skip inventory checks). Devices are identified by family and
  * serial; the same serial in two families is two devices.
  */
+@ProviderType
 public interface DeviceInventory {
 
     enum State {

@@ -1,8 +1,19 @@
 package org.tokenbench.core.internal;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
@@ -22,6 +33,22 @@ final class DriverClaims {
 
     /** tokenbench:0x0008: no installed driver recognises the device. */
     static final ErrorCode NO_DRIVER = ErrorCode.of(ErrorCode.TOKENBENCH, 8);
+
+    /** tokenbench:0x000E: a driver failed unexpectedly. */
+    static final ErrorCode DRIVER_FAILED = ErrorCode.of(ErrorCode.TOKENBENCH, 0x0E);
+    /** tokenbench:0x0040: a driver's probe did not answer in time. */
+    static final ErrorCode PROBE_TIMEOUT = ErrorCode.of(ErrorCode.TOKENBENCH, 0x40);
+    /** How long one probe may take: a few APDUs or SKF calls answer in well under a second ({@code -Dtokenbench.probeTimeoutSeconds}). */
+    static Duration probeLimit() {
+        return Duration.ofSeconds(Math.max(1, Long.getLong("tokenbench.probeTimeoutSeconds", 10)));
+    }
+
+    /** Daemon threads, so a probe that never returns does not keep the product from exiting. */
+    private static final ExecutorService PROBES = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "tokenbench-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     record Chosen(RegisteredDriver driver, FamilyDescriptor family, Match match) {
     }
@@ -49,7 +76,7 @@ final class DriverClaims {
         for (RegisteredDriver candidate : candidates) {
             Optional<Match> match;
             try {
-                match = candidate.driver().probe(connection);
+                match = probe(candidate, connection);
             } catch (TokenException e) {
                 // "Not mine" for this driver; if nobody claims the device this is the best explanation there is.
                 firstFailure = firstFailure == null ? e : firstFailure;
@@ -69,6 +96,39 @@ final class DriverClaims {
                 + slot.atr().map(atr -> " (ATR " + atr + ")").orElse("")
                 : "drivers asked: " + candidates.stream().map(d -> d.info().id()).sorted(Comparator.naturalOrder()).toList();
         throw new TokenException(NO_DRIVER, "no installed driver recognises the device in '" + slot.name() + "' (" + asked + ")");
+    }
+
+    /**
+     * One driver's probe, on a thread of its own and within {@link #probeLimit()}: a driver that throws or hangs is
+     * reported with its bundle's name and skipped, and the other drivers are still asked.
+     */
+    private static Optional<Match> probe(RegisteredDriver candidate, Connection connection) throws TokenException {
+        Duration limit = probeLimit();
+        Future<Optional<Match>> probing = PROBES.submit(() -> candidate.driver().probe(connection));
+        try {
+            return Objects.requireNonNull(probing.get(limit.toMillis(), TimeUnit.MILLISECONDS), "probe returned null");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TokenException failure) {
+                throw failure;
+            }
+            throw new TokenException(DRIVER_FAILED, "the driver " + describe(candidate) + " failed in its probe: " + e.getCause(), e.getCause());
+        } catch (NullPointerException e) {
+            throw new TokenException(DRIVER_FAILED, "the driver " + describe(candidate) + " answered its probe with null", e);
+        } catch (TimeoutException e) {
+            probing.cancel(true);
+            throw new TokenException(PROBE_TIMEOUT, "the driver " + describe(candidate) + " did not answer its probe within "
+                    + limit.toSeconds() + " s and was skipped");
+        } catch (InterruptedException e) {
+            probing.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new TokenException(PROBE_TIMEOUT, "identification stopped while the driver " + describe(candidate) + " was probing");
+        }
+    }
+
+    /** The driver's id and the bundle (name and version) it comes from, so a user can tell which vendor to ask. */
+    static String describe(RegisteredDriver driver) {
+        Bundle bundle = FrameworkUtil.getBundle(driver.driver().getClass());
+        return driver.info().id() + (bundle == null ? "" : " (bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + ")");
     }
 
     private static FamilyDescriptor family(RegisteredDriver driver, Match match) {

@@ -18,6 +18,7 @@ import org.tokenbench.core.driver.DriverDescriptor;
 import org.tokenbench.core.driver.DriverInfo;
 import org.tokenbench.core.driver.DriverRegistry;
 import org.tokenbench.core.driver.TokenDriver;
+import org.tokenbench.core.install.DriverInstaller;
 
 /**
  * Tracks every {@link TokenDriver} service through Declarative Services, reading each driver's descriptor once. A
@@ -29,6 +30,10 @@ public final class ServiceDriverRegistry implements DriverRegistry {
 
     private final Map<TokenDriver, RegisteredDriver> drivers = new ConcurrentHashMap<>();
     private final List<Consumer<List<RegisteredDriver>>> listeners = new CopyOnWriteArrayList<>();
+
+    /** Only there to order start-up: the drivers a user added are started before anyone asks which drivers exist. */
+    @Reference
+    DriverInstaller userDrivers;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addDriver(TokenDriver driver) {

@@ -1,0 +1,9 @@
+/**
+ * The devices service and the transport SPI: vendors implement {@code DeviceTransport} (a new kind of connection); TokenBench implements {@code DeviceService}.
+ *
+ * <p>Versioned API (semantic versioning of the package; the build's baseline check enforces it).
+ */
+@Version("0.1.0")
+package org.tokenbench.core.device;
+
+import org.osgi.annotation.versioning.Version;

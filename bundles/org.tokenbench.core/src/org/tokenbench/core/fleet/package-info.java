@@ -1,0 +1,9 @@
+/**
+ * Audit log and device inventory, implemented by the fleet bundle; drivers, engines and views call them.
+ *
+ * <p>Versioned API (semantic versioning of the package; the build's baseline check enforces it).
+ */
+@Version("0.1.0")
+package org.tokenbench.core.fleet;
+
+import org.osgi.annotation.versioning.Version;

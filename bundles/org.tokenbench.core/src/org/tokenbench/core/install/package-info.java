@@ -1,0 +1,10 @@
+/**
+ * Adding device drivers to an installed product: {@code DriverInstaller}, used by {@code tokenbench driver} and the
+ * workbench.
+ *
+ * <p>Versioned API (semantic versioning of the package; the build's baseline check enforces it).
+ */
+@Version("0.1.0")
+package org.tokenbench.core.install;
+
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,9 @@
+/**
+ * Secrets, error codes and user-state files every bundle shares.
+ *
+ * <p>Versioned API (semantic versioning of the package; the build's baseline check enforces it).
+ */
+@Version("0.1.0")
+package org.tokenbench.core;
+
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,128 @@
+package org.tokenbench.platform.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.core.install.DriverInstaller;
+import org.tokenbench.core.install.DriverInstaller.AddedBundle;
+import org.tokenbench.diagnostics.DiagnosticsRegistry;
+import org.tokenbench.testing.OsgiServices;
+import org.tokenbench.testing.TestBundles;
+
+/**
+ * Adding bundles to a running product from the user's drivers folder: a bundle's catalog is explained once it is
+ * added and unknown once it is removed; a bundle that does not resolve, a non-bundle and a bundle TokenBench ships
+ * are refused with the bundle's name and leave nothing behind; a malformed catalog does not stop the others.
+ */
+class DriverInstallTest {
+
+    private static final ErrorCode DEMO_CODE = ErrorCode.of("sdkdemo", 0x0001);
+
+    @TempDir
+    Path work;
+
+    @AfterEach
+    void removeLeftovers() throws Exception {
+        DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
+        for (AddedBundle added : installer.added()) {
+            installer.remove(added.symbolicName());
+        }
+    }
+
+    private Path bundle(String name, Map<String, String> headers, Map<String, String> files) throws IOException {
+        return TestBundles.jar(work, name, headers, files);
+    }
+
+    private Path catalogBundle(String name, String catalog) throws IOException {
+        return TestBundles.catalogBundle(work, name, catalog);
+    }
+
+    private static void awaitExplained(DiagnosticsRegistry catalogs, boolean expected) throws InterruptedException {
+        for (int i = 0; i < 100 && catalogs.explain(DEMO_CODE).isPresent() != expected; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(expected, catalogs.explain(DEMO_CODE).isPresent(), "sdkdemo:0x0001 explained");
+    }
+
+    @Test
+    void anAddedBundleIsRunningWithItsCatalogAndGoneAfterRemove() throws Exception {
+        DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
+        DiagnosticsRegistry catalogs = OsgiServices.await(DiagnosticsRegistry.class);
+        Path jar = catalogBundle("com.example.sdkdemo", """
+                namespace = sdkdemo
+                family = SDK demo
+                0x0001 | error | Demo failure | The demo token refused. | A test | Nothing to do.
+                """);
+        awaitExplained(catalogs, false);
+
+        List<AddedBundle> added = installer.install(jar);
+        assertEquals(List.of("com.example.sdkdemo"), added.stream().map(AddedBundle::symbolicName).toList());
+        assertTrue(added.get(0).active(), added.toString());
+        assertTrue(Files.isRegularFile(installer.folder().resolve("com.example.sdkdemo.jar")), "kept in the user's folder");
+        awaitExplained(catalogs, true);
+        assertEquals(1, installer.added().size());
+
+        installer.remove("com.example.sdkdemo");
+        awaitExplained(catalogs, false);
+        assertTrue(installer.added().isEmpty());
+        assertFalse(Files.exists(installer.folder().resolve("com.example.sdkdemo.jar")));
+        for (Bundle bundle : FrameworkUtil.getBundle(DriverInstallTest.class).getBundleContext().getBundles()) {
+            assertFalse("com.example.sdkdemo".equals(bundle.getSymbolicName()), "uninstalled from the framework");
+        }
+    }
+
+    @Test
+    void aBundleThatDoesNotResolveIsRefusedWithItsNameAndLeavesNothingBehind() throws Exception {
+        DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
+        Path jar = bundle("com.example.unresolved", Map.of("Import-Package", "com.example.nowhere;version=\"[1.0,2.0)\""), Map.of());
+        TokenException refused = assertThrows(TokenException.class, () -> installer.install(jar));
+        assertEquals(DriverInstaller.UNRESOLVED, refused.code());
+        assertTrue(refused.getMessage().contains("com.example.unresolved") && refused.getMessage().contains("com.example.nowhere"), refused.getMessage());
+        assertTrue(installer.added().isEmpty());
+    }
+
+    @Test
+    void aFileThatIsNoBundleAndABundleTokenBenchShipsAreRefused() throws Exception {
+        DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
+        Path plain = work.resolve("plain.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(plain), new Manifest())) {
+            out.putNextEntry(new JarEntry("a.txt"));
+        }
+        assertEquals(DriverInstaller.NOT_INSTALLABLE, assertThrows(TokenException.class, () -> installer.install(plain)).code());
+        Path core = bundle("org.tokenbench.core", Map.of(), Map.of());
+        TokenException shipped = assertThrows(TokenException.class, () -> installer.install(core));
+        assertEquals(DriverInstaller.NOT_INSTALLABLE, shipped.code());
+        assertTrue(shipped.getMessage().contains("part of TokenBench"), shipped.getMessage());
+        assertTrue(installer.added().isEmpty());
+    }
+
+    @Test
+    void aMalformedCatalogDoesNotStopTheOtherBundles() throws Exception {
+        DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
+        DiagnosticsRegistry catalogs = OsgiServices.await(DiagnosticsRegistry.class);
+        installer.install(catalogBundle("com.example.badcatalog", "namespace = sdkbad\nthis is | not a catalog line\n0xZZ | error\n"));
+        installer.install(catalogBundle("com.example.sdkdemo", "namespace = sdkdemo\nfamily = SDK demo\n"
+                + "0x0001 | error | Demo failure | The demo token refused. | A test | Nothing to do.\n"));
+        awaitExplained(catalogs, true);
+        assertTrue(catalogs.explain(ErrorCode.of(ErrorCode.TOKENBENCH, 0x0008)).isPresent(), "TokenBench's own catalog is untouched");
+        assertTrue(installer.added().stream().allMatch(AddedBundle::active), installer.added().toString());
+    }
+}
