@@ -10,12 +10,12 @@ class HeadlessArgumentsTest {
     @Test
     void escapedWordsAreUnescapedAndEverythingElseIsEquinoxs() {
         assertArrayEquals(new String[] {"diagnose", "-clean", "-data", "+x", "", "two words"},
-                HeadlessApplication.commandWords(new String[] {"+diagnose", "-noSplash", "+-clean", "+-data", "++x", "+", "+two words"}, true));
+                LaunchArguments.commandWords(new String[] {"+diagnose", "-noSplash", "+-clean", "+-data", "++x", "+", "+two words"}, true));
     }
 
     @Test
     void withoutTheLaunchersEscapingTheWordsAreTakenAsTheyCome() {
-        assertArrayEquals(new String[] {"version"}, HeadlessApplication.commandWords(new String[] {"version"}, false));
-        assertArrayEquals(new String[0], HeadlessApplication.commandWords(null, true));
+        assertArrayEquals(new String[] {"version"}, LaunchArguments.commandWords(new String[] {"version"}, false));
+        assertArrayEquals(new String[0], LaunchArguments.commandWords(null, true));
     }
 }

@@ -43,11 +43,11 @@ final class DriverCommand {
                 .field("active", added.active()).field("problem", added.problem().orElse(null));
     }
 
-    @Command(name = "install", description = "Add the driver bundle FILE.jar, a jar's http(s)/file URL, or every new bundle of a p2 "
+    @Command(name = "install", description = "Add the driver bundle FILE.jar, a jar's https/file URL, or every new bundle of a p2 "
             + "repository folder (or its file: URL); a bundle of the same name is replaced. Prints the bundles added.")
     static final class Install implements Callable<Integer> {
         private final CommandContext context;
-        @Parameters(paramLabel = "FILE.jar|REPO-URL", description = "A bundle jar, a p2 repository folder, or a URL of either (http(s) for a jar only).")
+        @Parameters(paramLabel = "FILE.jar|REPO-URL", description = "A bundle jar, a p2 repository folder, or a URL of either (https for a jar only).")
         private String source;
         @Option(names = "--json", description = "One JSON object per bundle added: name, version, file, active, problem.")
         private boolean json;
@@ -94,8 +94,12 @@ final class DriverCommand {
             }
             try {
                 URI uri = new URI(text);
-                if (!List.of("file", "http", "https").contains(uri.getScheme())) {
-                    throw new UsageException("driver install takes a file, a folder or a file:/http:/https: URL, not '" + uri.getScheme() + ":'");
+                if ("http".equals(uri.getScheme())) {
+                    // Code that then starts with every launch is not fetched over a connection anyone on the way can change.
+                    throw new UsageException("driver install does not download over plain http: use an https: URL or a downloaded file");
+                }
+                if (!List.of("file", "https").contains(uri.getScheme())) {
+                    throw new UsageException("driver install takes a file, a folder or a file:/https: URL, not '" + uri.getScheme() + ":'");
                 }
                 return uri;
             } catch (URISyntaxException e) {

@@ -24,9 +24,11 @@ public final class PlainLaunch {
 
     /**
      * The command words (top-level, or top-level and sub-command) that run here. Each needs at most the diagnostics
-     * registry: {@code seeds export} (the audit log) and {@code qr scan} (the screens, not worth the split) stay in OSGi.
+     * registry: {@code otp new|backup|restore} and {@code seeds export} (they record in the audit log) and {@code qr scan}
+     * (the screens, not worth the split) stay in OSGi.
      */
-    static final List<String> FAST_COMMANDS = List.of("otp", "diagnose", "qr decode", "qr encode", "seeds check");
+    static final List<String> FAST_COMMANDS = List.of("otp code", "otp verify", "otp explain", "diagnose", "qr decode", "qr encode",
+            "seeds check");
 
     /** The providers of those commands, as Declarative Services would register them. */
     static List<CommandProvider> providers() {
@@ -41,7 +43,8 @@ public final class PlainLaunch {
             FAST_COMMANDS.forEach(System.out::println);
             return;
         }
-        System.exit(run(args));
+        // The launcher escapes every word for Equinox on both paths; here they are unescaped the same way.
+        System.exit(run(LaunchArguments.commandWords(args)));
     }
 
     /** Runs one command line as the headless application would, with the streams of this process. */

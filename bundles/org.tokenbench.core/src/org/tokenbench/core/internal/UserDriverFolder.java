@@ -103,6 +103,11 @@ public final class UserDriverFolder implements DriverInstaller {
         for (Path jar : candidates) {
             BundleName name = BundleName.read(jar).orElseThrow(() -> new TokenException(NOT_INSTALLABLE,
                     "'" + jar + "' is not an OSGi bundle (no Bundle-SymbolicName in its manifest)"));
+            // The name becomes a file name in the drivers folder: a manifest saying "../../x" must not write elsewhere.
+            if (!name.symbolicName().matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,199}") || name.symbolicName().contains("..")) {
+                throw new TokenException(NOT_INSTALLABLE, "'" + jar + "' names itself '" + name.symbolicName()
+                        + "', which is not a bundle symbolic name (letters, digits, dots, dashes, underscores)");
+            }
             for (Bundle present : context.getBundles()) {
                 if (name.symbolicName().equals(present.getSymbolicName()) && !present.getLocation().startsWith(LOCATION_PREFIX)) {
                     throw new TokenException(NOT_INSTALLABLE, "'" + name.symbolicName() + "' is part of TokenBench itself; it is not replaced by '" + jar + "'");
