@@ -54,7 +54,11 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
   local short_jvm=(${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr -XX:+AutoCreateSharedArchive)
   local java_key
   java_key="$(printf '%s' "$tokenbench_java" | cksum | cut -d' ' -f1)"
-  if [ "${TOKENBENCH_OSGI:-}" != 1 ] && tokenbench_is_fast "$product_dir" "${3:-}" "${4:-}"; then
+  # Drivers the user added (~/.tokenbench/drivers) live only in OSGi: with any, every command takes the OSGi path, so
+  # `diagnose` explains their codes and their commands are found.
+  local added_drivers=""
+  for jar in "$state_dir"/drivers/*.jar; do [ -e "$jar" ] && added_drivers=yes; done
+  if [ "${TOKENBENCH_OSGI:-}" != 1 ] && [ -z "$added_drivers" ] && tokenbench_is_fast "$product_dir" "${3:-}" "${4:-}"; then
     # Its own class-data archive: the class path differs from the OSGi launch's.
     local classpath="" jar
     while IFS= read -r jar; do classpath="$classpath${classpath:+:}$product_dir/$jar"; done < "$product_dir/lib/fast/classpath"
