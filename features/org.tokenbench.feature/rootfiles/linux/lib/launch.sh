@@ -14,10 +14,13 @@
 # headless run and maps on every later one (one per java binary: an archive only loads in the JVM that wrote it).
 
 # shellcheck source=find-java.sh
-. "$(dirname "${BASH_SOURCE[0]}")/find-java.sh"
+. "${BASH_SOURCE[0]%/*}/find-java.sh"
 
 tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENCH_HOME), $3 $4 = the command's first words
   local product_dir="$1" state_dir="$2" launcher="" jar cache_root cache
+  # The fast path with the bundled runtime and the build's AOT cache needs no cache folder: decided first, without
+  # starting a process (each fork costs a few milliseconds of a ~0.13 s command).
+  tokenbench_fast_aot "$@" && return 0
   for jar in "$product_dir"/plugins/org.eclipse.equinox.launcher_*.jar; do launcher="$jar"; done
   if [ ! -f "$launcher" ]; then
     echo "tokenbench: $product_dir does not look like a TokenBench product (no plugins/org.eclipse.equinox.launcher_*.jar)" >&2
@@ -56,14 +59,11 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
   java_key="$(printf '%s' "$tokenbench_java" | cksum | cut -d' ' -f1)"
   # Drivers the user added (~/.tokenbench/drivers) live only in OSGi: with any, every command takes the OSGi path, so
   # `diagnose` explains their codes and their commands are found.
-  local added_drivers=""
-  for jar in "$state_dir"/drivers/*.jar; do [ -e "$jar" ] && added_drivers=yes; done
-  if [ "${TOKENBENCH_OSGI:-}" != 1 ] && [ -z "$added_drivers" ] && tokenbench_is_fast "$product_dir" "${3:-}" "${4:-}"; then
+  if tokenbench_takes_fast_path "$product_dir" "$state_dir" "${3:-}" "${4:-}"; then
+    tokenbench_fast_classpath "$product_dir"
     # Its own class-data archive: the class path differs from the OSGi launch's.
-    local classpath="" jar
-    while IFS= read -r jar; do classpath="$classpath${classpath:+:}$product_dir/$jar"; done < "$product_dir/lib/fast/classpath"
     tokenbench_headless_args=("${short_jvm[@]}" -XX:SharedArchiveFile="$cache/fast-$java_key.jsa" -Dtokenbench.home="$state_dir"
-      -cp "$classpath" org.tokenbench.cli.internal.PlainLaunch)
+      -Dtokenbench.product="$product_dir" -cp "$tokenbench_classpath" org.tokenbench.cli.internal.PlainLaunch)
     return 0
   fi
   tokenbench_headless_args=("${common[@]}" "${short_jvm[@]}" -XX:SharedArchiveFile="$cache/headless-$java_key.jsa"
@@ -71,6 +71,43 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
     -cp "$product_dir/lib/boot/equinox-launcher.jar" org.eclipse.equinox.launcher.Main
     -install "$product_dir" -configuration "$cache/headless" -data "$state_dir/workspace" -noSplash
     -application org.tokenbench.cli.headless)
+}
+
+# The fast path through the AOT cache the build made for the bundled runtime (lib/fast/tokenbench.aot, see
+# releng/scripts/finish-product): when the runtime is the bundled one and the command takes the fast path, sets
+# tokenbench_java and tokenbench_headless_args and succeeds; otherwise fails and sets nothing. The cache is read-only
+# and shared by every user, valid wherever the product folder is moved (the JVM accepts a class path moved as a
+# whole), so there is no first-run archive to write. Only the JVM that made it can map it: with TOKENBENCH_JAVA the
+# per-user archive below is used instead.
+tokenbench_fast_aot() { # $1 = product folder, $2 = user state folder, $3 $4 = the command's first words
+  local product_dir="$1" state_dir="$2"
+  [ -z "${TOKENBENCH_JAVA:-}" ] && [ -x "$product_dir/runtime/bin/java" ] && [ -f "$product_dir/lib/fast/tokenbench.aot" ] \
+    && tokenbench_takes_fast_path "$product_dir" "$state_dir" "${3:-}" "${4:-}" || return 1
+  tokenbench_fast_classpath "$product_dir"
+  [ -d "$state_dir" ] || (umask 077 && mkdir -p "$state_dir")
+  tokenbench_java="$product_dir/runtime/bin/java"
+  # The same JVM options as the training run that made the cache (finish-product), but for C1 (see short_jvm below).
+  local jit=(-XX:TieredStopAtLevel=1)
+  case "${3:-}" in qr) jit=() ;; esac
+  tokenbench_headless_args=(${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr
+    -XX:AOTCache="$product_dir/lib/fast/tokenbench.aot" -Dtokenbench.home="$state_dir" -Dtokenbench.product="$product_dir"
+    -cp "$tokenbench_classpath" org.tokenbench.cli.internal.PlainLaunch)
+}
+
+# Whether a command runs on the fast path: not forced through OSGi (TOKENBENCH_OSGI=1), no driver the user added
+# (~/.tokenbench/drivers: they live only in OSGi, so `diagnose` explains their codes and their commands are found),
+# and its words are a fast command's.
+tokenbench_takes_fast_path() { # $1 = product folder, $2 = user state folder, $3 $4 = the command's first words
+  local jar
+  [ "${TOKENBENCH_OSGI:-}" != 1 ] || return 1
+  for jar in "$2"/drivers/*.jar; do [ -e "$jar" ] && return 1; done
+  tokenbench_is_fast "$1" "${3:-}" "${4:-}"
+}
+
+tokenbench_fast_classpath() { # $1 = product folder: sets tokenbench_classpath to lib/fast/classpath's jars, absolute
+  local jar
+  tokenbench_classpath=""
+  while IFS= read -r jar; do tokenbench_classpath="$tokenbench_classpath${tokenbench_classpath:+:}$1/$jar"; done < "$1/lib/fast/classpath"
 }
 
 # Whether the command words $2 $3 take the fast path: lib/fast/commands lists "otp", "qr decode", … (one command's
