@@ -36,7 +36,12 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
 
   # The state folder the launcher chose ($TOKENBENCH_HOME or $HOME/.tokenbench) is the one Java uses too: Java's own
   # user.home comes from the password database, which differs from $HOME for service users such as nobody.
-  local common=(-Dosgi.requiredJavaVersion="$tokenbench_required_java" -Dosgi.configuration.cascaded=true -Dtokenbench.home="$state_dir")
+  # JNA (PC/SC, SKF) and SWT call native code from the bundles' unnamed modules: granted, so Java 24+ prints no
+  # "restricted method" warning on stderr. (The bundled runtime's class-data archive was dumped without the option, so
+  # the JVM rebuilds its module graph instead of mapping it: ~2 ms, measured. The fast path loads no native library
+  # and goes without.)
+  local common=(-Dosgi.requiredJavaVersion="$tokenbench_required_java" --enable-native-access=ALL-UNNAMED
+    -Dosgi.configuration.cascaded=true -Dtokenbench.home="$state_dir")
   local ui=()
   [ "$(uname -s)" = Darwin ] && ui=(-XstartOnFirstThread)  # SWT on Cocoa runs on the process's first thread
   tokenbench_workbench_args=("${common[@]}" ${ui[@]+"${ui[@]}"} -Dosgi.sharedConfiguration.area="$product_dir/configuration"
@@ -51,10 +56,13 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
   # Short-lived JVM: C1 only (C2 compiles would finish after the command), the serial collector (no GC threads to
   # start), and the class-data archive. The unsigned copies of the Equinox launcher and framework in lib/boot are
   # the signed jars from plugins/ without their signature: the JVM archives no class from a signed jar.
-  # JVM log lines go to stderr, errors only: the archive's first-run notes must never reach a command's stdout.
+  # JVM log lines go to stderr, errors only: the archive's first-run notes must never reach a command's stdout, and
+  # nothing about the archive reaches stderr either (it is an optimisation: the JVM reports "Mismatched values for
+  # property jdk.module.enable.native.access" as an error when the runtime's own archive was dumped without the option,
+  # and still maps the per-user archive).
   local jit=(-XX:TieredStopAtLevel=1)
   case "${3:-}" in qr) jit=() ;; esac  # image decoding runs long enough for C2 to pay off
-  local short_jvm=(${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr -XX:+AutoCreateSharedArchive)
+  local short_jvm=(${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable "-Xlog:all=error,cds*=off,aot*=off:stderr" -XX:+AutoCreateSharedArchive)
   local java_key
   java_key="$(printf '%s' "$tokenbench_java" | cksum | cut -d' ' -f1)"
   # Drivers the user added (~/.tokenbench/drivers) live only in OSGi: with any, every command takes the OSGi path, so
@@ -89,7 +97,7 @@ tokenbench_fast_aot() { # $1 = product folder, $2 = user state folder, $3 $4 = t
   # The same JVM options as the training run that made the cache (finish-product), but for C1 (see short_jvm below).
   local jit=(-XX:TieredStopAtLevel=1)
   case "${3:-}" in qr) jit=() ;; esac
-  tokenbench_headless_args=(${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr
+  tokenbench_headless_args=(${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable "-Xlog:all=error,cds*=off,aot*=off:stderr"
     -XX:AOTCache="$product_dir/lib/fast/tokenbench.aot" -Dtokenbench.home="$state_dir" -Dtokenbench.product="$product_dir"
     -cp "$tokenbench_classpath" org.tokenbench.cli.internal.PlainLaunch)
 }

@@ -78,6 +78,22 @@ class CommandLineToolTest {
     }
 
     @Test
+    void helpListsEveryExitCodeTheProductUses() throws IllegalAccessException {
+        String help = CliRun.of("help").out();
+        String codes = help.substring(help.indexOf("Exit codes:"));
+        List<Integer> expected = new ArrayList<>();
+        // Every code a command returns (ExitCode's constants), then the launcher's and Equinox's (13 to 15, 23).
+        for (java.lang.reflect.Field field : org.tokenbench.cli.command.ExitCode.class.getFields()) {
+            expected.add(field.getInt(null));
+        }
+        expected.addAll(List.of(13, 14, 15, 23));
+        for (int code : expected) {
+            assertTrue(codes.lines().anyMatch(line -> line.matches("\\s+" + code + "\\s+\\S.*")), "exit code " + code + " in: " + codes);
+        }
+        assertTrue(codes.contains("passed with unchecked steps"), codes);
+    }
+
+    @Test
     void commandHelpListsEveryOptionWithADescription() {
         CliRun byOption = CliRun.of("otp", "code", "--help");
         CliRun byCommand = CliRun.of("help", "otp", "code");

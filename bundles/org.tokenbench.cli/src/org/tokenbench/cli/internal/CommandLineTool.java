@@ -359,10 +359,21 @@ public final class CommandLineTool {
     @Command(name = "tokenbench", description = "TokenBench's headless commands. Results go to stdout, messages to stderr; "
             + "secrets are read from files, standard input (-) or a prompt, never from arguments. Without arguments, "
             + "the launcher opens the workbench.", exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                    // Every code a TokenBench process can end with: the commands' (ExitCode), then those of the
+                    // launcher, the workbench and Equinox's launcher (org.eclipse.equinox.launcher.Main sets 13 to 15 and 23).
                     "0:done; the answer is on stdout", "1:a negative answer (code invalid, nothing found, a check failed)",
-                    "2:usage error (unknown command or option, missing or invalid value)",
-                    "3:the operation failed (device, library, file or input); stderr explains it",
-                    "70:internal error (a defect in TokenBench)" })
+                    "2:usage error (unknown command or option, missing or invalid value); the workbench: no display",
+                    "3:the operation failed (device, library, file or input); stderr explains it. The launcher: no Java 21+, "
+                            + "or not a TokenBench folder",
+                    "4:passed with unchecked steps: nothing failed, but some checks were skipped for want of an input "
+                            + "(a CA file, a CRL, a PIN); stderr names them",
+                    "13:TokenBench could not start (Equinox's \"An error has occurred\": a bundle or the Java runtime is "
+                            + "missing); the details are in a .log file under ~/.tokenbench",
+                    "14:the Java runtime is older than 21 (TOKENBENCH_JAVA), or the product's configuration folder is missing",
+                    "15:the per-user configuration folder cannot be written ($XDG_CACHE_HOME/tokenbench or "
+                            + "~/.tokenbench/cache)",
+                    "23:the workbench asked to be restarted: start it again",
+                    "70:internal error (a defect in TokenBench), or out of memory (TOKENBENCH_MAX_HEAP raises the limit)" })
     static final class TokenBenchCommand implements Callable<Integer> {
 
         private final Console console;
