@@ -44,6 +44,12 @@ final class FleetCommand {
         @Option(names = "--family", paramLabel = "FAMILY", description = "The device family (needed only when two families share the serial).")
         String family;
 
+        /** The inventory service and the entry SERIAL names in it: where show, set and retire start. */
+        Found find(CommandContext context) throws TokenException, UsageException {
+            DeviceInventory inventory = context.requireService(DeviceInventory.class);
+            return new Found(inventory, resolve(inventory));
+        }
+
         Entry resolve(DeviceInventory inventory) throws TokenException, UsageException {
             if (family != null) {
                 return inventory.find(family, serial).orElseThrow(() -> new UsageException("no " + family + " device with serial " + serial
@@ -64,6 +70,15 @@ final class FleetCommand {
     static State state(String name) throws UsageException {
         return InventoryFilter.state(name).orElseThrow(() -> new UsageException("'" + name + "' is not a state: use new, programmed, "
                 + "confirmed, retired or lost"));
+    }
+
+    record Found(DeviceInventory inventory, Entry entry) {
+    }
+
+    /** A device's record on stdout, as one JSON object or one {@link #line}; exit 0. */
+    static int print(CommandContext context, Entry entry, boolean json) {
+        context.out().println(json ? toJson(entry) : line(entry));
+        return ExitCode.OK;
     }
 
     static Json toJson(Entry entry) {
@@ -107,7 +122,7 @@ final class FleetCommand {
                 context.out().flush();
                 AuditCommand.record(context, AuditEvent.succeeded(AuditEvent.EXPORT, "", "", "inventory of " + entries.size() + " device(s) as CSV"));
             } else {
-                entries.forEach(entry -> context.out().println(json ? toJson(entry) : line(entry)));
+                entries.forEach(entry -> print(context, entry, json));
             }
             if (entries.isEmpty() && !csv) {
                 context.err().println("no device in the inventory matches");
@@ -131,7 +146,7 @@ final class FleetCommand {
 
         @Override
         public Integer call() throws TokenException, UsageException {
-            Entry entry = target.resolve(context.requireService(DeviceInventory.class));
+            Entry entry = target.find(context).entry();
             List<AuditEntry> history = context.requireService(AuditTrail.class).history(entry.family(), entry.serial());
             if (json) {
                 context.out().println(toJson(entry).field("history", history.stream().map(AuditCommand::toJson).toList()));
@@ -175,8 +190,9 @@ final class FleetCommand {
             if (owner == null && account == null && state == null) {
                 throw new UsageException("nothing to change: give --owner, --account or --state");
             }
-            DeviceInventory inventory = context.requireService(DeviceInventory.class);
-            Entry entry = target.resolve(inventory);
+            Found found = target.find(context);
+            DeviceInventory inventory = found.inventory();
+            Entry entry = found.entry();
             if (state != null || account != null) {
                 entry = inventory.changeState(entry.family(), entry.serial(), state == null ? entry.state() : state(state),
                         account == null ? "" : account);
@@ -184,8 +200,7 @@ final class FleetCommand {
             if (owner != null) {
                 entry = inventory.assign(entry.family(), entry.serial(), owner.strip());
             }
-            context.out().println(json ? toJson(entry) : line(entry));
-            return ExitCode.OK;
+            return print(context, entry, json);
         }
     }
 
@@ -203,10 +218,9 @@ final class FleetCommand {
 
         @Override
         public Integer call() throws TokenException, UsageException {
-            DeviceInventory inventory = context.requireService(DeviceInventory.class);
-            Entry entry = target.resolve(inventory);
-            context.out().println(line(inventory.changeState(entry.family(), entry.serial(), lost ? State.LOST : State.RETIRED, "")));
-            return ExitCode.OK;
+            Found found = target.find(context);
+            return print(context, found.inventory().changeState(found.entry().family(), found.entry().serial(),
+                    lost ? State.LOST : State.RETIRED, ""), false);
         }
     }
 

@@ -61,6 +61,19 @@ final class OathCommand {
                 + "(tokenbench oath password --forget removes it).")
         boolean remember;
 
+        /**
+         * What most OATH commands do: open the store, act on it and print the lines the action returns, one per line
+         * (exit 0); the device is closed again whatever happens.
+         */
+        int printAfter(CommandContext context, StoreAction action) throws TokenException {
+            try (Opened opened = open(context)) {
+                for (Object line : action.run(opened)) {
+                    context.out().println(line);
+                }
+                return ExitCode.OK;
+            }
+        }
+
         /** Opens the device, hands its store the password (file, remembered, or asked once) when it has one. */
         Opened open(CommandContext context) throws TokenException {
             DeviceSession session = device.open(context);
@@ -137,6 +150,12 @@ final class OathCommand {
         return line;
     }
 
+    /** A command's work on the opened store; returns what to print, a line each. */
+    @FunctionalInterface
+    interface StoreAction {
+        List<?> run(Opened opened) throws TokenException;
+    }
+
     record Opened(DeviceSession session, CredentialStore store) implements AutoCloseable {
         @Override
         public void close() {
@@ -164,12 +183,8 @@ final class OathCommand {
 
         @Override
         public Integer call() throws TokenException {
-            try (Opened opened = options.open(context)) {
-                for (CredentialStore.Credential credential : opened.store().list()) {
-                    context.out().println(json ? json(credential) : credential.name());
-                }
-                return ExitCode.OK;
-            }
+            return options.printAfter(context, opened -> opened.store().list().stream()
+                    .map(credential -> json ? json(credential) : credential.name()).toList());
         }
     }
 
@@ -208,12 +223,11 @@ final class OathCommand {
                         account.params().type() == OtpType.HOTP ? CredentialStore.Type.HOTP : CredentialStore.Type.TOTP, algorithm,
                         account.params().digits(), account.params().periodSeconds(), touch);
                 account.warnings().forEach(w -> context.err().println("warning: " + w));
-                try (Opened opened = options.open(context)) {
+                return options.printAfter(context, opened -> {
                     opened.store().put(wanted, account.secret(), account.params().counter(), force ? AGREED : context.interaction());
-                    context.out().println(opened.store().list().stream().map(CredentialStore.Credential::name)
+                    return List.of(opened.store().list().stream().map(CredentialStore.Credential::name)
                             .filter(n -> n.equals(stored) || n.endsWith("/" + stored)).findFirst().orElse(stored));
-                    return ExitCode.OK;
-                }
+                });
             }
         }
 
@@ -319,11 +333,10 @@ final class OathCommand {
 
         @Override
         public Integer call() throws TokenException {
-            try (Opened opened = options.open(context)) {
+            return options.printAfter(context, opened -> {
                 opened.store().rename(name, newName);
-                context.out().println(newName);
-                return ExitCode.OK;
-            }
+                return List.of(newName);
+            });
         }
     }
 
