@@ -370,8 +370,7 @@ public final class CommandLineTool {
                     "13:TokenBench could not start (Equinox's \"An error has occurred\": a bundle or the Java runtime is "
                             + "missing); the details are in a .log file under ~/.tokenbench",
                     "14:the Java runtime is older than 21 (TOKENBENCH_JAVA), or the product's configuration folder is missing",
-                    "15:the per-user configuration folder cannot be written ($XDG_CACHE_HOME/tokenbench or "
-                            + "~/.tokenbench/cache)",
+                    "15:the per-user configuration folder (~/.tokenbench/cache, or $XDG_CACHE_HOME/tokenbench) cannot be written",
                     "23:the workbench asked to be restarted: start it again",
                     "70:internal error (a defect in TokenBench), or out of memory (TOKENBENCH_MAX_HEAP raises the limit)" })
     static final class TokenBenchCommand implements Callable<Integer> {
