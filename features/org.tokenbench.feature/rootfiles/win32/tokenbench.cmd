@@ -28,11 +28,15 @@ if "%~1"=="" (
 )
 rem Every word of the command goes through Equinox escaped with a leading "+", which the headless application strips
 rem (as the Linux launcher does): Equinox would otherwise take -data, -clean, -configuration... for itself. An empty
-rem word ("") is kept. (cmd cannot pass a word holding a double quote unchanged.)
+rem word ("") is kept. (cmd cannot pass a word holding a double quote unchanged.) The raw %1 is compared only when it is
+rem empty or absent: an "if" over a word holding = or a space would not even parse (--secret-file=F).
 set ESCAPED=
 :escape
-if [%1]==[] goto escaped
-set ESCAPED=%ESCAPED% "+%~1"
+set "ARG=%~1"
+if defined ARG goto add
+if "%1"=="" goto escaped
+:add
+set ESCAPED=%ESCAPED% "+%ARG%"
 shift
 goto escape
 :escaped
