@@ -9,7 +9,9 @@ public enum QrProblem {
     IMAGE_TOO_LARGE(5),
     ENCODE_FAILED(6),
     /** The search hit its work limits before finding a code: a crafted or pathological image. */
-    GAVE_UP(7);
+    GAVE_UP(7),
+    /** Wayland without a usable screenshot portal (no session bus, no GIO, no xdg-desktop-portal backend). */
+    PORTAL_MISSING(8);
 
     private final int code;
 

@@ -33,12 +33,12 @@ final class TokenBenchActionBarAdvisor extends ActionBarAdvisor {
     @Override
     protected void fillMenuBar(IMenuManager menuBar) {
         IWorkbenchWindow window = getActionBarConfigurer().getWindowConfigurer().getWindow();
-        MenuManager file = new MenuManager("&File", "file");
+        MenuManager file = new MenuManager(Messages.menuFile, "file");
         file.add(getAction(ActionFactory.QUIT.getId()));
-        MenuManager windowMenu = new MenuManager("&Window", "window");
-        MenuManager showView = new MenuManager("Show &View", "showView");
+        MenuManager windowMenu = new MenuManager(Messages.menuWindow, "window");
+        MenuManager showView = new MenuManager(Messages.menuShowView, "showView");
         showView.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
-        MenuManager openPerspective = new MenuManager("Open &Perspective", "openPerspective");
+        MenuManager openPerspective = new MenuManager(Messages.menuOpenPerspective, "openPerspective");
         openPerspective.add(ContributionItemFactory.PERSPECTIVES_SHORTLIST.create(window));
         windowMenu.add(openPerspective);
         windowMenu.add(showView);

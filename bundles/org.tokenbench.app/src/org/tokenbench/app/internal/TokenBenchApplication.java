@@ -1,5 +1,9 @@
 package org.tokenbench.app.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.widgets.Display;
@@ -16,12 +20,42 @@ public final class TokenBenchApplication implements IApplication {
             System.err.println(noDisplay.get());
             return DisplayCheck.NO_DISPLAY;
         }
+        String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
+        LaunchArguments launch = LaunchArguments.parse(args, Path.of("").toAbsolutePath());
+        if (launch.problem().isPresent()) {
+            System.err.println(launch.problem().get());
+            return DisplayCheck.NO_DISPLAY;
+        }
+        InstanceChannel.Request request = new InstanceChannel.Request(launch.image());
+        Optional<InstanceChannel> channel;
+        try {
+            channel = InstanceChannel.claim(InstanceChannel.defaultDirectory(), request, HandedOverRequests::deliver);
+            if (channel.isEmpty()) {
+                System.out.println("tokenbench: the workbench is already running; brought it to the front"
+                        + launch.image().map(image -> " and opened " + image + " in it").orElse(""));
+                return IApplication.EXIT_OK;
+            }
+        } catch (IOException e) {
+            // Better two workbenches than none: say why, and start.
+            System.err.println("tokenbench: cannot check for a running workbench (" + e.getMessage() + "); starting anyway");
+            channel = Optional.empty();
+        }
+        launch.image().ifPresent(image -> HandedOverRequests.deliver(request));
         Display display = PlatformUI.createDisplay();
         try {
             int returnCode = PlatformUI.createAndRunWorkbench(display, new TokenBenchWorkbenchAdvisor());
             return returnCode == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
         } finally {
             display.dispose();
+            channel.ifPresent(TokenBenchApplication::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(InstanceChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // the OS releases the lock with the process; a socket file left behind is replaced by the next start
         }
     }
 

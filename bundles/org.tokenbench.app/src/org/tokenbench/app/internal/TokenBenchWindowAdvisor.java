@@ -40,5 +40,6 @@ final class TokenBenchWindowAdvisor extends WorkbenchWindowAdvisor {
         if (windowOpenAfterMillis < 0) {
             windowOpenAfterMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         }
+        HandedOverRequests.windowOpened();
     }
 }

@@ -15,6 +15,7 @@ import org.tokenbench.core.TokenException;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.qr.AwtScreenCapture;
+import org.tokenbench.qr.ScreenCaptures;
 import org.tokenbench.qr.FoundCode;
 import org.tokenbench.qr.ImageFiles;
 import org.tokenbench.qr.QrEncoder;
@@ -85,7 +86,7 @@ final class QrCommand {
         }
     }
 
-    @Command(name = "scan", description = "The same for a capture of every monitor (device resolution on HiDPI screens).")
+    @Command(name = "scan", description = "The same for a capture of every monitor (device resolution on HiDPI screens; on Wayland through the desktop's screenshot portal).")
     static final class Scan implements Callable<Integer> {
         private final CommandContext context;
         @Option(names = "--json", description = "One JSON object per code, naming the monitor and the position on the desktop.")
@@ -97,7 +98,7 @@ final class QrCommand {
 
         @Override
         public Integer call() throws TokenException {
-            List<FoundCode> found = new QrScanner().scanScreens(new AwtScreenCapture());
+            List<FoundCode> found = new QrScanner().scanScreens(ScreenCaptures.forThisSession(new AwtScreenCapture()));
             print(found, json, context);
             return found.isEmpty()
                     ? noneFound(context, "no QR code on any monitor: show the code unobscured, at least ~80 pixels wide, then scan again")

@@ -2,6 +2,8 @@ package org.tokenbench.ui.internal.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -12,14 +14,19 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Monitor;
 import org.tokenbench.qr.GreyImage;
 import org.tokenbench.qr.MonitorImage;
+import org.tokenbench.qr.PortalScreenCapture;
 import org.tokenbench.qr.QrException;
 import org.tokenbench.qr.QrProblem;
 import org.tokenbench.qr.Region;
 import org.tokenbench.qr.ScreenCapture;
+import org.tokenbench.qr.ScreenCaptures;
 
 /**
  * Every monitor through SWT ({@code Display.getMonitors()} and a GC copy of each one's area). Must be called on
- * the display thread; the decoding then runs in a Job on the grey images.
+ * the display thread; the decoding then runs in a Job on the grey images. On Wayland, where no client may copy the
+ * screen, the desktop's screenshot portal is asked instead ({@link ScreenCaptures#portalFirst}) on another thread
+ * while this one keeps the event loop running (the desktop may show a dialog first); the GC copy stays the fallback
+ * when the desktop has no portal.
  */
 public final class SwtScreenCapture implements ScreenCapture {
 
@@ -31,6 +38,41 @@ public final class SwtScreenCapture implements ScreenCapture {
 
     @Override
     public List<MonitorImage> captureAll() throws QrException {
+        if (!ScreenCaptures.isWayland(System.getProperty("os.name", ""), System.getenv())) {
+            return copyMonitors();
+        }
+        return ScreenCaptures.portalFirst(this::portalWhileDispatching, this::copyMonitors).captureAll();
+    }
+
+    private List<MonitorImage> portalWhileDispatching() throws QrException {
+        CompletableFuture<List<MonitorImage>> shot = new CompletableFuture<>();
+        Thread portal = new Thread(() -> {
+            try {
+                shot.complete(new PortalScreenCapture().captureAll());
+            } catch (QrException | RuntimeException e) {
+                shot.completeExceptionally(e);
+            } finally {
+                display.wake();
+            }
+        }, "TokenBench screenshot portal");
+        portal.setDaemon(true);
+        portal.start();
+        while (!shot.isDone()) {
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
+        }
+        try {
+            return shot.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof QrException qr) {
+                throw qr;
+            }
+            throw new QrException(QrProblem.CAPTURE_FAILED, "the screenshot portal failed (" + e.getCause() + ")", e.getCause());
+        }
+    }
+
+    private List<MonitorImage> copyMonitors() throws QrException {
         List<MonitorImage> images = new ArrayList<>();
         Monitor[] monitors = display.getMonitors();
         for (int i = 0; i < monitors.length; i++) {

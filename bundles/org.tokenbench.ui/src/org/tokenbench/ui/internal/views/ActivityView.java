@@ -73,7 +73,6 @@ public final class ActivityView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        setPartName("Activity");
         GridLayoutFactory.fillDefaults().applyTo(parent);
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         viewer.getTable().setHeaderVisible(true);

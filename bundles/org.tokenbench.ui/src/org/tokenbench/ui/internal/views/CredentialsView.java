@@ -68,7 +68,6 @@ public final class CredentialsView extends ViewPart implements DeviceView {
 
     @Override
     public void createPartControl(Composite parent) {
-        setPartName("OATH Credentials");
         devices = new ServiceHandle<>(DeviceService.class);
         diagnostics = new ServiceHandle<>(DiagnosticsRegistry.class);
         interaction = new UiInteraction(parent.getDisplay(), this::setStatus);

@@ -70,7 +70,6 @@ public final class FleetView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        setPartName("Fleet");
         display = parent.getDisplay();
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
 

@@ -1,0 +1,19 @@
+package org.tokenbench.app.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The application's own words (menus); {@code messages_zh.properties} has the Simplified Chinese. */
+public final class Messages extends NLS {
+
+    public static String menuFile;
+    public static String menuWindow;
+    public static String menuShowView;
+    public static String menuOpenPerspective;
+
+    static {
+        NLS.initializeMessages("org.tokenbench.app.internal.messages", Messages.class);
+    }
+
+    private Messages() {
+    }
+}
