@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -15,6 +14,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -44,9 +44,18 @@ public final class ActivityView extends ViewPart {
 
         static Row of(AuditEntry entry) {
             AuditEvent event = entry.event();
-            String result = event.outcome().name().toLowerCase(Locale.ROOT) + event.code().map(ErrorCode::toString).map(c -> " [" + c + "]").orElse("")
+            String result = outcomeText(event.outcome()) + event.code().map(ErrorCode::toString).map(c -> " [" + c + "]").orElse("")
                     + (event.detail().isEmpty() ? "" : ": " + event.detail());
             return new Row(entry.time(), entry.user(), event.action(), (event.family() + " " + event.serial()).strip(), result);
+        }
+
+        private static String outcomeText(AuditEvent.Outcome outcome) {
+            return switch (outcome) {
+                case SUCCEEDED -> Messages.activity_succeeded;
+                case FAILED -> Messages.activity_failed;
+                case REFUSED -> Messages.activity_refused;
+                case CANCELED -> Messages.activity_canceled;
+            };
         }
     }
 
@@ -79,11 +88,12 @@ public final class ActivityView extends ViewPart {
         viewer.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getTable());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Time", 140, r -> TIME.format(r.time()));
-        column("User", 90, Row::user);
-        column("Action", 160, Row::action);
-        column("Device", 200, Row::device);
-        column("Result", 420, Row::result);
+        column(Messages.activity_time, 140, r -> TIME.format(r.time()));
+        column(Messages.activity_user, 90, Row::user);
+        column(Messages.activity_action, 160, Row::action);
+        column(Messages.activity_device, 200, Row::device);
+        column(Messages.activity_result, 420, Row::result);
+        Widgets.fitColumns(viewer.getTable());
         status = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         display = parent.getDisplay();
@@ -94,7 +104,7 @@ public final class ActivityView extends ViewPart {
             refresh(service);
         });
         if (log.get().isEmpty()) {
-            display.asyncExec(() -> setStatus("No audit log is installed: nothing is recorded."));
+            display.asyncExec(() -> setStatus(Messages.activity_noAuditLog));
         }
     }
 
@@ -110,7 +120,7 @@ public final class ActivityView extends ViewPart {
             try {
                 source.recent(SHOWN).forEach(entry -> rows.add(Row.of(entry)));
             } catch (TokenException e) {
-                problem = "The audit log cannot be read: " + e.getMessage();
+                problem = NLS.bind(Messages.activity_unreadable, e.getMessage());
             }
             rows.sort(Comparator.comparing(Row::time).reversed());
             String message = problem;
@@ -118,6 +128,7 @@ public final class ActivityView extends ViewPart {
                 if (!viewer.getControl().isDisposed()) {
                     shown = List.copyOf(rows);
                     viewer.setInput(shown);
+                    Widgets.fitColumns(viewer.getTable());
                     setStatus(message);
                 }
             });

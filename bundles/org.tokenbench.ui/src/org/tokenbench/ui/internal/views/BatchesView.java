@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
@@ -44,12 +45,12 @@ public final class BatchesView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(4, false));
-        new Label(parent, SWT.NONE).setText("Batch:");
+        new Label(parent, SWT.NONE).setText(Messages.batches_batch);
         batches = new Combo(parent, SWT.READ_ONLY);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(batches);
         batches.addListener(SWT.Selection, e -> showSelected());
-        Widgets.button(parent, "Refresh", this::refresh);
-        Widgets.button(parent, "Save report CSV…", this::saveReport);
+        Widgets.button(parent, Messages.batches_refresh, this::refresh);
+        Widgets.button(parent, Messages.batches_saveReport, this::saveReport);
         status = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(status);
 
@@ -59,13 +60,24 @@ public final class BatchesView extends ViewPart {
         table.setLinesVisible(true);
         GridDataFactory.fillDefaults().span(4, 1).grab(true, true).applyTo(table);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        addColumn("Serial", 140, BatchJournal.Entry::serial);
-        addColumn("State", 110, e -> e.state().name());
-        addColumn("Attempts", 70, e -> Integer.toString(e.attempts()));
-        addColumn("Time", 200, e -> e.time().toString());
-        addColumn("Code", 150, e -> e.code().map(Object::toString).orElse(""));
-        addColumn("Detail", 420, BatchJournal.Entry::detail);
+        addColumn(Messages.batches_serial, 140, BatchJournal.Entry::serial);
+        addColumn(Messages.batches_state, 110, e -> stateText(e.state()));
+        addColumn(Messages.batches_attempts, 70, e -> Integer.toString(e.attempts()));
+        addColumn(Messages.batches_time, 200, e -> e.time().toString());
+        addColumn(Messages.batches_code, 150, e -> e.code().map(Object::toString).orElse(""));
+        addColumn(Messages.batches_detail, 420, BatchJournal.Entry::detail);
+        Widgets.fitColumns(table);
         refresh();
+    }
+
+    private static String stateText(BatchJournal.State state) {
+        return switch (state) {
+            case BURNING -> Messages.batches_stateBurning;
+            case INTERRUPTED -> Messages.batches_stateInterrupted;
+            case PROGRAMMED -> Messages.batches_stateProgrammed;
+            case CONFIRMED -> Messages.batches_stateConfirmed;
+            case FAILED -> Messages.batches_stateFailed;
+        };
     }
 
     private void addColumn(String title, int width, Function<BatchJournal.Entry, String> text) {
@@ -87,7 +99,7 @@ public final class BatchesView extends ViewPart {
         if (names.isEmpty()) {
             viewer.setInput(List.of());
             shown = null;
-            status.setText("No batches yet: program a box of tokens with 'tokenbench batch program --seeds FILE --reader R'.");
+            status.setText(Messages.batches_none);
             return;
         }
         batches.select(Math.max(0, names.indexOf(selected)));
@@ -100,7 +112,8 @@ public final class BatchesView extends ViewPart {
             Optional<BatchJournal> journal = BatchJournal.open(file);
             shown = journal.orElse(null);
             viewer.setInput(journal.map(BatchJournal::entries).orElse(List.of()));
-            status.setText(journal.map(BatchesView::summary).orElse("The batch's journal is gone."));
+            Widgets.fitColumns(viewer.getTable());
+            status.setText(journal.map(BatchesView::summary).orElse(Messages.batches_gone));
         } catch (TokenException e) {
             shown = null;
             viewer.setInput(List.of());
@@ -112,8 +125,8 @@ public final class BatchesView extends ViewPart {
     private static String summary(BatchJournal journal) {
         long confirmed = journal.entries().stream().filter(e -> e.state() == BatchJournal.State.CONFIRMED).count();
         long attention = journal.entries().stream().filter(e -> e.state() != BatchJournal.State.CONFIRMED).count();
-        return confirmed + " of " + journal.header().tokens() + " tokens confirmed" + (attention > 0 ? ", " + attention
-                + " need attention (resume the batch)" : "") + " — " + journal.header().source() + ", " + journal.header().mode();
+        return NLS.bind(Messages.batches_summary, new Object[] { confirmed, journal.header().tokens(),
+                attention > 0 ? NLS.bind(Messages.batches_attention, attention) : "", journal.header().source(), journal.header().mode() });
     }
 
     private void saveReport() {
@@ -121,6 +134,7 @@ public final class BatchesView extends ViewPart {
             return;
         }
         FileDialog dialog = new FileDialog(batches.getShell(), SWT.SAVE);
+        dialog.setText(Messages.batches_saveTitle);
         dialog.setFileName(batches.getText() + "-report.csv");
         String target = dialog.open();
         if (target != null) {
@@ -132,7 +146,7 @@ public final class BatchesView extends ViewPart {
     public void saveReport(Path out) {
         try {
             PrivateFiles.write(out, BatchProgrammer.report(shown, List.of()).getBytes(StandardCharsets.UTF_8));
-            status.setText("Report written to " + out);
+            status.setText(NLS.bind(Messages.batches_reportWritten, out));
         } catch (TokenException e) {
             status.setText(e.getMessage() + " [" + e.code() + "]");
         }

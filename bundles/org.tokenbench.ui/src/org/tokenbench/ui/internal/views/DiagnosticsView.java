@@ -12,6 +12,7 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.ViewerFilter;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridLayout;
@@ -22,6 +23,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.tokenbench.diagnostics.Diagnosis;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.diagnostics.FailureJournal;
+import org.tokenbench.diagnostics.Severity;
 
 /**
  * Every code the installed catalogs know, searchable by code, name or words ("0x21220003", "PIN", "removed"),
@@ -48,22 +50,23 @@ public final class DiagnosticsView extends ViewPart {
         journal = new ServiceHandle<>(FailureJournal.class);
         parent.setLayout(new GridLayout(1, false));
 
-        new Label(parent, SWT.NONE).setText("Recent errors (this session)");
+        new Label(parent, SWT.NONE).setText(Messages.diagnostics_recentErrors);
         recentViewer = table(parent, 90);
-        column(recentViewer, "Time", 80, (FailureJournal.Entry e) -> TIME.format(e.when()));
-        column(recentViewer, "Operation", 180, FailureJournal.Entry::operation);
-        column(recentViewer, "Code", 190, (FailureJournal.Entry e) -> e.code().toString());
-        column(recentViewer, "Message", 520, FailureJournal.Entry::message);
+        column(recentViewer, Messages.diagnostics_time, 80, (FailureJournal.Entry e) -> TIME.format(e.when()));
+        column(recentViewer, Messages.diagnostics_operation, 180, FailureJournal.Entry::operation);
+        column(recentViewer, Messages.diagnostics_code, 190, (FailureJournal.Entry e) -> e.code().toString());
+        column(recentViewer, Messages.diagnostics_message, 520, FailureJournal.Entry::message);
         recentViewer.addSelectionChangedListener(event -> {
             Object selected = ((IStructuredSelection) event.getSelection()).getFirstElement();
             if (selected instanceof FailureJournal.Entry entry) {
                 details.setText(registry.get().flatMap(r -> r.explain(entry.code())).map(Diagnosis::render)
-                        .orElse("No catalog knows " + entry.code() + ".") + System.lineSeparator() + "  Detail: " + entry.message());
+                        .orElse(NLS.bind(Messages.diagnostics_unknownCode, entry.code())) + System.lineSeparator() + "  "
+                        + NLS.bind(Messages.diagnostics_detail, entry.message()));
             }
         });
 
         search = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
-        search.setMessage("Search codes: 0x21220003, 6982, PIN, removed, certificate ...");
+        search.setMessage(Messages.diagnostics_search);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(search);
         search.addModifyListener(event -> {
             query = search.getText().strip().toLowerCase(Locale.ROOT);
@@ -73,10 +76,10 @@ public final class DiagnosticsView extends ViewPart {
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         codesViewer = table(sash, SWT.DEFAULT);
-        column(codesViewer, "Code", 110, Diagnosis::pattern);
-        column(codesViewer, "Namespace", 110, (Diagnosis d) -> d.code().namespace());
-        column(codesViewer, "Severity", 70, (Diagnosis d) -> d.severity().name().toLowerCase(Locale.ROOT));
-        column(codesViewer, "Title", 330, Diagnosis::title);
+        column(codesViewer, Messages.diagnostics_code, 110, Diagnosis::pattern);
+        column(codesViewer, Messages.diagnostics_namespace, 110, (Diagnosis d) -> d.code().namespace());
+        column(codesViewer, Messages.diagnostics_severity, 70, (Diagnosis d) -> severityText(d.severity()));
+        column(codesViewer, Messages.diagnostics_title, 330, Diagnosis::title);
         codesViewer.addFilter(new ViewerFilter() {
             @Override
             public boolean select(org.eclipse.jface.viewers.Viewer viewer, Object parentElement, Object element) {
@@ -86,8 +89,8 @@ public final class DiagnosticsView extends ViewPart {
         codesViewer.addSelectionChangedListener(event -> {
             Object selected = ((IStructuredSelection) event.getSelection()).getFirstElement();
             if (selected instanceof Diagnosis diagnosis) {
-                details.setText(diagnosis.render() + System.lineSeparator() + "  Device family: " + diagnosis.family()
-                        + System.lineSeparator() + "  Catalog: " + diagnosis.source());
+                details.setText(diagnosis.render() + System.lineSeparator() + "  " + NLS.bind(Messages.diagnostics_family, diagnosis.family())
+                        + System.lineSeparator() + "  " + NLS.bind(Messages.diagnostics_catalog, diagnosis.source()));
             }
         });
         details = new Text(sash, SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL | SWT.BORDER);
@@ -97,6 +100,14 @@ public final class DiagnosticsView extends ViewPart {
         journal.get().ifPresent(j -> subscriptions.add(j.onChange(() -> refreshLater(this::showRecent))));
         showCodes();
         showRecent();
+    }
+
+    private static String severityText(Severity severity) {
+        return switch (severity) {
+            case INFO -> Messages.diagnostics_severityInfo;
+            case WARNING -> Messages.diagnostics_severityWarning;
+            case ERROR -> Messages.diagnostics_severityError;
+        };
     }
 
     /** Code (with or without 0x), namespace, title, explanation, causes and remedy are all searchable. */
@@ -130,14 +141,15 @@ public final class DiagnosticsView extends ViewPart {
 
     private void showCodes() {
         codesViewer.setInput(registry.get().map(r -> r.entries("")).orElse(List.of()));
+        Widgets.fitColumns(codesViewer.getTable());
     }
 
     private void showRecent() {
         List<FailureJournal.Entry> recent = journal.get().map(FailureJournal::recent).orElse(List.of());
         recentViewer.setInput(recent);
+        Widgets.fitColumns(recentViewer.getTable());
         if (recent.isEmpty() && details.getText().isEmpty()) {
-            details.setText("No device operation has failed in this session. Select a code to see what it means, "
-                    + "or type a code from an error message in the search field.");
+            details.setText(Messages.diagnostics_noFailures);
         }
     }
 

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -22,6 +21,7 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerComparator;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Combo;
@@ -52,7 +52,6 @@ public final class FleetView extends ViewPart {
 
     public static final String ID = "org.tokenbench.ui.views.fleet";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-    private static final String ALL_STATES = "All states";
 
     private Display display;
     private Text filter;
@@ -78,23 +77,24 @@ public final class FleetView extends ViewPart {
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         filter = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER);
-        filter.setMessage("Filter: serial, owner, account, family…");
+        filter.setMessage(Messages.fleet_filter);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
         filter.addListener(SWT.Modify, e -> applyFilter());
         state = new Combo(bar, SWT.READ_ONLY);
-        state.add(ALL_STATES);
+        // Item 0 is every state, item i + 1 is State.values()[i]: the combo's text is translated, its index is not.
+        state.add(Messages.fleet_allStates);
         for (State each : State.values()) {
-            state.add(each.name().toLowerCase(Locale.ROOT));
+            state.add(stateText(each));
         }
         state.select(0);
         state.addListener(SWT.Selection, e -> applyFilter());
         Composite actions = new Composite(parent, SWT.NONE);
         actions.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
-        Widgets.button(actions, "Refresh", this::refresh);
-        ViewCommand.activate(getSite(), TokenBenchCommands.EXPORT, this::askExport).button(actions, "Export CSV…");
-        Widgets.button(actions, "Mark Retired", () -> markSelected(State.RETIRED));
-        Widgets.button(actions, "Mark Lost", () -> markSelected(State.LOST));
+        Widgets.button(actions, Messages.fleet_refresh, this::refresh);
+        ViewCommand.activate(getSite(), TokenBenchCommands.EXPORT, this::askExport).button(actions, Messages.fleet_exportCsv);
+        Widgets.button(actions, Messages.fleet_markRetired, () -> markSelected(State.RETIRED));
+        Widgets.button(actions, Messages.fleet_markLost, () -> markSelected(State.LOST));
 
         SashForm split = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(split);
@@ -103,25 +103,27 @@ public final class FleetView extends ViewPart {
         devices.getTable().setLinesVisible(true);
         devices.setContentProvider(ArrayContentProvider.getInstance());
         devices.setComparator(sorter);
-        sortable("Family", 110, Entry::family);
-        sortable("Serial", 120, Entry::serial);
-        sortable("State", 90, e -> e.state().name().toLowerCase(Locale.ROOT));
-        sortable("Owner", 130, Entry::owner);
-        sortable("Account", 200, Entry::account);
-        sortable("Driver", 150, Entry::driver);
-        sortable("Firmware", 80, Entry::firmware);
-        sortable("Clock skew", 80, e -> e.lastSkew().map(s -> s.toSeconds() + " s").orElse(""));
-        sortable("Last seen", 140, e -> TIME.format(e.lastSeen()));
+        sortable(Messages.fleet_family, 110, Entry::family);
+        sortable(Messages.fleet_serial, 120, Entry::serial);
+        sortable(Messages.fleet_state, 90, e -> stateText(e.state()));
+        sortable(Messages.fleet_owner, 130, Entry::owner);
+        sortable(Messages.fleet_account, 200, Entry::account);
+        sortable(Messages.fleet_driver, 150, Entry::driver);
+        sortable(Messages.fleet_firmware, 80, Entry::firmware);
+        sortable(Messages.fleet_clockSkew, 80, e -> e.lastSkew().map(s -> NLS.bind(Messages.fleet_skewSeconds, s.toSeconds())).orElse(""));
+        sortable(Messages.fleet_lastSeen, 140, e -> TIME.format(e.lastSeen()));
+        Widgets.fitColumns(devices.getTable());
         devices.addSelectionChangedListener(e -> showHistory());
 
         history = new TableViewer(split, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         history.getTable().setHeaderVisible(true);
         history.getTable().setLinesVisible(true);
         history.setContentProvider(ArrayContentProvider.getInstance());
-        Widgets.<AuditEntry>textColumn(history, "Time", 140, e -> TIME.format(e.time()));
-        Widgets.<AuditEntry>textColumn(history, "User", 90, AuditEntry::user);
-        Widgets.<AuditEntry>textColumn(history, "Action", 150, e -> e.event().action());
-        Widgets.<AuditEntry>textColumn(history, "Result", 420, e -> ActivityView.Row.of(e).result());
+        Widgets.<AuditEntry>textColumn(history, Messages.activity_time, 140, e -> TIME.format(e.time()));
+        Widgets.<AuditEntry>textColumn(history, Messages.activity_user, 90, AuditEntry::user);
+        Widgets.<AuditEntry>textColumn(history, Messages.activity_action, 150, e -> e.event().action());
+        Widgets.<AuditEntry>textColumn(history, Messages.activity_result, 420, e -> ActivityView.Row.of(e).result());
+        Widgets.fitColumns(history.getTable());
         split.setWeights(3, 2);
 
         status = new Label(parent, SWT.WRAP);
@@ -131,8 +133,19 @@ public final class FleetView extends ViewPart {
         inventory = new ServiceHandle<>(DeviceInventory.class, service -> refresh());
         log = new ServiceHandle<>(AuditLog.class, service -> subscription = service.onRecord(entry -> refresh()));
         if (inventory.get().isEmpty()) {
-            setStatus("The fleet inventory is not installed (bundle org.tokenbench.fleet).");
+            setStatus(Messages.fleet_notInstalled);
         }
+    }
+
+    /** A state as the view shows it, in the workbench's language. */
+    static String stateText(State state) {
+        return switch (state) {
+            case NEW -> Messages.fleet_stateNew;
+            case PROGRAMMED -> Messages.fleet_stateProgrammed;
+            case CONFIRMED -> Messages.fleet_stateConfirmed;
+            case RETIRED -> Messages.fleet_stateRetired;
+            case LOST -> Messages.fleet_stateLost;
+        };
     }
 
     private void sortable(String title, int width, Function<Entry, String> text) {
@@ -186,7 +199,7 @@ public final class FleetView extends ViewPart {
                     applyFilter();
                 });
             } catch (TokenException e) {
-                display.asyncExec(() -> setStatus("The inventory cannot be read: " + e.getMessage()));
+                display.asyncExec(() -> setStatus(NLS.bind(Messages.fleet_inventoryUnreadable, e.getMessage())));
             }
         });
     }
@@ -195,14 +208,16 @@ public final class FleetView extends ViewPart {
         if (devices.getControl().isDisposed()) {
             return;
         }
+        int stateIndex = state.getSelectionIndex();
         InventoryFilter selection = new InventoryFilter(filter.getText(),
-                state.getSelectionIndex() <= 0 ? Optional.empty() : InventoryFilter.state(state.getText()));
+                stateIndex <= 0 ? Optional.empty() : Optional.of(State.values()[stateIndex - 1]));
         List<Entry> shown = selection.apply(all);
         Optional<Entry> selected = selected();
         devices.setInput(shown);
         selected.flatMap(s -> shown.stream().filter(e -> e.family().equals(s.family()) && e.serial().equals(s.serial())).findFirst())
                 .ifPresent(e -> devices.setSelection(new org.eclipse.jface.viewers.StructuredSelection(e), true));
-        setStatus(shown.size() + " of " + all.size() + " device(s) shown.");
+        Widgets.fitColumns(devices.getTable());
+        setStatus(NLS.bind(Messages.fleet_shown, shown.size(), all.size()));
     }
 
     private Optional<Entry> selected() {
@@ -223,10 +238,11 @@ public final class FleetView extends ViewPart {
                 display.asyncExec(() -> {
                     if (!history.getControl().isDisposed()) {
                         history.setInput(items);
+                        Widgets.fitColumns(history.getTable());
                     }
                 });
             } catch (TokenException e) {
-                display.asyncExec(() -> setStatus("The device's history cannot be read: " + e.getMessage()));
+                display.asyncExec(() -> setStatus(NLS.bind(Messages.fleet_historyUnreadable, e.getMessage())));
             }
         });
     }
@@ -235,7 +251,7 @@ public final class FleetView extends ViewPart {
         Optional<Entry> entry = selected();
         Optional<DeviceInventory> target = inventory.get();
         if (entry.isEmpty() || target.isEmpty()) {
-            setStatus("Select a device first.");
+            setStatus(Messages.fleet_selectFirst);
             return;
         }
         CompletableFuture.runAsync(() -> {
@@ -249,6 +265,7 @@ public final class FleetView extends ViewPart {
 
     private void askExport() {
         FileDialog dialog = new FileDialog(devices.getControl().getShell(), SWT.SAVE);
+        dialog.setText(Messages.fleet_exportTitle);
         dialog.setFilterExtensions(new String[] { "*.csv" });
         dialog.setFileName("fleet.csv");
         dialog.setOverwrite(true);
@@ -266,7 +283,7 @@ public final class FleetView extends ViewPart {
         }
         try {
             PrivateFiles.write(file, InventoryCsv.format(shown).getBytes(StandardCharsets.UTF_8));
-            setStatus(shown.size() + " device(s) exported to " + file + ".");
+            setStatus(NLS.bind(Messages.fleet_exported, shown.size(), file));
             audit.record(AuditEvent.succeeded(AuditEvent.EXPORT, "", "", "inventory of " + shown.size() + " device(s) to " + file),
                     message -> display.asyncExec(() -> setStatus(message)));
         } catch (TokenException e) {
@@ -283,9 +300,10 @@ public final class FleetView extends ViewPart {
         return serials;
     }
 
+    /** Filters as a user would: {@code stateName} as the CLI takes it ({@code lost}), anything else for all states. */
     public void setFilter(String text, String stateName) {
         filter.setText(text);
-        state.select(Math.max(0, state.indexOf(stateName)));
+        state.select(InventoryFilter.state(stateName).map(s -> s.ordinal() + 1).orElse(0));
         applyFilter();
     }
 

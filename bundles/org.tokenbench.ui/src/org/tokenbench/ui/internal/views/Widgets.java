@@ -6,11 +6,22 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
 
 /** The small widget helpers the task views share. */
 final class Widgets {
+
+    /** A column's {@code width} from {@link #textColumn}: how wide its content may make it (the header may go wider). */
+    private static final String CONTENT_CAP = "tokenbench.contentCap";
+    /** The width {@link #fitColumns} gave a column, which the last column keeps when the table is narrow. */
+    private static final String FITTED = "tokenbench.fitted";
+    /** Beyond the header text: GTK's header padding and the sort arrow. */
+    private static final int HEADER_PADDING = 30;
+    private static final int MIN_WIDTH = 48;
 
     private Widgets() {
     }
@@ -28,6 +39,7 @@ final class Widgets {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
+        column.getColumn().setData(CONTENT_CAP, width);
         column.setLabelProvider(new ColumnLabelProvider() {
             @SuppressWarnings("unchecked")
             @Override
@@ -36,5 +48,45 @@ final class Widgets {
             }
         });
         return column;
+    }
+
+    /**
+     * Sizes the columns to what they show: each as wide as its header (in any language: the header is never cut) and its
+     * content up to the width it was created with, the last one taking the rest of the table's width. Call it after the
+     * rows change; the first call also keeps the last column filling the table when it is resized.
+     */
+    static void fitColumns(Table table) {
+        if (table.isDisposed() || table.getColumnCount() == 0) {
+            return;
+        }
+        GC gc = new GC(table);
+        try {
+            for (TableColumn column : table.getColumns()) {
+                int header = gc.textExtent(column.getText()).x + HEADER_PADDING;
+                int cap = column.getData(CONTENT_CAP) instanceof Integer width ? width : Integer.MAX_VALUE;
+                column.pack();
+                int fitted = Math.max(MIN_WIDTH, Math.max(header, Math.min(column.getWidth(), cap)));
+                column.setData(FITTED, fitted);
+                column.setWidth(fitted);
+            }
+        } finally {
+            gc.dispose();
+        }
+        if (table.getData(FITTED) == null) {
+            table.setData(FITTED, Boolean.TRUE);
+            table.addListener(SWT.Resize, e -> fillWithLastColumn(table));
+        }
+        fillWithLastColumn(table);
+    }
+
+    private static void fillWithLastColumn(Table table) {
+        TableColumn[] columns = table.getColumns();
+        TableColumn last = columns[columns.length - 1];
+        int others = 0;
+        for (int i = 0; i < columns.length - 1; i++) {
+            others += columns[i].getWidth();
+        }
+        int fitted = last.getData(FITTED) instanceof Integer width ? width : last.getWidth();
+        last.setWidth(Math.max(fitted, table.getClientArea().width - others));
     }
 }
