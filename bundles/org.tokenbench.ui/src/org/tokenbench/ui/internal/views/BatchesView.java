@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,8 @@ import org.tokenbench.programming.batch.BatchProgrammer;
 public final class BatchesView extends ViewPart {
 
     public static final String ID = "org.tokenbench.ui.views.batches";
+    /** Local time to the second, as the Fleet and Activity views show it; the report CSV keeps the journal's instant. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private Combo batches;
     private TableViewer viewer;
@@ -63,7 +67,7 @@ public final class BatchesView extends ViewPart {
         addColumn(Messages.batches_serial, 140, BatchJournal.Entry::serial);
         addColumn(Messages.batches_state, 110, e -> stateText(e.state()));
         addColumn(Messages.batches_attempts, 70, e -> Integer.toString(e.attempts()));
-        addColumn(Messages.batches_time, 200, e -> e.time().toString());
+        addColumn(Messages.batches_time, 150, e -> TIME.format(e.time()));
         addColumn(Messages.batches_code, 150, e -> e.code().map(Object::toString).orElse(""));
         addColumn(Messages.batches_detail, 420, BatchJournal.Entry::detail);
         Widgets.fitColumns(table);

@@ -94,7 +94,7 @@ public final class DiagnosticsView extends ViewPart {
             }
         });
         details = new Text(sash, SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL | SWT.BORDER);
-        sash.setWeights(55, 45);
+        sash.setWeights(60, 40);
 
         registry.get().ifPresent(r -> subscriptions.add(r.onChange(() -> refreshLater(this::showCodes))));
         journal.get().ifPresent(j -> subscriptions.add(j.onChange(() -> refreshLater(this::showRecent))));

@@ -106,9 +106,9 @@ public final class FleetView extends ViewPart {
         sortable(Messages.fleet_family, 110, Entry::family);
         sortable(Messages.fleet_serial, 120, Entry::serial);
         sortable(Messages.fleet_state, 90, e -> stateText(e.state()));
-        sortable(Messages.fleet_owner, 130, Entry::owner);
-        sortable(Messages.fleet_account, 200, Entry::account);
-        sortable(Messages.fleet_driver, 150, Entry::driver);
+        sortable(Messages.fleet_owner, 120, Entry::owner);
+        sortable(Messages.fleet_account, 160, Entry::account);
+        sortable(Messages.fleet_driver, 120, Entry::driver);
         sortable(Messages.fleet_firmware, 80, Entry::firmware);
         sortable(Messages.fleet_clockSkew, 80, e -> e.lastSkew().map(s -> NLS.bind(Messages.fleet_skewSeconds, s.toSeconds())).orElse(""));
         sortable(Messages.fleet_lastSeen, 140, e -> TIME.format(e.lastSeen()));

@@ -20,7 +20,7 @@ final class Widgets {
     /** The width {@link #fitColumns} gave a column, which the last column keeps when the table is narrow. */
     private static final String FITTED = "tokenbench.fitted";
     /** Beyond the header text: GTK's header padding and the sort arrow. */
-    private static final int HEADER_PADDING = 30;
+    private static final int HEADER_PADDING = 24;
     private static final int MIN_WIDTH = 48;
 
     private Widgets() {
