@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.tokenbench.programming.batch.BatchJournal;
 import org.tokenbench.programming.batch.BatchJournal.State;
 import org.tokenbench.ui.internal.jobs.Screenshots;
 import org.tokenbench.ui.internal.views.BatchesView;
+import org.tokenbench.ui.internal.views.Messages;
 
 /** The Batches view shows a batch's journal as its report, in the real workbench. */
 class BatchesViewTest {
@@ -40,9 +42,10 @@ class BatchesViewTest {
         BatchesView view = (BatchesView) page.showView(BatchesView.ID);
         view.refresh();
         view.show(name);
-        assertEquals(List.of("TB0001 CONFIRMED", "TB0002 INTERRUPTED"), view.shownRows());
-        assertTrue(view.statusText().startsWith("1 of 3 tokens confirmed, 1 need attention"), view.statusText());
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "batches-view-1280x800.png");
+        assertEquals(List.of("TB0001 " + Messages.batches_stateConfirmed, "TB0002 " + Messages.batches_stateInterrupted), view.shownRows());
+        assertEquals(NLS.bind(Messages.batches_summary, new Object[] { 1, 3, NLS.bind(Messages.batches_attention, 1), "box-17.pskc", "per-token" }),
+                view.statusText());
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("batches-view-1280x800.png"));
 
         Path report = dir.resolve("report.csv");
         view.saveReport(report);

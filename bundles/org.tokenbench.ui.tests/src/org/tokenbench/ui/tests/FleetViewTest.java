@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,12 @@ import org.tokenbench.testing.OsgiServices;
 import org.tokenbench.ui.internal.jobs.Screenshots;
 import org.tokenbench.ui.internal.views.ActivityView;
 import org.tokenbench.ui.internal.views.FleetView;
+import org.tokenbench.ui.internal.views.Messages;
 
-/** The Fleet and Activity views on the fleet bundle's real database (H2 under this run's TokenBench home). */
+/**
+ * The Fleet and Activity views on the fleet bundle's real database (H2 under this run's TokenBench home), in the
+ * workbench's language (the pom runs them in English and in Chinese).
+ */
 class FleetViewTest {
 
     @TempDir
@@ -58,13 +63,15 @@ class FleetViewTest {
         assertEquals(List.of(p + "0001"), view.shownSerials());
         view.setFilter(p, "new");
         assertEquals(2, view.shownSerials().size());
-        assertTrue(view.statusText().startsWith("2 of "), view.statusText());
+        String shownTwo = NLS.bind(Messages.fleet_shown, 2, "\u0000");
+        assertTrue(view.statusText().startsWith(shownTwo.substring(0, shownTwo.indexOf('\u0000'))), view.statusText());
 
         view.setFilter(p + "0001", "All states");
         view.select(p + "0001");
         DisplayWait.until(() -> view.shownHistory().size() == 2, 10, () -> view.shownHistory().toString());
-        assertEquals("inventory.change succeeded: state programmed (was new), account Example:alice@example.com", view.shownHistory().get(0));
-        assertEquals("inventory.change succeeded: owner Alice Martin", view.shownHistory().get(1));
+        assertEquals("inventory.change " + Messages.activity_succeeded + ": state programmed (was new), account Example:alice@example.com",
+                view.shownHistory().get(0));
+        assertEquals("inventory.change " + Messages.activity_succeeded + ": owner Alice Martin", view.shownHistory().get(1));
 
         view.setFilter(p, "All states");
         Path csv = dir.resolve("fleet.csv");
@@ -80,10 +87,10 @@ class FleetViewTest {
         view.setFilter(p, "lost");
         DisplayWait.until(() -> view.shownSerials().equals(List.of(p + "0003")), 10, view::statusText);
         view.setFilter(p, "All states");
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "fleet-1280x800.png");
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("fleet-1280x800.png"));
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         try {
-            Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "fleet-maximized-1280x800.png");
+            Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("fleet-maximized-1280x800.png"));
         } finally {
             page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
         }
@@ -99,7 +106,7 @@ class FleetViewTest {
                 () -> view.shownRows().toString());
         ActivityView.Row row = view.shownRows().get(0);
         assertEquals(AuditEvent.PIN_VERIFY, row.action());
-        assertEquals("failed [skf:0x0A000024]: user PIN: 4 tries left", row.result());
+        assertEquals(Messages.activity_failed + " [skf:0x0A000024]: user PIN: 4 tries left", row.result());
         assertEquals(System.getProperty("user.name"), row.user());
 
         ActivityView.trace("Virtual PCD 00 00", "> 00A4040007A0000005272101");
@@ -107,7 +114,7 @@ class FleetViewTest {
         assertTrue(log.recent(5).stream().noneMatch(e -> e.event().action().equals("APDU")), "a trace line is not audit material");
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         try {
-            Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "activity-maximized-1280x800.png");
+            Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("activity-maximized-1280x800.png"));
         } finally {
             page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
         }
