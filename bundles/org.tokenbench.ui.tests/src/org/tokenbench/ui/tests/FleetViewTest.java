@@ -69,9 +69,10 @@ class FleetViewTest {
         view.setFilter(p + "0001", "All states");
         view.select(p + "0001");
         DisplayWait.until(() -> view.shownHistory().size() == 2, 10, () -> view.shownHistory().toString());
-        assertEquals("inventory.change " + Messages.activity_succeeded + ": state programmed (was new), account Example:alice@example.com",
-                view.shownHistory().get(0));
-        assertEquals("inventory.change " + Messages.activity_succeeded + ": owner Alice Martin", view.shownHistory().get(1));
+        assertEquals("inventory.change " + NLS.bind(Messages.activity_withDetail, Messages.activity_succeeded,
+                "state programmed (was new), account Example:alice@example.com"), view.shownHistory().get(0));
+        assertEquals("inventory.change " + NLS.bind(Messages.activity_withDetail, Messages.activity_succeeded, "owner Alice Martin"),
+                view.shownHistory().get(1));
 
         view.setFilter(p, "All states");
         Path csv = dir.resolve("fleet.csv");
@@ -106,7 +107,7 @@ class FleetViewTest {
                 () -> view.shownRows().toString());
         ActivityView.Row row = view.shownRows().get(0);
         assertEquals(AuditEvent.PIN_VERIFY, row.action());
-        assertEquals(Messages.activity_failed + " [skf:0x0A000024]: user PIN: 4 tries left", row.result());
+        assertEquals(NLS.bind(Messages.activity_withDetail, Messages.activity_failed + " [skf:0x0A000024]", "user PIN: 4 tries left"), row.result());
         assertEquals(System.getProperty("user.name"), row.user());
 
         ActivityView.trace("Virtual PCD 00 00", "> 00A4040007A0000005272101");

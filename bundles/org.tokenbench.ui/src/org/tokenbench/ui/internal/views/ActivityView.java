@@ -44,8 +44,10 @@ public final class ActivityView extends ViewPart {
 
         static Row of(AuditEntry entry) {
             AuditEvent event = entry.event();
-            String result = outcomeText(event.outcome()) + event.code().map(ErrorCode::toString).map(c -> " [" + c + "]").orElse("")
-                    + (event.detail().isEmpty() ? "" : ": " + event.detail());
+            String result = outcomeText(event.outcome()) + event.code().map(ErrorCode::toString).map(c -> " [" + c + "]").orElse("");
+            if (!event.detail().isEmpty()) {
+                result = NLS.bind(Messages.activity_withDetail, result, event.detail());
+            }
             return new Row(entry.time(), entry.user(), event.action(), (event.family() + " " + event.serial()).strip(), result);
         }
 

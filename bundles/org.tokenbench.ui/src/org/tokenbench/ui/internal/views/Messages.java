@@ -77,6 +77,7 @@ public final class Messages extends NLS {
     public static String activity_failed;
     public static String activity_refused;
     public static String activity_canceled;
+    public static String activity_withDetail;
     public static String activity_noAuditLog;
     public static String activity_unreadable;
     public static String batches_batch;
