@@ -17,8 +17,10 @@ final class Widgets {
 
     /** A column's {@code width} from {@link #textColumn}: how wide its content may make it (the header may go wider). */
     private static final String CONTENT_CAP = "tokenbench.contentCap";
-    /** The width {@link #fitColumns} gave a column, which the last column keeps when the table is narrow. */
+    /** The width {@link #fitColumns} gave a column, which it keeps when the table is narrow. */
     private static final String FITTED = "tokenbench.fitted";
+    /** How wide a column's header and whole content are, which it gets when the table has room to spare. */
+    private static final String FULL = "tokenbench.full";
     /** Beyond the header text: GTK's header padding and the sort arrow. */
     private static final int HEADER_PADDING = 24;
     private static final int MIN_WIDTH = 48;
@@ -52,8 +54,9 @@ final class Widgets {
 
     /**
      * Sizes the columns to what they show: each as wide as its header (in any language: the header is never cut) and its
-     * content up to the width it was created with, the last one taking the rest of the table's width. Call it after the
-     * rows change; the first call also keeps the last column filling the table when it is resized.
+     * content up to the width it was created with, the last one taking the rest of the table's width; room to spare
+     * first widens the columns whose content was cut. Call it after the rows change; the first call also keeps the
+     * columns filling the table when it is resized.
      */
     static void fitColumns(Table table) {
         if (table.isDisposed() || table.getColumnCount() == 0) {
@@ -65,6 +68,7 @@ final class Widgets {
                 int header = gc.textExtent(column.getText()).x + HEADER_PADDING;
                 int cap = column.getData(CONTENT_CAP) instanceof Integer width ? width : Integer.MAX_VALUE;
                 column.pack();
+                column.setData(FULL, Math.max(header, column.getWidth()));
                 int fitted = Math.max(MIN_WIDTH, Math.max(header, Math.min(column.getWidth(), cap)));
                 column.setData(FITTED, fitted);
                 column.setWidth(fitted);
@@ -81,12 +85,23 @@ final class Widgets {
 
     private static void fillWithLastColumn(Table table) {
         TableColumn[] columns = table.getColumns();
-        TableColumn last = columns[columns.length - 1];
+        int spare = table.getClientArea().width;
+        for (TableColumn column : columns) {
+            spare -= width(column, FITTED);
+        }
         int others = 0;
         for (int i = 0; i < columns.length - 1; i++) {
-            others += columns[i].getWidth();
+            int fitted = width(columns[i], FITTED);
+            int wider = Math.max(0, Math.min(spare, width(columns[i], FULL) - fitted));
+            spare -= wider;
+            columns[i].setWidth(fitted + wider);
+            others += fitted + wider;
         }
-        int fitted = last.getData(FITTED) instanceof Integer width ? width : last.getWidth();
-        last.setWidth(Math.max(fitted, table.getClientArea().width - others));
+        TableColumn last = columns[columns.length - 1];
+        last.setWidth(Math.max(width(last, FITTED), table.getClientArea().width - others));
+    }
+
+    private static int width(TableColumn column, String key) {
+        return column.getData(key) instanceof Integer width ? width : column.getWidth();
     }
 }
