@@ -1,6 +1,7 @@
 package org.tokenbench.diagnostics;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -11,6 +12,11 @@ import org.tokenbench.core.TokenException;
  * Every error catalog present right now, merged. Bundles contribute catalogs by carrying a
  * {@value #CATALOG_HEADER} manifest header that lists catalog files (see the README); they are added when
  * the bundle starts and removed when it stops.
+ * <p>Languages: texts come in {@link Locale#getDefault()} as it is at each call, or in the locale of a
+ * {@link #forLocale} view. A catalog's translations lie beside it ({@code skf_zh.catalog} beside {@code skf.catalog},
+ * the same codes) and are found in {@link java.util.ResourceBundle}'s order (zh_CN: {@code _zh_CN}, then {@code _zh},
+ * then the catalog); whatever a translation lacks shows in English. Codes, patterns, severities and namespaces are
+ * never translated (docs/translations.md).
  */
 @ProviderType
 public interface DiagnosticsRegistry {
@@ -51,6 +57,12 @@ public interface DiagnosticsRegistry {
     static DiagnosticsRegistry fromJars(List<java.nio.file.Path> jars) throws java.io.IOException {
         return org.tokenbench.diagnostics.internal.CatalogRegistry.fromJars(jars);
     }
+
+    /**
+     * The same catalogs with texts (and {@link Diagnosis#render()}'s labels) in {@code locale}, whatever the default
+     * locale is; {@link Locale#ROOT} gives the catalogs' own English.
+     */
+    DiagnosticsRegistry forLocale(Locale locale);
 
     /** Called with no argument whenever catalogs are added or removed; returns a handle to stop. */
     AutoCloseable onChange(Runnable listener);
