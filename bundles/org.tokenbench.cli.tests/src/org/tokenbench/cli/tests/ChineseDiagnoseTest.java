@@ -7,18 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -91,28 +97,61 @@ class ChineseDiagnoseTest {
         }
     }
 
-    /** The framework's bundles with catalogs, as a plain class path (jars, or the projects' folders in a workspace run). */
+    /**
+     * The JVM's own locale from {@code -Duser.language=zh -Duser.country=CN} (as {@code LANG=zh_CN.UTF-8} gives it where
+     * that locale is installed): a plain {@code java -cp} over this framework's jars runs the fast path's main class
+     * in a process of its own and prints what the OSGi path prints.
+     */
+    @Test
+    void theFastPathsOwnProcessSpeaksChineseWithUserLanguageZh(@TempDir Path dir) throws Exception {
+        List<String> jars = new ArrayList<>(bundleFiles(bundle -> true).stream().map(URL::getPath)
+                .filter(path -> path.endsWith(".jar") && !path.endsWith("-sources.jar")).toList());
+        // The product's fast path rewrites the CLI's class files (UpgradeClassFiles) so they verify without the OSGi
+        // API; these are the bundles as built, which need it on the class path (nothing starts a framework).
+        jars.add(URI.create(FrameworkUtil.getBundle(ChineseDiagnoseTest.class).getBundleContext().getProperty("osgi.framework")).getPath());
+        String classPath = String.join(File.pathSeparator, jars);
+        String javaBinary = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder builder = new ProcessBuilder(javaBinary, "-Duser.language=zh", "-Duser.country=CN", "-cp", classPath,
+                "org.tokenbench.cli.internal.PlainLaunch", "diagnose", "0x0A000024")
+                .redirectError(dir.resolve("err").toFile()).redirectOutput(dir.resolve("out").toFile());
+        builder.environment().put("LANG", "C.UTF-8"); // a UTF-8 terminal; the language comes from the properties
+        builder.environment().remove("LC_ALL");
+        builder.environment().put("TOKENBENCH_HOME", dir.resolve("home").toString());
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the fast path did not finish");
+        String err = Files.readString(dir.resolve("err"));
+        assertEquals(0, process.exitValue(), err);
+        CliRun osgi = CliRun.of("diagnose", "0x0A000024");
+        assertArrayEquals(osgi.stdout(), Files.readAllBytes(dir.resolve("out")),
+                "fast path printed: " + Files.readString(dir.resolve("out")) + err);
+        assertTrue(osgi.out().startsWith("PIN码错误 (SAR_PIN_INCORRECT)"), osgi.out());
+    }
+
+    /** The framework's bundles with catalogs, as a plain class path. */
     private static URLClassLoader bundleJars() throws Exception {
-        List<URL> urls = new ArrayList<>();
-        BundleContext context = FrameworkUtil.getBundle(ChineseDiagnoseTest.class).getBundleContext();
-        for (Bundle bundle : context.getBundles()) {
-            if (bundle.getHeaders("").get(DiagnosticsRegistry.CATALOG_HEADER) != null) {
-                // "initial@reference:file:../../../org.tokenbench.skf/target/org.tokenbench.skf-0.1.0-SNAPSHOT.jar" as Tycho
-                // installs them: relative to the framework's install area.
-                String location = bundle.getLocation();
-                int file = location.indexOf("file:");
-                assertTrue(file >= 0, "a bundle with catalogs not installed from a file: " + location);
-                try {
-                    String area = context.getProperty("osgi.install.area");
-                    URI installArea = URI.create(area.endsWith("/") ? area : area + "/");
-                    urls.add(installArea.resolve(location.substring(file + "file:".length())).toURL());
-                } catch (IllegalArgumentException e) {
-                    throw new AssertionError("bundle location " + location + ": " + e.getMessage(), e);
-                }
-            }
-        }
+        List<URL> urls = bundleFiles(bundle -> bundle.getHeaders("").get(DiagnosticsRegistry.CATALOG_HEADER) != null);
         assertFalse(urls.isEmpty(), "no bundle with catalogs");
         assertTrue(urls.stream().anyMatch(url -> url.toString().contains("org.tokenbench.skf")), urls.toString());
         return new URLClassLoader(urls.toArray(URL[]::new), null);
+    }
+
+    /** The files of the framework's bundles that {@code which} selects (Tycho installs jars; the system bundle has none). */
+    private static List<URL> bundleFiles(Predicate<Bundle> which) throws Exception {
+        List<URL> urls = new ArrayList<>();
+        BundleContext context = FrameworkUtil.getBundle(ChineseDiagnoseTest.class).getBundleContext();
+        String area = context.getProperty("osgi.install.area");
+        URI installArea = URI.create(area.endsWith("/") ? area : area + "/");
+        for (Bundle bundle : context.getBundles()) {
+            // "initial@reference:file:../../../org.tokenbench.skf/target/org.tokenbench.skf-0.1.0-SNAPSHOT.jar" as Tycho
+            // installs them: relative to the framework's install area.
+            String location = bundle.getLocation();
+            int file = location.indexOf("file:");
+            if (bundle.getBundleId() == 0 || !which.test(bundle)) {
+                continue;
+            }
+            assertTrue(file >= 0, "a bundle not installed from a file: " + location);
+            urls.add(installArea.resolve(location.substring(file + "file:".length())).toURL());
+        }
+        return urls;
     }
 }
