@@ -64,6 +64,16 @@ public interface DiagnosticsRegistry {
      */
     DiagnosticsRegistry forLocale(Locale locale);
 
+    /**
+     * How a translation ({@code skf_zh.catalog}) differs from its catalog: codes it misses or the catalog lacks, a
+     * severity it changes, texts it leaves untranslated; each problem names the code. Empty when complete: the check
+     * TokenBench's tests run on its own translations, for vendors' builds too. The names only label the problems.
+     */
+    static List<String> checkTranslation(java.io.InputStream catalog, String catalogName, java.io.InputStream translation,
+            String translationName) throws java.io.IOException {
+        return org.tokenbench.diagnostics.internal.CatalogTranslations.compare(catalog, catalogName, translation, translationName);
+    }
+
     /** Called with no argument whenever catalogs are added or removed; returns a handle to stop. */
     AutoCloseable onChange(Runnable listener);
 }

@@ -24,7 +24,6 @@ import org.tokenbench.diagnostics.Diagnosis;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.diagnostics.Severity;
 import org.tokenbench.diagnostics.internal.CatalogRegistry;
-import org.tokenbench.diagnostics.internal.CatalogTranslations;
 
 /** The shipped translations (skf_zh.catalog beside skf.catalog, ...) and how the registry picks them by locale. */
 class CatalogTranslationTest {
@@ -53,7 +52,7 @@ class CatalogTranslationTest {
                         ? Collections.emptyEnumeration() : bundle.findEntries(folder, name + "_*.catalog", false))) {
                     String source = bundle.getSymbolicName() + translation.getPath();
                     try (InputStream base = bundle.getEntry(catalog).openStream(); InputStream translated = translation.openStream()) {
-                        problems.addAll(CatalogTranslations.compare(base, bundle.getSymbolicName() + "/" + catalog, translated, source));
+                        problems.addAll(DiagnosticsRegistry.checkTranslation(base, bundle.getSymbolicName() + "/" + catalog, translated, source));
                     }
                     checked.add(source);
                 }
@@ -82,7 +81,7 @@ class CatalogTranslationTest {
                 0x0003 | | 多余 | | | 多余。
                 0x0004 | error | 旧 | | | 更换。
                 """;
-        List<String> problems = CatalogTranslations.compare(stream(catalog), "x.catalog", stream(translation), "x_zh.catalog");
+        List<String> problems = DiagnosticsRegistry.checkTranslation(stream(catalog), "x.catalog", stream(translation), "x_zh.catalog");
         assertEquals(List.of(
                 "x_zh.catalog: vendor.x:0x0001 lacks its translated explanation, causes (1 of 2); English shows there",
                 "x_zh.catalog: no translation of vendor.x:0x0002 (Key missing); it shows in English",
