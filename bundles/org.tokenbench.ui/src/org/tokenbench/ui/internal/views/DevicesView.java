@@ -21,7 +21,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.tokenbench.core.TokenException;
@@ -30,7 +29,7 @@ import org.tokenbench.core.device.DeviceService;
 import org.tokenbench.core.device.DeviceTransport;
 import org.tokenbench.core.device.TransportStatus;
 import org.tokenbench.core.device.VendorLibraries;
-import org.tokenbench.ui.DeviceView;
+import org.tokenbench.ui.internal.editors.DeviceEditor;
 
 /**
  * Every device the devices service knows, as it comes, is identified and goes: readers with or without a card, keys a
@@ -208,24 +207,15 @@ public final class DevicesView extends ViewPart {
 
     // ---- device views ----
 
-    /** The view a device family contributes for its driver, told which device to work on. */
+    /** The device's editor: its pages come from what its session offers (the family's own view is a button there). */
     private void openDeviceView(Device device) {
         if (device == null || device.claim().isEmpty()) {
             return;
         }
-        String driver = device.claim().get().driver().id();
-        Optional<String> view = deviceView(driver);
-        if (view.isEmpty()) {
-            guidance.setText("No view is installed for " + device.claim().get().driver().displayName() + " devices.");
-            return;
-        }
         try {
-            IViewPart part = getSite().getPage().showView(view.get());
-            if (part instanceof DeviceView target) {
-                target.showDevice(device.id());
-            }
+            DeviceEditor.open(getSite().getPage(), device);
         } catch (PartInitException e) {
-            guidance.setText("The view for " + device.claim().get().driver().displayName() + " cannot be opened: " + e.getMessage());
+            guidance.setText(e.getMessage());
         }
     }
 

@@ -41,6 +41,10 @@ public final class Messages extends NLS {
     public static String guomi_result;
     public static String guomi_detail;
 
+    public static String guomi_crlFile;
+    public static String guomi_pinTip;
+    public static String browse;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }
