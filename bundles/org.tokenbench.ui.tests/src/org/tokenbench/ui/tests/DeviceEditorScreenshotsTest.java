@@ -139,8 +139,8 @@ class DeviceEditorScreenshotsTest {
         awaitClaimed(id);
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         DevicesView devices = (DevicesView) page.showView(DevicesView.ID);
-        DisplayWait.until(() -> devices.shownDevices().stream().anyMatch(d -> d.id().equals(id) && d.state() == Device.State.CLAIMED), 10);
-        devices.open(id);
+        DisplayWait.until(() -> devices.model().devices().stream().anyMatch(d -> d.id().equals(id) && d.state() == Device.State.CLAIMED), 10);
+        DevicesTable.open(devices, id);
         DeviceEditor editor = (DeviceEditor) page.getActiveEditor();
         DisplayWait.until(() -> editor.pageTitles().size() > 1, 15, () -> editor.pageTitles().toString());
         idle(id);

@@ -82,9 +82,9 @@ class DeviceEditorTest {
         DevicesView view = (DevicesView) page.showView(DevicesView.ID);
         bench.addSlot("VK");
         bench.plug("VK", new PluggableDevice("VK-0042", null));
-        DisplayWait.until(() -> view.shownDevices().stream().anyMatch(d -> d.id().equals(DEVICE) && d.state() == Device.State.CLAIMED), 10);
+        DisplayWait.until(() -> view.model().devices().stream().anyMatch(d -> d.id().equals(DEVICE) && d.state() == Device.State.CLAIMED), 10);
 
-        view.open(DEVICE);
+        DevicesTable.open(view, DEVICE);
         DeviceEditor editor = (DeviceEditor) page.getActiveEditor();
         assertEquals(DEVICE, editor.deviceId());
         DisplayWait.until(() -> editor.pageTitles().size() == 8, 10, () -> editor.pageTitles().toString());
@@ -173,7 +173,7 @@ class DeviceEditorTest {
                 5, overviewStatus::getText);
 
         // Opening the device again brings the same editor to the front.
-        view.open(DEVICE);
+        DevicesTable.open(view, DEVICE);
         assertEquals(1, page.getEditorReferences().length);
         bench.unplug("VK");
         bench.removeSlot("VK");

@@ -78,7 +78,7 @@ class DevicesViewTest {
         Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "devices-test-transport-1280x800.png");
 
         // Double-click opens the device's editor; its overview offers the view the family contributes (deviceViews).
-        view.open("bench:A");
+        DevicesTable.open(view, "bench:A");
         org.eclipse.swt.widgets.Button familyView = WidgetFinder.find(page.getWorkbenchWindow().getShell(), "overview.openView",
                 org.eclipse.swt.widgets.Button.class);
         DisplayWait.until(familyView::getVisible, 10);
@@ -90,13 +90,13 @@ class DevicesViewTest {
         bench.plug("B", other);
         DisplayWait.until(() -> row(view, "bench:B").map(d -> d.state() == Device.State.CLAIMED).orElse(false), 10);
         page.closeAllEditors(false);
-        view.open("bench:A");
+        DevicesTable.open(view, "bench:A");
         org.eclipse.swt.widgets.Button again = WidgetFinder.find(page.getWorkbenchWindow().getShell(), "overview.openView",
                 org.eclipse.swt.widgets.Button.class);
         DisplayWait.until(again::getVisible, 10);
         WidgetFinder.click(page.getWorkbenchWindow().getShell(), "overview.openView");
         assertEquals(Optional.of("bench:A"), program.chosenDevice(), "double-click chose the device; status: " + program.statusText()
-                + "; Devices says: " + view.guidanceText() + "; rows: " + view.shownDevices().stream().map(d -> d.id() + "=" + d.state()).toList());
+                + "; Devices says: " + view.model().guidance() + "; rows: " + view.model().devices().stream().map(d -> d.id() + "=" + d.state()).toList());
         ProgramTokenViewTest.join(program.connect());
         DisplayWait.until(() -> program.tokenText().contains("serial BENCH-UI-1"), 5,
                 () -> "token '" + program.tokenText() + "', status '" + program.statusText() + "'");
@@ -168,6 +168,6 @@ class DevicesViewTest {
     }
 
     private static Optional<Device> row(DevicesView view, String id) {
-        return view.shownDevices().stream().filter(d -> d.id().equals(id)).findFirst();
+        return view.model().devices().stream().filter(d -> d.id().equals(id)).findFirst();
     }
 }

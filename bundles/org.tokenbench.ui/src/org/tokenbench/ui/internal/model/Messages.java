@@ -34,6 +34,21 @@ public final class Messages extends NLS {
     public static String checklist_crlFile;
     public static String checklist_unreadable;
 
+    public static String devices_noService;
+    public static String devices_noTransport;
+    public static String devices_noneConnected;
+    public static String devices_putOne;
+    public static String devices_doubleClick;
+    public static String devices_noLibrary;
+    public static String devices_noKey;
+    public static String devices_empty;
+    public static String devices_identifying;
+    public static String devices_claimed;
+    public static String devices_noDriver;
+    public static String devices_inUse;
+    public static String devices_failed;
+    public static String devices_busy;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }

@@ -45,6 +45,18 @@ public final class Messages extends NLS {
     public static String guomi_pinTip;
     public static String browse;
 
+    public static String devices_title;
+    public static String devices_refresh;
+    public static String devices_transport;
+    public static String devices_slot;
+    public static String devices_state;
+    public static String devices_claimedBy;
+    public static String devices_serial;
+    public static String devices_clock;
+    public static String devices_busy;
+    public static String devices_looking;
+    public static String devices_noDriverYet;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }
