@@ -49,6 +49,16 @@ public final class Messages extends NLS {
     public static String devices_failed;
     public static String devices_busy;
 
+    public static String enroll_start;
+    public static String enroll_scan;
+    public static String enroll_restored;
+    public static String enroll_newFirst;
+    public static String enroll_bound;
+    public static String enroll_boundOff;
+    public static String enroll_replayed;
+    public static String enroll_digits;
+    public static String enroll_mismatch;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }
