@@ -67,7 +67,7 @@ class WorkbenchStartTest {
         assertEquals("org.eclipse.e4.ui.css.theme.e4_default", themes.getActiveTheme().getId());
 
         var menus = Arrays.stream(shell.getMenuBar().getItems()).map(item -> item.getText().replace("&", "")).toList();
-        assertEquals(List.of("File", "Token", "Window"), menus);
+        assertEquals(List.of("File", "Token", "Window", "Help"), menus);
 
         // The status bar says whether pcscd runs and what is connected (pcscd runs in CI and on the developer's box).
         IContributionItem item = ((WorkbenchWindow) window).getStatusLineManager().find(DeviceStatusItem.ID);
