@@ -59,6 +59,8 @@ public final class Messages extends NLS {
     public static String enroll_digits;
     public static String enroll_mismatch;
 
+    public static String language_automatic;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }
