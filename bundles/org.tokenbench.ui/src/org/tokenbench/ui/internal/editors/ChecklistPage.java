@@ -74,7 +74,7 @@ final class ChecklistPage extends EditorPage {
         table.show(model.results());
         setStatus(model.summary());
         Display display = table.control().getDisplay();
-        device.run(Messages.checklist_running, (session, monitor) -> {
+        org.eclipse.core.runtime.jobs.Job job = device.run(Messages.checklist_running, (session, monitor) -> {
             try {
                 Checklist checklist = session.feature(Checklist.class)
                         .orElseThrow(() -> new TokenException(EditorCodes.FEATURE_GONE, Messages.checklist_gone));
@@ -90,6 +90,13 @@ final class ChecklistPage extends EditorPage {
                 model.couldNotRun();
                 throw e;
             } finally {
+                inputs.pin().ifPresent(Secret::close);
+            }
+        });
+        // a Job cancelled before it ran never reached the work above: the PIN goes with the Job either way
+        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+            @Override
+            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
                 inputs.pin().ifPresent(Secret::close);
             }
         });

@@ -27,6 +27,7 @@ final class PinPage extends EditorPage {
 
     private final Map<PinType, Label> counters = new EnumMap<>(PinType.class);
     private final Map<PinType, Text> fields = new EnumMap<>(PinType.class);
+    private final Map<PinType, org.eclipse.swt.widgets.Button> verifyButtons = new EnumMap<>(PinType.class);
 
     @Override
     String title() {
@@ -44,11 +45,11 @@ final class PinPage extends EditorPage {
         for (PinType type : PinType.values()) {
             new Label(parent, SWT.NONE).setText(type == PinType.USER ? Messages.pin_user : Messages.pin_admin);
             Label counter = Widgets.id(new Label(parent, SWT.NONE), "pin.counter." + type);
-            GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).applyTo(counter);
+            GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(260, SWT.DEFAULT).applyTo(counter);
             Text field = Widgets.id(new Text(parent, SWT.BORDER | SWT.PASSWORD), "pin.field." + type);
             field.setToolTipText(Messages.pin_fieldTip);
             GridDataFactory.fillDefaults().hint(160, SWT.DEFAULT).applyTo(field);
-            button(parent, Messages.pin_verify, "pin.verify." + type, () -> verify(type));
+            verifyButtons.put(type, button(parent, Messages.pin_verify, "pin.verify." + type, () -> verify(type)));
             counters.put(type, counter);
             fields.put(type, field);
         }
@@ -86,7 +87,7 @@ final class PinPage extends EditorPage {
         }
         Secret pin = Secret.fromChars(typed);
         setStatus(Messages.pin_verifying);
-        device.run(Messages.pin_verifying, (session, monitor) -> {
+        org.eclipse.core.runtime.jobs.Job job = device.run(Messages.pin_verifying, (session, monitor) -> {
             try (pin) {
                 PinGuard guard = guard(session);
                 // The point of no return: after this the device counts the try, whatever the user presses.
@@ -107,6 +108,13 @@ final class PinPage extends EditorPage {
                 }
             }
         });
+        // a Job cancelled before it ran never reached the work above: the PIN goes with the Job either way
+        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+            @Override
+            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                pin.close();
+            }
+        });
     }
 
     private static PinGuard guard(org.tokenbench.core.device.DeviceSession session) throws TokenException {
@@ -125,6 +133,10 @@ final class PinPage extends EditorPage {
             Label counter = counters.get(type);
             if (!counter.isDisposed()) {
                 counter.setText(text);
+                // a PIN the device does not have cannot be typed or verified
+                boolean present = !text.equals(Messages.pin_none);
+                fields.get(type).setEnabled(present);
+                verifyButtons.get(type).setEnabled(present);
             }
         }));
     }
