@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -54,11 +53,7 @@ final class CertificatesPage extends EditorPage {
         GridLayoutFactory.fillDefaults().applyTo(parent);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-        table = new TableViewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.getTable().setHeaderVisible(true);
-        table.getTable().setLinesVisible(true);
-        table.setContentProvider(ArrayContentProvider.getInstance());
-        Widgets.id(table.getTable(), "certificates.table");
+        table = Widgets.table(sash, SWT.SINGLE, "certificates.table");
         Widgets.<Row>textColumn(table, Messages.certificates_container, 140, Row::container);
         Widgets.<Row>textColumn(table, Messages.certificates_usage, 90, Row::usage);
         Widgets.<Row>textColumn(table, Messages.certificates_subject, 300, Row::subject);
@@ -81,12 +76,10 @@ final class CertificatesPage extends EditorPage {
             List<Row> rows = session.feature(Certificates.class)
                     .orElseThrow(() -> new TokenException(EditorCodes.FEATURE_GONE, Messages.certificates_gone))
                     .certificates().stream().map(CertificatesPage::row).toList();
-            shownIn.getControl().getDisplay().asyncExec(() -> {
-                if (!shownIn.getControl().isDisposed()) {
-                    shownIn.setInput(rows);
-                    if (!rows.isEmpty()) {
-                        shownIn.setSelection(new org.eclipse.jface.viewers.StructuredSelection(rows.get(0)), true);
-                    }
+            Widgets.later(shownIn.getControl(), () -> {
+                shownIn.setInput(rows);
+                if (!rows.isEmpty()) {
+                    shownIn.setSelection(new org.eclipse.jface.viewers.StructuredSelection(rows.get(0)), true);
                 }
             });
             device.show(NLS.bind(Messages.certificates_read, rows.size()));

@@ -5,17 +5,12 @@ import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.ui.IViewPart;
-import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.PlatformUI;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.CredentialStore;
-import org.tokenbench.ui.DeviceView;
 import org.tokenbench.ui.internal.views.Widgets;
 
 /**
@@ -40,11 +35,7 @@ final class CredentialsPage extends EditorPage {
     @Override
     void createContent(Composite parent) {
         GridLayoutFactory.fillDefaults().applyTo(parent);
-        table = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.getTable().setHeaderVisible(true);
-        table.getTable().setLinesVisible(true);
-        table.setContentProvider(ArrayContentProvider.getInstance());
-        Widgets.id(table.getTable(), "credentials.table");
+        table = Widgets.table(parent, SWT.SINGLE, "credentials.table");
         Widgets.<CredentialStore.Code>textColumn(table, Messages.credentials_name, 280, code -> code.credential().name());
         Widgets.<CredentialStore.Code>textColumn(table, Messages.credentials_type, 70, code -> code.credential().type().name());
         Widgets.<CredentialStore.Code>textColumn(table, Messages.credentials_settings, 170, code -> code.credential().algorithm().name() + ", "
@@ -55,7 +46,7 @@ final class CredentialsPage extends EditorPage {
         Composite buttons = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(buttons);
         button(buttons, Messages.credentials_refresh, "credentials.refresh", this::refresh);
-        button(buttons, Messages.credentials_edit, "credentials.edit", this::openView);
+        button(buttons, Messages.credentials_edit, "credentials.edit", this::openCredentialsView);
     }
 
     @Override
@@ -70,23 +61,12 @@ final class CredentialsPage extends EditorPage {
             CredentialStore store = session.feature(CredentialStore.class)
                     .orElseThrow(() -> new TokenException(EditorCodes.FEATURE_GONE, Messages.credentials_gone));
             List<CredentialStore.Code> codes = store.calculateAll(Instant.now());
-            shownIn.getControl().getDisplay().asyncExec(() -> {
-                if (!shownIn.getControl().isDisposed()) {
-                    shownIn.setInput(codes);
-                }
-            });
+            Widgets.later(shownIn.getControl(), () -> shownIn.setInput(codes));
             device.show(NLS.bind(Messages.credentials_read, codes.size()));
         });
     }
 
-    private void openView() {
-        try {
-            IViewPart part = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(CREDENTIALS_VIEW);
-            if (part instanceof DeviceView target) {
-                target.showDevice(device.deviceId());
-            }
-        } catch (PartInitException e) {
-            setStatus(e.getMessage());
-        }
+    private void openCredentialsView() {
+        openView(CREDENTIALS_VIEW);
     }
 }

@@ -56,6 +56,18 @@ abstract class EditorPage implements DevicePage {
         }
     }
 
+    /** Opens the view {@code viewId} and, when it works on one device, tells it this one. */
+    void openView(String viewId) {
+        try {
+            org.eclipse.ui.IViewPart part = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(viewId);
+            if (part instanceof org.tokenbench.ui.DeviceView target) {
+                target.showDevice(device.deviceId());
+            }
+        } catch (org.eclipse.ui.PartInitException e) {
+            setStatus(e.getMessage());
+        }
+    }
+
     static Button button(Composite parent, String text, String id, Runnable action) {
         Button button = Widgets.button(parent, text, action);
         Widgets.id(button, id);

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -58,11 +57,7 @@ final class HistoryPage extends EditorPage {
     @Override
     void createContent(Composite parent) {
         GridLayoutFactory.fillDefaults().applyTo(parent);
-        table = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.getTable().setHeaderVisible(true);
-        table.getTable().setLinesVisible(true);
-        table.setContentProvider(ArrayContentProvider.getInstance());
-        Widgets.id(table.getTable(), "history.table");
+        table = Widgets.table(parent, SWT.SINGLE, "history.table");
         Widgets.<ActivityView.Row>textColumn(table, Messages.history_time, 150, row -> TIME.format(row.time()));
         Widgets.<ActivityView.Row>textColumn(table, Messages.history_user, 90, ActivityView.Row::user);
         Widgets.<ActivityView.Row>textColumn(table, Messages.history_action, 160, ActivityView.Row::action);
@@ -99,11 +94,7 @@ final class HistoryPage extends EditorPage {
             }
             List<ActivityView.Row> shown = rows;
             device.show(message);
-            display.asyncExec(() -> {
-                if (!table.getControl().isDisposed()) {
-                    table.setInput(shown);
-                }
-            });
+            Widgets.later(table.getControl(), () -> table.setInput(shown));
         });
     }
 

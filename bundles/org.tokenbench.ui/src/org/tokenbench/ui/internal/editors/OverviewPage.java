@@ -5,17 +5,13 @@ import java.util.Optional;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.ui.IViewPart;
-import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.views.IViewDescriptor;
-import org.tokenbench.ui.DeviceView;
 import org.tokenbench.ui.internal.model.DeviceOffer;
 import org.tokenbench.ui.internal.views.DevicesView;
 import org.tokenbench.ui.internal.views.Widgets;
@@ -47,13 +43,9 @@ final class OverviewPage extends EditorPage {
     @Override
     void createContent(Composite parent) {
         GridLayoutFactory.fillDefaults().applyTo(parent);
-        rows = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        rows.getTable().setHeaderVisible(true);
-        rows.getTable().setLinesVisible(true);
-        rows.setContentProvider(ArrayContentProvider.getInstance());
+        rows = Widgets.table(parent, SWT.SINGLE, "overview.rows");
         Widgets.<Map.Entry<String, String>>textColumn(rows, Messages.overview_property, 200, Map.Entry::getKey);
         Widgets.<Map.Entry<String, String>>textColumn(rows, Messages.overview_value, 560, Map.Entry::getValue);
-        Widgets.id(rows.getTable(), "overview.rows");
         GridDataFactory.fillDefaults().grab(true, true).applyTo(rows.getTable());
         buttons = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(buttons);
@@ -78,15 +70,6 @@ final class OverviewPage extends EditorPage {
     }
 
     private void openFamilyView() {
-        viewId.ifPresent(id -> {
-            try {
-                IViewPart part = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(id);
-                if (part instanceof DeviceView target) {
-                    target.showDevice(device.deviceId());
-                }
-            } catch (PartInitException e) {
-                setStatus(e.getMessage());
-            }
-        });
+        viewId.ifPresent(this::openView);
     }
 }

@@ -10,12 +10,8 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.IViewPart;
-import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.PlatformUI;
 import org.tokenbench.core.driver.SeedProgramming;
 import org.tokenbench.core.driver.TokenClock;
-import org.tokenbench.ui.DeviceView;
 import org.tokenbench.ui.internal.model.DeviceOffer;
 import org.tokenbench.ui.internal.views.ProgramTokenView;
 import org.tokenbench.ui.internal.views.Widgets;
@@ -83,24 +79,15 @@ final class SeedPage extends EditorPage {
                 text += "\n" + Messages.seed_noProgramming;
             }
             String read = text;
-            shownIn.getDisplay().asyncExec(() -> {
-                if (!shownIn.isDisposed()) {
-                    shownIn.setText(read);
-                    shownIn.getParent().layout(true, true);
-                }
+            Widgets.later(shownIn, () -> {
+                shownIn.setText(read);
+                shownIn.getParent().layout(true, true);
             });
         });
     }
 
     /** Program Token (with its key sources, settings check and burn) on this device. */
     private void openProgramToken() {
-        try {
-            IViewPart part = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(ProgramTokenView.ID);
-            if (part instanceof DeviceView target) {
-                target.showDevice(device.deviceId());
-            }
-        } catch (PartInitException e) {
-            setStatus(e.getMessage());
-        }
+        openView(ProgramTokenView.ID);
     }
 }

@@ -49,4 +49,26 @@ public final class Widgets {
         widget.setData(ID_KEY, id);
         return widget;
     }
+
+    /** A table of rows (one element type) with headers and lines, named {@code id} for tests. */
+    public static TableViewer table(Composite parent, int style, String id) {
+        TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | style);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.setContentProvider(org.eclipse.jface.viewers.ArrayContentProvider.getInstance());
+        id(viewer.getTable(), id);
+        return viewer;
+    }
+
+    /** Runs {@code update} on {@code control}'s display thread unless the control is gone by then (any thread). */
+    public static void later(org.eclipse.swt.widgets.Control control, Runnable update) {
+        if (control.isDisposed() || control.getDisplay().isDisposed()) {
+            return;
+        }
+        control.getDisplay().asyncExec(() -> {
+            if (!control.isDisposed()) {
+                update.run();
+            }
+        });
+    }
 }
