@@ -76,11 +76,12 @@ class WorkbenchStartTest {
         assertEquals("org.eclipse.e4.ui.css.theme.e4_default", themes.getActiveTheme().getId());
 
         var menus = Arrays.stream(shell.getMenuBar().getItems()).map(item -> item.getText().replace("&", "")).toList();
-        assertEquals(3, menus.size(), menus.toString());
+        // File, Token, Window and Help (About TokenBench, Install Driver…), in the language the workbench runs in.
+        assertEquals(4, menus.size(), menus.toString());
         assertEquals(org.tokenbench.app.internal.Messages.menuFile.replace("&", ""), menus.get(0));
         assertEquals(org.tokenbench.app.internal.Messages.menuWindow.replace("&", ""), menus.get(2));
         if (language().equals("en")) {
-            assertEquals(List.of("File", "Token", "Window"), menus);
+            assertEquals(List.of("File", "Token", "Window", "Help"), menus);
         }
 
         // The status bar says whether pcscd runs and what is connected (pcscd runs in CI and on the developer's box).
