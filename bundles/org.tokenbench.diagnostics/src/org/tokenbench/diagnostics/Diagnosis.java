@@ -1,9 +1,11 @@
 package org.tokenbench.diagnostics;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.tokenbench.core.ErrorCode;
+import org.tokenbench.diagnostics.internal.Labels;
 
 /**
  * What a code means and what to do about it.
@@ -17,29 +19,39 @@ import org.tokenbench.core.ErrorCode;
  * @param severity     how bad it is
  * @param family       the device family or component the catalog speaks for
  * @param source       which catalog it came from (bundle and file), for support
+ * @param locale       the language asked for ({@link Locale#ROOT}: the catalog's English): the texts are in it where the
+ *                     catalog has a translation (English where not), {@link #render()}'s labels always are
  */
 public record Diagnosis(ErrorCode code, String pattern, String title, String explanation, List<String> likelyCauses, String remedy,
-        Severity severity, String family, String source) {
+        Severity severity, String family, String source, Locale locale) {
 
     public Diagnosis {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(remedy, "remedy");
+        Objects.requireNonNull(locale, "locale");
         likelyCauses = List.copyOf(likelyCauses);
     }
 
-    /** Title, cause and remedy for a terminal, the raw code kept visible for support. */
+    /** A diagnosis in the catalog's own language (English). */
+    public Diagnosis(ErrorCode code, String pattern, String title, String explanation, List<String> likelyCauses, String remedy,
+            Severity severity, String family, String source) {
+        this(code, pattern, title, explanation, likelyCauses, remedy, severity, family, source, Locale.ROOT);
+    }
+
+    /** Title, cause and remedy for a terminal, the raw code kept visible for support; labels in {@link #locale()}. */
     public String render() {
+        Labels labels = Labels.of(locale);
         StringBuilder text = new StringBuilder();
         text.append(title).append(" [").append(code).append("]");
         if (!explanation.isEmpty()) {
             text.append(System.lineSeparator()).append("  ").append(explanation);
         }
         if (!likelyCauses.isEmpty()) {
-            text.append(System.lineSeparator()).append("  Likely causes: ").append(String.join("; ", likelyCauses));
+            text.append(System.lineSeparator()).append("  ").append(labels.causes(likelyCauses));
         }
-        text.append(System.lineSeparator()).append("  What to do: ").append(remedy);
+        text.append(System.lineSeparator()).append("  ").append(labels.remedy(remedy));
         return text.toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.tokenbench.diagnostics;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -11,6 +12,11 @@ import org.tokenbench.core.TokenException;
  * Every error catalog present right now, merged. Bundles contribute catalogs by carrying a
  * {@value #CATALOG_HEADER} manifest header that lists catalog files (see the README); they are added when
  * the bundle starts and removed when it stops.
+ * <p>Languages: texts come in {@link Locale#getDefault()} as it is at each call, or in the locale of a
+ * {@link #forLocale} view. A catalog's translations lie beside it ({@code skf_zh.catalog} beside {@code skf.catalog},
+ * the same codes) and are found in {@link java.util.ResourceBundle}'s order (zh_CN: {@code _zh_CN}, then {@code _zh},
+ * then the catalog); whatever a translation lacks shows in English. Codes, patterns, severities and namespaces are
+ * never translated (docs/translations.md).
  */
 @ProviderType
 public interface DiagnosticsRegistry {
@@ -50,6 +56,22 @@ public interface DiagnosticsRegistry {
     /** The same over the given jars only, in their order (the fast path's build-time index of catalog jars). */
     static DiagnosticsRegistry fromJars(List<java.nio.file.Path> jars) throws java.io.IOException {
         return org.tokenbench.diagnostics.internal.CatalogRegistry.fromJars(jars);
+    }
+
+    /**
+     * The same catalogs with texts (and {@link Diagnosis#render()}'s labels) in {@code locale}, whatever the default
+     * locale is; {@link Locale#ROOT} gives the catalogs' own English.
+     */
+    DiagnosticsRegistry forLocale(Locale locale);
+
+    /**
+     * How a translation ({@code skf_zh.catalog}) differs from its catalog: codes it misses or the catalog lacks, a
+     * severity it changes, texts it leaves untranslated; each problem names the code. Empty when complete: the check
+     * TokenBench's tests run on its own translations, for vendors' builds too. The names only label the problems.
+     */
+    static List<String> checkTranslation(java.io.InputStream catalog, String catalogName, java.io.InputStream translation,
+            String translationName) throws java.io.IOException {
+        return org.tokenbench.diagnostics.internal.CatalogTranslations.compare(catalog, catalogName, translation, translationName);
     }
 
     /** Called with no argument whenever catalogs are added or removed; returns a handle to stop. */

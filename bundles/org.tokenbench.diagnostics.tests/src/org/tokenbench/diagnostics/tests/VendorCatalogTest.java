@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -14,8 +20,10 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.tokenbench.core.ErrorCode;
+import org.tokenbench.diagnostics.Diagnosis;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.diagnostics.internal.CatalogRegistry;
 
@@ -57,6 +65,68 @@ class VendorCatalogTest {
         }
         assertFalse(registry.namespaces().contains("vendor.acme"));
         assertEquals(3, changes.get(), "start, stop, start: uninstall of a started bundle is the 4th change after the listener closed");
+    }
+
+    private static final String TRANSLATED = """
+            namespace = vendor.acme
+            0x0032 | error | Key overheated | The key reports overheating. | Left in the sun | Let it cool down.
+            0x0033 | error | Key bent | | | Replace the key.
+            """;
+
+    /** A vendor's partial Chinese translation: a title translated, the remedy left empty, one code forgotten. */
+    private static final String TRANSLATION = """
+            namespace = vendor.acme
+            family = ACME 安全U盾 3000
+            0x0032 | | U盾过热 | U盾报告过热。 | 在阳光下放置过久 |
+            """;
+
+    @Test
+    void aVendorsTranslationWorksInOsgiAndOnTheClassPathWithEnglishForWhatItLacks(@TempDir Path dir) throws Exception {
+        byte[] jar = jar("com.acme.tokenbench.zh", "catalogs/acme.catalog", TRANSLATED, "catalogs/acme_zh.catalog", TRANSLATION);
+        Bundle vendor = Registry.context().installBundle("test:acme-zh", new ByteArrayInputStream(jar));
+        try {
+            vendor.start();
+            assertAcmeInChinese(Registry.get());
+            assertTrue(((CatalogRegistry) Registry.get()).problems().contains(
+                    "com.acme.tokenbench.zh/catalogs/acme_zh.catalog: no translation of vendor.acme:0x0033 (Key bent); it shows in English"),
+                    ((CatalogRegistry) Registry.get()).problems().toString());
+        } finally {
+            vendor.uninstall();
+        }
+        // The headless commands' fast path: the same jar read without OSGi, indexed and from a class loader.
+        Path file = Files.write(dir.resolve("acme.jar"), jar);
+        assertAcmeInChinese(DiagnosticsRegistry.fromJars(List.of(file)));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {file.toUri().toURL()}, null)) {
+            assertAcmeInChinese(DiagnosticsRegistry.fromClassPath(loader));
+        }
+    }
+
+    private static void assertAcmeInChinese(DiagnosticsRegistry registry) {
+        Diagnosis hot = registry.forLocale(Locale.SIMPLIFIED_CHINESE).explain(ErrorCode.of("vendor.acme", 0x32)).orElseThrow();
+        assertEquals(List.of("U盾过热", "U盾报告过热。", "在阳光下放置过久", "Let it cool down.", "ACME 安全U盾 3000"),
+                List.of(hot.title(), hot.explanation(), hot.likelyCauses().get(0), hot.remedy(), hot.family()));
+        assertEquals("Key bent", registry.forLocale(Locale.SIMPLIFIED_CHINESE).explain(ErrorCode.of("vendor.acme", 0x33)).orElseThrow().title());
+        assertEquals("Key overheated", registry.forLocale(Locale.ROOT).explain(ErrorCode.of("vendor.acme", 0x32)).orElseThrow().title());
+        assertEquals("Key overheated", registry.forLocale(Locale.FRENCH).explain(ErrorCode.of("vendor.acme", 0x32)).orElseThrow().title());
+    }
+
+    private static byte[] jar(String symbolicName, String... pathsAndTexts) throws Exception {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue(DiagnosticsRegistry.CATALOG_HEADER, pathsAndTexts[0]);
+        ByteArrayOutputStream jar = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(jar, manifest)) {
+            for (int i = 0; i < pathsAndTexts.length; i += 2) {
+                out.putNextEntry(new JarEntry(pathsAndTexts[i]));
+                out.write(pathsAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return jar.toByteArray();
     }
 
     private static byte[] vendorBundle() throws Exception {

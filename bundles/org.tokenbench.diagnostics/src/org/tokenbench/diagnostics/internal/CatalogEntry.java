@@ -1,6 +1,7 @@
 package org.tokenbench.diagnostics.internal;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.diagnostics.Diagnosis;
@@ -8,7 +9,8 @@ import org.tokenbench.diagnostics.Severity;
 
 /**
  * One line of a catalog. {@code mask} selects the bits that must equal {@code value}; the other bits are a
- * parameter that texts show as {n} (e.g. ISO 7816 {@code 63Cx}: x tries left).
+ * parameter that texts show as {n} (e.g. ISO 7816 {@code 63Cx}: x tries left). In a translation the severity may be
+ * {@code null} and any text empty (see {@link CatalogTranslations}).
  */
 record CatalogEntry(String namespace, long value, long mask, Severity severity, String title, String explanation,
         List<String> causes, String remedy, String family, String source) {
@@ -26,18 +28,18 @@ record CatalogEntry(String namespace, long value, long mask, Severity severity, 
     }
 
     /** The entry applied to a concrete code: {n} becomes the code's parameter bits. */
-    Diagnosis diagnose(long code) {
-        return diagnosis(code, Long.toString(code & ~mask & 0xFFFF_FFFFL));
+    Diagnosis diagnose(long code, Locale locale) {
+        return diagnosis(code, Long.toString(code & ~mask & 0xFFFF_FFFFL), locale);
     }
 
     /** The entry as the catalog lists it: a range keeps "n" in its texts. */
-    Diagnosis describe() {
-        return diagnosis(value, "n");
+    Diagnosis describe(Locale locale) {
+        return diagnosis(value, "n", locale);
     }
 
-    private Diagnosis diagnosis(long code, String n) {
+    private Diagnosis diagnosis(long code, String n, Locale locale) {
         return new Diagnosis(ErrorCode.of(namespace, code), pattern(), title.replace("{n}", n), explanation.replace("{n}", n),
-                causes.stream().map(c -> c.replace("{n}", n)).toList(), remedy.replace("{n}", n), severity, family, source);
+                causes.stream().map(c -> c.replace("{n}", n)).toList(), remedy.replace("{n}", n), severity, family, source, locale);
     }
 
     /** 0x6982, or 0x63Cx for value 63C0 with mask FFF0: each hex digit outside the mask is an x. */

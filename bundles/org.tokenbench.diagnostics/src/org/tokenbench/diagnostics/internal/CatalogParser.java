@@ -23,6 +23,8 @@ import org.tokenbench.diagnostics.Severity;
  * </pre>
  * A code may carry a {@code /mask}; the bits outside the mask are shown as {n}. Bad lines are reported and
  * skipped, so one typo does not hide a vendor's whole catalog.
+ * <p>A translation ({@code skf_zh.catalog} beside {@code skf.catalog}, see {@link CatalogTranslations}) has the same
+ * format; there any text field may be empty (the catalog's English text is shown) and the severity may be empty.
  */
 final class CatalogParser {
 
@@ -33,6 +35,15 @@ final class CatalogParser {
     }
 
     static Result parse(InputStream in, String source) throws IOException {
+        return parse(in, source, false);
+    }
+
+    /** A translation's lines: empty fields are kept empty (shown in English), an empty severity is {@code null}. */
+    static Result parseTranslation(InputStream in, String source) throws IOException {
+        return parse(in, source, true);
+    }
+
+    private static Result parse(InputStream in, String source, boolean translation) throws IOException {
         List<CatalogEntry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         String namespace = null;
@@ -68,8 +79,8 @@ final class CatalogParser {
                 }
                 try {
                     long[] code = code(fields[0]);
-                    Severity severity = Severity.valueOf(fields[1].toUpperCase(Locale.ROOT));
-                    if (fields[2].isEmpty() || fields[5].isEmpty()) {
+                    Severity severity = translation && fields[1].isEmpty() ? null : Severity.valueOf(fields[1].toUpperCase(Locale.ROOT));
+                    if (!translation && (fields[2].isEmpty() || fields[5].isEmpty())) {
                         problems.add(where + "every entry needs a title and a remedy");
                         continue;
                     }

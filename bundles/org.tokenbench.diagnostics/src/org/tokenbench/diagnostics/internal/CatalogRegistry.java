@@ -1,13 +1,19 @@
 package org.tokenbench.diagnostics.internal;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
+import java.nio.file.NoSuchFileException;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -31,6 +37,8 @@ import org.tokenbench.diagnostics.DiagnosticsRegistry;
  * bundle starts (lazy activation counts) and forgets them when it stops. The files are read on the first lookup, not
  * when the bundle starts: a command that never explains a code does not pay for parsing every catalog.
  * Without OSGi ({@link #fromClassPath}) the catalogs are those named by the header in the class path's jars.
+ * Texts come in {@link Locale#getDefault()} at each call, or a caller's locale ({@link #forLocale}), from
+ * translations beside the catalogs ({@link CatalogTranslations}).
  */
 @Component(service = DiagnosticsRegistry.class, immediate = true)
 public final class CatalogRegistry implements DiagnosticsRegistry {
@@ -116,13 +124,18 @@ public final class CatalogRegistry implements DiagnosticsRegistry {
         fireChange();
     }
 
-    /** One bundle's catalog files, read when first asked for. */
+    /**
+     * One bundle's catalog files, read when first asked for; their translations for a locale likewise, when a
+     * lookup in that locale first needs them.
+     */
     private static final class Catalogs {
         private final String symbolicName;
         private final String header;
         private final Function<String, URL> entries;
-        private volatile List<CatalogEntry> loaded;
+        private volatile Map<String, List<CatalogEntry>> loaded;
         private volatile List<String> problems;
+        private final Map<Locale, List<CatalogEntry>> translated = new ConcurrentHashMap<>();
+        private final Set<String> translationProblems = ConcurrentHashMap.newKeySet();
 
         Catalogs(String symbolicName, String header, Function<String, URL> entries) {
             this.symbolicName = symbolicName;
@@ -130,45 +143,76 @@ public final class CatalogRegistry implements DiagnosticsRegistry {
             this.entries = entries;
         }
 
-        List<CatalogEntry> entries() {
+        List<CatalogEntry> entries(Locale locale) {
             load();
-            return loaded;
+            List<Locale> candidates = CatalogTranslations.candidates(locale);
+            if (candidates.isEmpty()) {
+                return loaded.values().stream().flatMap(List::stream).toList();
+            }
+            return translated.computeIfAbsent(locale, any -> translate(candidates));
         }
 
         List<String> problems() {
             load();
-            return problems;
+            List<String> all = new ArrayList<>(problems);
+            all.addAll(new TreeSet<>(translationProblems));
+            return all;
         }
 
         private synchronized void load() {
             if (loaded == null) {
                 List<String> found = new ArrayList<>();
-                List<CatalogEntry> read = CatalogRegistry.load(symbolicName, header, entries, found);
+                Map<String, List<CatalogEntry>> read = new LinkedHashMap<>();
+                for (String path : header.split(",")) {
+                    String file = path.strip();
+                    read(file, false, found).ifPresent(result -> read.put(file, result));
+                }
                 problems = List.copyOf(found);
                 loaded = read;
             }
         }
-    }
 
-    private static List<CatalogEntry> load(String symbolicName, String header, Function<String, URL> entries, List<String> problems) {
-        List<CatalogEntry> loaded = new ArrayList<>();
-        for (String path : header.split(",")) {
-            String file = path.strip();
+        private List<CatalogEntry> translate(List<Locale> candidates) {
+            List<String> found = new ArrayList<>();
+            List<CatalogEntry> all = new ArrayList<>();
+            loaded.forEach((file, catalog) -> {
+                List<CatalogTranslations.Translation> translations = new ArrayList<>();
+                for (Locale candidate : candidates) {
+                    String translation = CatalogTranslations.fileName(file, candidate);
+                    read(translation, true, found).ifPresent(
+                            result -> translations.add(new CatalogTranslations.Translation(symbolicName + "/" + translation, result)));
+                }
+                all.addAll(translations.isEmpty() ? catalog : CatalogTranslations.merge(catalog, translations, found));
+            });
+            translationProblems.addAll(found);
+            return List.copyOf(all);
+        }
+
+        /** A catalog file's entries, or nothing when it is absent (an error for a catalog, normal for a translation). */
+        private Optional<List<CatalogEntry>> read(String file, boolean translation, List<String> problems) {
             String source = symbolicName + "/" + file;
             URL url = entries.apply(file);
             if (url == null) {
-                problems.add(source + ": listed in " + CATALOG_HEADER + " but not in the bundle");
-                continue;
+                if (!translation) {
+                    problems.add(source + ": listed in " + CATALOG_HEADER + " but not in the bundle");
+                }
+                return Optional.empty();
             }
             try (InputStream in = url.openStream()) {
-                CatalogParser.Result result = CatalogParser.parse(in, source);
-                loaded.addAll(result.entries());
+                CatalogParser.Result result = translation ? CatalogParser.parseTranslation(in, source) : CatalogParser.parse(in, source);
                 problems.addAll(result.problems());
+                return Optional.of(result.entries());
+            } catch (FileNotFoundException | NoSuchFileException e) {
+                // The class path's URLs are made up without looking: a missing translation shows here.
+                if (!translation) {
+                    problems.add(source + ": listed in " + CATALOG_HEADER + " but not in the jar");
+                }
+                return Optional.empty();
             } catch (IOException e) {
                 problems.add(source + ": cannot be read: " + e.getMessage());
+                return Optional.empty();
             }
         }
-        return List.copyOf(loaded);
     }
 
     /** Lines of the present catalogs that could not be used, for the Diagnostics view and tests. */
@@ -178,9 +222,9 @@ public final class CatalogRegistry implements DiagnosticsRegistry {
         return all;
     }
 
-    private List<CatalogEntry> all() {
+    private List<CatalogEntry> all(Locale locale) {
         List<CatalogEntry> all = new ArrayList<>();
-        catalogsBySource.values().forEach(catalogs -> all.addAll(catalogs.entries()));
+        catalogsBySource.values().forEach(catalogs -> all.addAll(catalogs.entries(locale)));
         return all;
     }
 
@@ -190,43 +234,68 @@ public final class CatalogRegistry implements DiagnosticsRegistry {
 
     @Override
     public Optional<Diagnosis> explain(ErrorCode code) {
-        return all().stream().filter(e -> e.matches(code.namespace(), code.value()))
-                .min(MOST_SPECIFIC_FIRST).map(e -> e.diagnose(code.value()));
+        return explain(code, Locale.getDefault());
     }
 
     @Override
     public List<Diagnosis> lookup(long value) {
-        List<Diagnosis> found = new ArrayList<>();
-        for (String namespace : namespaces()) {
-            explain(ErrorCode.of(namespace, value)).ifPresent(found::add);
-        }
-        return found;
+        return lookup(value, Locale.getDefault());
     }
 
     @Override
     public List<Diagnosis> closest(long value, int limit) {
-        return all().stream().filter(CatalogEntry::isExact)
-                .sorted(Comparator.comparingInt((CatalogEntry e) -> (e.value() >>> 16) == (value >>> 16) ? 0 : 1)
-                        .thenComparingLong(e -> Math.abs(e.value() - value)))
-                .limit(limit).map(CatalogEntry::describe).toList();
+        return closest(value, limit, Locale.getDefault());
     }
 
     @Override
     public List<Diagnosis> entries(String namespace) {
-        return all().stream().filter(e -> namespace.isEmpty() || e.namespace().equals(namespace))
-                .sorted(Comparator.comparing(CatalogEntry::namespace).thenComparingLong(CatalogEntry::value))
-                .map(CatalogEntry::describe).toList();
+        return entries(namespace, Locale.getDefault());
     }
 
     @Override
     public List<String> namespaces() {
-        return all().stream().map(CatalogEntry::namespace).distinct().sorted().toList();
+        return all(Locale.ROOT).stream().map(CatalogEntry::namespace).distinct().sorted().toList();
     }
 
     @Override
     public String render(TokenException failure) {
-        return explain(failure.code())
-                .map(d -> d.render() + System.lineSeparator() + "  Detail: " + failure.getMessage())
+        return render(failure, Locale.getDefault());
+    }
+
+    @Override
+    public DiagnosticsRegistry forLocale(Locale locale) {
+        return new InLocale(this, locale);
+    }
+
+    Optional<Diagnosis> explain(ErrorCode code, Locale locale) {
+        return all(locale).stream().filter(e -> e.matches(code.namespace(), code.value()))
+                .min(MOST_SPECIFIC_FIRST).map(e -> e.diagnose(code.value(), locale));
+    }
+
+    List<Diagnosis> lookup(long value, Locale locale) {
+        List<Diagnosis> found = new ArrayList<>();
+        for (String namespace : namespaces()) {
+            explain(ErrorCode.of(namespace, value), locale).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    List<Diagnosis> closest(long value, int limit, Locale locale) {
+        return all(locale).stream().filter(CatalogEntry::isExact)
+                .sorted(Comparator.comparingInt((CatalogEntry e) -> (e.value() >>> 16) == (value >>> 16) ? 0 : 1)
+                        .thenComparingLong(e -> Math.abs(e.value() - value)))
+                .limit(limit).map(e -> e.describe(locale)).toList();
+    }
+
+    List<Diagnosis> entries(String namespace, Locale locale) {
+        return all(locale).stream().filter(e -> namespace.isEmpty() || e.namespace().equals(namespace))
+                .sorted(Comparator.comparing(CatalogEntry::namespace).thenComparingLong(CatalogEntry::value))
+                .map(e -> e.describe(locale)).toList();
+    }
+
+    String render(TokenException failure, Locale locale) {
+        return explain(failure.code(), locale)
+                .map(d -> d.render() + System.lineSeparator() + "  " + Labels.of(locale).detail(failure.getMessage()))
                 .orElseGet(() -> DiagnosticsRegistry.plain(failure));
     }
 
@@ -238,5 +307,49 @@ public final class CatalogRegistry implements DiagnosticsRegistry {
 
     private void fireChange() {
         listeners.forEach(Runnable::run);
+    }
+
+    /** The registry's catalogs in one fixed language. */
+    private record InLocale(CatalogRegistry registry, Locale locale) implements DiagnosticsRegistry {
+
+        @Override
+        public Optional<Diagnosis> explain(ErrorCode code) {
+            return registry.explain(code, locale);
+        }
+
+        @Override
+        public List<Diagnosis> lookup(long value) {
+            return registry.lookup(value, locale);
+        }
+
+        @Override
+        public List<Diagnosis> closest(long value, int limit) {
+            return registry.closest(value, limit, locale);
+        }
+
+        @Override
+        public List<Diagnosis> entries(String namespace) {
+            return registry.entries(namespace, locale);
+        }
+
+        @Override
+        public List<String> namespaces() {
+            return registry.namespaces();
+        }
+
+        @Override
+        public String render(TokenException failure) {
+            return registry.render(failure, locale);
+        }
+
+        @Override
+        public DiagnosticsRegistry forLocale(Locale other) {
+            return registry.forLocale(other);
+        }
+
+        @Override
+        public AutoCloseable onChange(Runnable listener) {
+            return registry.onChange(listener);
+        }
     }
 }

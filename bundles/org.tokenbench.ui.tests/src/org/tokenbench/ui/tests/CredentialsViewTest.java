@@ -43,12 +43,13 @@ class CredentialsViewTest {
         DevicesView devices = (DevicesView) page.showView(DevicesView.ID);
         reader.insert(OathVirtualCard.yubiKey5());
         String id = "pcsc:" + VirtualReader.NAME;
-        DisplayWait.until(() -> devices.shownDevices().stream().anyMatch(d -> d.id().equals(id) && d.state() == Device.State.CLAIMED), 15);
-        Device card = devices.shownDevices().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+        DisplayWait.until(() -> devices.model().devices().stream().anyMatch(d -> d.id().equals(id) && d.state() == Device.State.CLAIMED), 15);
+        Device card = devices.model().devices().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
         assertEquals("org.tokenbench.driver.oath", card.claim().orElseThrow().driver().id());
 
-        devices.open(id);
-        CredentialsView view = (CredentialsView) page.findView(CredentialsView.ID);
+        // Double-click opens the device editor; its overview opens the family's view on the device, as this does.
+        CredentialsView view = (CredentialsView) page.showView(CredentialsView.ID);
+        view.showDevice(id);
         DisplayWait.until(() -> view.statusText().startsWith("0 credentials"), 15, view::statusText);
         view.setInteraction(new ScriptedInteraction(true));
 

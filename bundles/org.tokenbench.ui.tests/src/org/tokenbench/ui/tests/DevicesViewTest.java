@@ -77,16 +77,26 @@ class DevicesViewTest {
         assertTrue(skew.abs().compareTo(Duration.ofSeconds(2)) <= 0, "the bench clock is the PC's: " + skew);
         Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "devices-test-transport-1280x800.png");
 
-        view.open("bench:A");
+        // Double-click opens the device's editor; its overview offers the view the family contributes (deviceViews).
+        DevicesTable.open(view, "bench:A");
+        org.eclipse.swt.widgets.Button familyView = WidgetFinder.find(page.getWorkbenchWindow().getShell(), "overview.openView",
+                org.eclipse.swt.widgets.Button.class);
+        DisplayWait.until(familyView::getVisible, 10);
+        WidgetFinder.click(page.getWorkbenchWindow().getShell(), "overview.openView");
         ProgramTokenView program = (ProgramTokenView) page.findView(ProgramTokenView.ID);
         assertTrue(program != null && page.isPartVisible(program), "the family's view is open");
         PluggableDevice other = new PluggableDevice("BENCH-UI-2", null);
         bench.addSlot("B");
         bench.plug("B", other);
         DisplayWait.until(() -> row(view, "bench:B").map(d -> d.state() == Device.State.CLAIMED).orElse(false), 10);
-        view.open("bench:A");
+        page.closeAllEditors(false);
+        DevicesTable.open(view, "bench:A");
+        org.eclipse.swt.widgets.Button again = WidgetFinder.find(page.getWorkbenchWindow().getShell(), "overview.openView",
+                org.eclipse.swt.widgets.Button.class);
+        DisplayWait.until(again::getVisible, 10);
+        WidgetFinder.click(page.getWorkbenchWindow().getShell(), "overview.openView");
         assertEquals(Optional.of("bench:A"), program.chosenDevice(), "double-click chose the device; status: " + program.statusText()
-                + "; Devices says: " + view.guidanceText() + "; rows: " + view.shownDevices().stream().map(d -> d.id() + "=" + d.state()).toList());
+                + "; Devices says: " + view.model().guidance() + "; rows: " + view.model().devices().stream().map(d -> d.id() + "=" + d.state()).toList());
         ProgramTokenViewTest.join(program.connect());
         DisplayWait.until(() -> program.tokenText().contains("serial BENCH-UI-1"), 5,
                 () -> "token '" + program.tokenText() + "', status '" + program.statusText() + "'");
@@ -95,6 +105,7 @@ class DevicesViewTest {
         assertTrue(token.log().contains("close") && token.log().get(token.log().size() - 1).equals("disconnect"),
                 "Connect closes its session: " + token.log());
 
+        page.closeAllEditors(false);
         bench.unplug("A");
         DisplayWait.until(() -> row(view, "bench:A").map(d -> d.state() == Device.State.EMPTY).orElse(false), 10);
         bench.removeSlot("A");
@@ -157,6 +168,6 @@ class DevicesViewTest {
     }
 
     private static Optional<Device> row(DevicesView view, String id) {
-        return view.shownDevices().stream().filter(d -> d.id().equals(id)).findFirst();
+        return view.model().devices().stream().filter(d -> d.id().equals(id)).findFirst();
     }
 }

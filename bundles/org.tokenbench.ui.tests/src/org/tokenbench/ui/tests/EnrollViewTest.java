@@ -1,61 +1,64 @@
 package org.tokenbench.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.tokenbench.otp.KeyBackup;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpGenerator;
 import org.tokenbench.ui.internal.jobs.Screenshots;
 import org.tokenbench.ui.internal.views.EnrollView;
 
-/** Seed 002: a new key, its QR code, a code from the "phone" to bind, and no replay of that code. */
+/**
+ * Enrolment in the workbench through its real widgets: a new key, Copy URI (the test reads the clipboard as the phone
+ * app would scan the code), a wrong and a right code, a replay, and the clipboard cleared 30 s after the copy.
+ */
 class EnrollViewTest {
 
-    @TempDir
-    Path dir;
-
     @Test
-    void aNewKeyIsBoundWithTheAppsCodeAndTheCodeCannotBeReplayed() throws Exception {
+    void aNewKeyIsBoundWithTheAppsCodeAndItsCopiedUriLeavesTheClipboard() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        EnrollView view = (EnrollView) page.showView(EnrollView.ID);
-        view.setAccount("alice@example.com");
-        view.newKey();
-        assertTrue(view.qrModules() >= 21, "no QR code drawn");
+        page.showView(EnrollView.ID);
+        Control root = page.getWorkbenchWindow().getShell();
+        WidgetFinder.find(root, "enroll.account", Text.class).setText("alice@example.com");
+        WidgetFinder.click(root, "enroll.newKey");
+        Label result = WidgetFinder.find(root, "enroll.result", Label.class);
+        assertTrue(result.getText().startsWith("Scan this code"), result.getText());
 
-        // The phone app: it scanned the same URI, so it computes the same code.
+        WidgetFinder.click(root, "enroll.copyUri");
+        long copiedAt = System.nanoTime();
+        Clipboard clipboard = new Clipboard(root.getDisplay());
+        String uri = (String) clipboard.getContents(TextTransfer.getInstance());
         String code;
-        try (OtpAccount phone = OtpAuthUri.parse(view.currentUriForTests());
-             OtpGenerator generator = OtpGenerator.open(phone.secret(), phone.params())) {
+        try (OtpAccount phone = OtpAuthUri.parse(uri); OtpGenerator generator = OtpGenerator.open(phone.secret(), phone.params())) {
             assertEquals("alice@example.com", phone.params().account());
             code = generator.codeFor(phone.params().stepAt(Instant.now().getEpochSecond()));
         }
-        view.typeCode(code.equals("000000") ? "999999" : "000000");
-        assertFalse(view.verify(), view.resultText());
-        view.typeCode(code);
-        assertTrue(view.verify(), view.resultText());
-        assertTrue(view.resultText().startsWith("Bound"), view.resultText());
-        assertFalse(view.verify(), "the same code twice must be refused");
-        assertTrue(view.resultText().contains("already used"), view.resultText());
+        Text typed = WidgetFinder.find(root, "enroll.code", Text.class);
+        typed.setText(code.equals("000000") ? "999999" : "000000");
+        WidgetFinder.click(root, "enroll.verify");
+        assertTrue(result.getText().startsWith("The code does not match"), result.getText());
+        typed.setText(code);
+        WidgetFinder.click(root, "enroll.verify");
+        assertTrue(result.getText().startsWith("Bound"), result.getText());
+        WidgetFinder.click(root, "enroll.verify");
+        assertTrue(result.getText().contains("already used"), result.getText());
         Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "enroll-1280x800.png");
 
-        Path backup = dir.resolve("alice.tbkey");
-        view.saveBackup(backup, "a passphrase long enough".toCharArray());
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
-        try (OtpAccount restored = KeyBackup.open(Files.readString(backup), "a passphrase long enough".toCharArray());
-             OtpAccount phone = OtpAuthUri.parse(view.currentUriForTests())) {
-            assertTrue(restored.secret().sameAs(phone.secret()), "the backup holds the enrolled key");
-        }
+        DisplayWait.until(() -> System.nanoTime() - copiedAt > 31_000_000_000L, 40);
+        DisplayWait.until(() -> result.getText().startsWith("The copied URI was cleared"), 5, result::getText);
+        Object now = clipboard.getContents(TextTransfer.getInstance());
+        assertTrue(now == null || !now.equals(uri), "the key left the clipboard");
+        clipboard.dispose();
     }
 }

@@ -3,22 +3,32 @@ package org.tokenbench.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.testing.skf.SoftSkf;
 import org.tokenbench.ui.internal.jobs.Screenshots;
 import org.tokenbench.ui.internal.views.GuomiKeyView;
 
 /**
  * The Guomi checklist in the workbench, against the soft SKF library with an injected fault: the SKF transport's
- * environment steps, then the key's driver's checklist, through the devices service.
+ * environment steps, then the key's driver's checklist, through the devices service. Driven through the view's real
+ * widgets (no hooks in the view): the library typed into its field, Run Check pressed, the table and summary read.
  */
 class GuomiKeyViewTest {
 
@@ -30,37 +40,67 @@ class GuomiKeyViewTest {
         SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of("user_pin", "24681357"));
         key.faults("corrupt-cert");
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        GuomiKeyView view = (GuomiKeyView) page.showView(GuomiKeyView.ID);
-        view.setLibrary(key.libraryPath().toString());
-        ProgramTokenViewTest.join(view.refreshPinCounter());
-        DisplayWait.until(() -> view.pinCounterText().endsWith("6 of 6 tries left"), 15);
+        page.showView(GuomiKeyView.ID);
+        Control root = page.getWorkbenchWindow().getShell();
+        Combo library = WidgetFinder.find(root, "guomi.library", Combo.class);
+        library.setText(key.libraryPath().toString());
+        library.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
+        Label counter = WidgetFinder.find(root, "guomi.pinCounter", Label.class);
+        DisplayWait.until(() -> counter.getText().endsWith("6 of 6 tries left"), 15, counter::getText);
 
-        ProgramTokenViewTest.join(view.runCheck());
-        DisplayWait.until(() -> view.summaryText().contains("red step"), 15);
-        List<Checklist.Result> shown = view.shownResults();
-        Checklist.Result red = shown.stream().filter(r -> r.status() == Checklist.Status.FAILED).findFirst().orElseThrow();
-        assertTrue(red.step().title().toLowerCase().contains("certificate"), red.toString());
-        int at = shown.indexOf(red);
-        assertTrue(shown.subList(0, at).stream().allMatch(r -> r.status() == Checklist.Status.PASSED), "the steps before it passed: " + shown);
-        assertTrue(shown.subList(at + 1, shown.size()).stream().allMatch(r -> r.status() == Checklist.Status.SKIPPED),
-                "the steps after it are not checked: " + shown);
-        assertTrue(shown.size() > at + 1, "the signature steps are listed as not checked: " + shown);
+        Label summary = WidgetFinder.find(root, "guomi.summary", Label.class);
+        Table steps = WidgetFinder.find(root, "guomi.steps", Table.class);
+        WidgetFinder.click(root, "guomi.run");
+        DisplayWait.until(() -> summary.getText().contains("red step"), 15, summary::getText);
+        List<String[]> shown = rows(steps);
+        int at = indexOf(shown, "failed");
+        assertTrue(at >= 0 && shown.get(at)[0].toLowerCase().contains("certificate"), Arrays.deepToString(shown.toArray()));
+        assertTrue(shown.subList(0, at).stream().allMatch(r -> r[1].equals("passed")), "the steps before it passed");
+        assertTrue(shown.size() > at + 1 && shown.subList(at + 1, shown.size()).stream().allMatch(r -> r[1].equals("not checked")),
+                "the steps after it are listed as not checked");
 
-        view.select(red.step().id());
-        DisplayWait.until(() -> view.detailsText().contains("What to do: "));
-        assertTrue(view.detailsText().contains("Certificate parsing error [guomi.console:0x21210001]"), view.detailsText());
+        // the red step is selected as it arrives, its diagnosis below
+        Text details = WidgetFinder.find(root, "guomi.details", Text.class);
+        DisplayWait.until(() -> details.getText().contains("What to do: "), 5, details::getText);
+        assertTrue(details.getText().contains("Certificate parsing error [guomi.console:0x21210001]"), details.getText());
         Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "guomi-key-red-step-1280x800.png");
         Screenshots.save(page.getWorkbenchWindow().getShell(), 1920, 1080, "guomi-key-red-step-1920x1080.png");
 
         key.clearFaults();
-        int steps = shown.size();
-        ProgramTokenViewTest.join(view.runCheck());
-        // No CA file and no PIN were given: nothing failed, yet the view must not call that "verified".
-        DisplayWait.until(() -> view.summaryText().startsWith("Passed with unchecked steps"), 15);
-        assertEquals(steps, view.shownResults().size(), view.shownResults().toString());
-        assertTrue(view.shownResults().stream().noneMatch(r -> r.status() == Checklist.Status.FAILED), view.shownResults().toString());
-        // The check ends by refreshing the PIN counter on the key; a second refresh queues behind it on the device, so
-        // joining it means the key's files are no longer in use when the temporary directory is deleted.
-        ProgramTokenViewTest.join(view.refreshPinCounter());
+        int count = shown.size();
+        WidgetFinder.click(root, "guomi.run");
+        // No CA file, CRL or PIN were given: nothing failed, yet the view must not call that "verified".
+        DisplayWait.until(() -> summary.getText().startsWith("Passed with unchecked steps"), 15, summary::getText);
+        assertEquals(count, steps.getItemCount());
+        assertEquals(-1, indexOf(rows(steps), "failed"));
+
+        // A revocation list that cannot be read: said at once, nothing run, the PIN field emptied.
+        Text crl = WidgetFinder.find(root, "guomi.crl", Text.class);
+        Text pin = WidgetFinder.find(root, "guomi.pin", Text.class);
+        crl.setText(dir.resolve("missing.crl").toString());
+        pin.setText("24681357");
+        WidgetFinder.click(root, "guomi.run");
+        assertTrue(summary.getText().startsWith("The revocation list file cannot be read"), summary.getText());
+        assertEquals("", pin.getText());
+        assertEquals(count, steps.getItemCount(), "the last results stay");
+        crl.setText("");
+        Files.deleteIfExists(dir.resolve("missing.crl"));
+        // The check ends by refreshing the PIN counter on the key; wait until no Job works on it before the temporary
+        // directory (the key's files) is deleted.
+        DisplayWait.until(() -> Job.getJobManager().find(null).length == 0 || Arrays.stream(Job.getJobManager().find(null))
+                .noneMatch(job -> job.getName().contains("PIN") || job.getName().contains("USB key")), 15);
+    }
+
+    private static List<String[]> rows(Table table) {
+        return Arrays.stream(table.getItems()).map((TableItem item) -> new String[] {item.getText(0), item.getText(1), item.getText(2)}).toList();
+    }
+
+    private static int indexOf(List<String[]> rows, String status) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i)[1].equals(status)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -38,23 +38,47 @@ public final class DeviceStatusItem extends ContributionItem {
     };
     private volatile CLabel label;
     private AutoCloseable subscription;
+    private boolean disposed;
 
     public DeviceStatusItem() {
         super(ID);
         update.setSystem(true);
-        service = new ServiceHandle<>(DeviceService.class, devices -> {
-            subscription = devices.onChange(event -> update.schedule());
-            update.schedule();
-        });
+        service = new ServiceHandle<>(DeviceService.class, this::subscribe);
+    }
+
+    /** One subscription at a time: a devices service that comes again replaces the old one's; none after dispose. */
+    private synchronized void subscribe(DeviceService devices) {
+        if (disposed) {
+            return;
+        }
+        unsubscribe();
+        subscription = devices.onChange(event -> update.schedule());
+        update.schedule();
+    }
+
+    /** Whether the item still listens to the devices service (tests: none after the window closed). */
+    public synchronized boolean subscribed() {
+        return subscription != null;
+    }
+
+    private synchronized void unsubscribe() {
+        try {
+            if (subscription != null) {
+                subscription.close();
+            }
+        } catch (Exception e) {
+            // the devices service went first; nothing left to unsubscribe from
+        }
+        subscription = null;
     }
 
     @Override
     public void fill(Composite parent) {
         label = new CLabel(parent, SWT.SHADOW_NONE);
-        StatusLineLayoutData data = new StatusLineLayoutData();
-        data.widthHint = 1000;
-        label.setLayoutData(data);
+        label.setLayoutData(new StatusLineLayoutData());
         label.setText(Messages.status_noService);
+        // The status line disposes its controls, not always its items: the label going is when the window closes.
+        label.addDisposeListener(e -> dispose());
         update.schedule();
     }
 
@@ -72,6 +96,9 @@ public final class DeviceStatusItem extends ContributionItem {
         display.asyncExec(() -> {
             if (!shown.isDisposed()) {
                 shown.setText(summary.line());
+                // as wide as the line needs (the status line gives the rest to the others); the tooltip has everything
+                ((StatusLineLayoutData) shown.getLayoutData()).widthHint = shown.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
+                shown.getParent().layout(true);
                 shown.setToolTipText(summary.details());
                 shown.setForeground(summary.healthy() ? null : display.getSystemColor(SWT.COLOR_DARK_RED));
             }
@@ -80,15 +107,15 @@ public final class DeviceStatusItem extends ContributionItem {
 
     @Override
     public void dispose() {
+        synchronized (this) {
+            if (disposed) {
+                return;
+            }
+            disposed = true;
+        }
         label = null;
         update.cancel();
-        try {
-            if (subscription != null) {
-                subscription.close();
-            }
-        } catch (Exception e) {
-            // the devices service went first; nothing left to unsubscribe from
-        }
+        unsubscribe();
         service.close();
     }
 }

@@ -31,13 +31,30 @@ public record DeviceStatusSummary(String line, String details, boolean healthy) 
         boolean anyAvailable = false;
         for (TransportState transport : transports) {
             anyAvailable |= transport.status().available();
+            // Short enough for a 1280 px window: the transport's short name and the first clause; the rest is in the tooltip.
+            String name = shortName(transport);
             parts.add(transport.status().available()
-                    ? Messages.bind(Messages.status_transportUp, new Object[] {transport.name(), transport.status().detail(), transport.identified()})
-                    : Messages.bind(Messages.status_transportDown, transport.name(), headline(transport.status().detail())));
+                    ? Messages.bind(Messages.status_transportUp, new Object[] {name, firstClause(transport.status().detail()), transport.identified()})
+                    : Messages.bind(Messages.status_transportDown, name, firstClause(headline(transport.status().detail()))));
             lines.add(transport.name() + ": " + transport.status().detail()
                     + transport.status().code().map(code -> " [" + code + "]").orElse(""));
         }
-        return new DeviceStatusSummary(String.join("  ·  ", parts), String.join("\n", lines), anyAvailable);
+        return new DeviceStatusSummary(String.join(" · ", parts), String.join("\n", lines), anyAvailable);
+    }
+
+    /** The status bar's name of a transport: a short one for TokenBench's own, the display name for a vendor's. */
+    static String shortName(TransportState transport) {
+        return switch (transport.id()) {
+            case "pcsc" -> Messages.status_pcsc;
+            case "skf" -> Messages.status_skf;
+            default -> transport.name();
+        };
+    }
+
+    /** "pcscd is running; 2 readers connected" → "pcscd is running". */
+    static String firstClause(String detail) {
+        int semicolon = detail.indexOf(';');
+        return semicolon > 0 ? detail.substring(0, semicolon) : detail;
     }
 
     /** "pcscd is not running: start pcscd: …" → "pcscd is not running": what is wrong; the remedy is in the tooltip. */

@@ -9,6 +9,9 @@ public final class Messages extends NLS {
     public static String status_transportDown;
     public static String status_noService;
 
+    public static String status_pcsc;
+    public static String status_skf;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }

@@ -42,7 +42,7 @@ public final class ActivityView extends ViewPart {
     /** One line of the view. */
     public record Row(Instant time, String user, String action, String device, String result) {
 
-        static Row of(AuditEntry entry) {
+        public static Row of(AuditEntry entry) {
             AuditEvent event = entry.event();
             String result = outcomeText(event.outcome()) + event.code().map(ErrorCode::toString).map(c -> " [" + c + "]").orElse("");
             if (!event.detail().isEmpty()) {

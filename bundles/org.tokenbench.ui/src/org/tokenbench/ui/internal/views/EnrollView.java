@@ -1,11 +1,18 @@
 package org.tokenbench.ui.internal.views;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -14,219 +21,278 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.tokenbench.core.PrivateFiles;
-import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.fleet.AuditEvent;
-import org.tokenbench.otp.Enrollment;
 import org.tokenbench.otp.KeyBackup;
-import org.tokenbench.otp.OtpAuthUri;
-import org.tokenbench.otp.OtpParams;
 import org.tokenbench.otp.Verifier;
 import org.tokenbench.qr.QrEncoder;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
+import org.tokenbench.ui.internal.model.EnrollModel;
 
 import com.google.zxing.common.BitMatrix;
 
 /**
- * TOTP login protection as a cloud console sets it up (seed 002): a fresh key and its QR code for a phone app,
- * a code from the app to prove the binding, and the same key handed to the Program Token view to put on a
- * hardware token as well. The key is held as a {@link Secret} and forgotten when the view closes or a new key
- * is made; the QR code is drawn from the module matrix, never written to a file.
+ * TOTP login protection as a cloud console sets it up (seed 002): a fresh key (or one restored from a backup) and its
+ * QR code for a phone app, a code from the app to prove the binding, and the same key handed to the Program Token view
+ * to put on a hardware token as well. The state and rules are an {@link EnrollModel}; this view renders it. The QR code
+ * is drawn from the module matrix, never written to a file; a copied URI leaves the clipboard after 30 s.
  */
 public final class EnrollView extends ViewPart {
 
     public static final String ID = "org.tokenbench.ui.views.enroll";
 
+    private final EnrollModel model = new EnrollModel();
     private Text issuer;
     private Text account;
     private Canvas qr;
     private Text code;
     private Label result;
-    private Secret secret;
-    private OtpParams params;
-    private BitMatrix modules;
-    private Verifier verifier;
     private final AuditRecorder audit = new AuditRecorder();
 
     @Override
     public void createPartControl(Composite parent) {
-        setPartName("Enroll");
+        setPartName(Messages.enroll_title);
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(parent);
-        new Label(parent, SWT.NONE).setText("Issuer:");
-        issuer = new Text(parent, SWT.BORDER);
+        new Label(parent, SWT.NONE).setText(Messages.enroll_issuer);
+        issuer = Widgets.id(new Text(parent, SWT.BORDER), "enroll.issuer");
         issuer.setText("TokenBench");
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(issuer);
-        new Label(parent, SWT.NONE).setText("Account:");
-        account = new Text(parent, SWT.BORDER);
+        new Label(parent, SWT.NONE).setText(Messages.enroll_account);
+        account = Widgets.id(new Text(parent, SWT.BORDER), "enroll.account");
         account.setMessage("user@example.com");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(account);
-        Widgets.button(parent, "New key", this::newKey);
+        Widgets.id(Widgets.button(parent, Messages.enroll_newKey, this::newKey), "enroll.newKey");
 
-        qr = new Canvas(parent, SWT.BORDER | SWT.DOUBLE_BUFFERED);
+        qr = Widgets.id(new Canvas(parent, SWT.BORDER | SWT.DOUBLE_BUFFERED), "enroll.qr");
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(220, 220).applyTo(qr);
         qr.addPaintListener(e -> paint(e.gc, qr.getClientArea()));
 
-        new Label(parent, SWT.NONE).setText("Code from the app:");
-        code = new Text(parent, SWT.BORDER);
+        new Label(parent, SWT.NONE).setText(Messages.enroll_code);
+        code = Widgets.id(new Text(parent, SWT.BORDER), "enroll.code");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(code);
-        Widgets.button(parent, "Verify", this::verify);
-        result = new Label(parent, SWT.WRAP);
+        Widgets.id(Widgets.button(parent, Messages.enroll_verify, this::verify), "enroll.verify");
+        result = Widgets.id(new Label(parent, SWT.WRAP), "enroll.result");
         GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(result);
         Composite actions = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(actions);
+        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(actions);
         GridDataFactory.fillDefaults().span(3, 1).applyTo(actions);
-        Widgets.button(actions, "Put the same key on a token…", this::toToken);
-        Widgets.button(actions, "Copy URI", this::copyUri).setToolTipText("Copies the otpauth URI (it holds the key) to the clipboard");
-        Widgets.button(actions, "Encrypted backup…", this::backup).setToolTipText("Saves the key sealed with a passphrase (scrypt + AES-256-GCM)");
-        result.setText("Make a new key, scan the QR code with the phone app, then type the code it shows.");
+        Widgets.id(Widgets.button(actions, Messages.enroll_toToken, this::toToken), "enroll.toToken");
+        Widgets.id(Widgets.button(actions, Messages.enroll_copyUri, this::copyUri), "enroll.copyUri").setToolTipText(Messages.enroll_copyUriTip);
+        Widgets.id(Widgets.button(actions, Messages.enroll_backup, this::backup), "enroll.backup").setToolTipText(Messages.enroll_backupTip);
+        Widgets.id(Widgets.button(actions, Messages.enroll_restore, this::chooseBackup), "enroll.restore").setToolTipText(Messages.enroll_restoreTip);
+        show();
     }
 
     /** A fresh 160-bit key for the issuer and account typed. */
-    public void newKey() {
-        forget();
-        params = OtpParams.totp(issuer.getText().strip(), account.getText().strip());
-        secret = Enrollment.newSecret();
+    private void newKey() {
         try {
-            modules = QrEncoder.modules(OtpAuthUri.format(params, secret));
+            model.newKey(issuer.getText(), account.getText());
         } catch (TokenException e) {
-            result.setText(e.getMessage());
-            return;
+            model.say(e.getMessage());
         }
-        verifier = new Verifier(secret, params, 1);
         code.setText("");
-        result.setText("Scan this code with the phone app (Google Authenticator, FreeOTP, …), then type the code it shows.");
-        qr.redraw();
+        show();
     }
 
     /** Checks a code from the app (±1 step, never the same step twice): the binding is done when it matches. */
-    public boolean verify() {
-        if (verifier == null) {
-            result.setText("Make a new key first.");
-            return false;
+    private void verify() {
+        boolean hadKey = model.hasKey();
+        Verifier.Result check = model.verify(code.getText(), Instant.now().getEpochSecond());
+        if (hadKey) {
+            String label = model.label();
+            audit.record(check.accepted() ? AuditEvent.succeeded(AuditEvent.ENROL, "", "", "phone app bound to " + label)
+                    : new AuditEvent(AuditEvent.ENROL, "", "", AuditEvent.Outcome.FAILED, Optional.empty(),
+                            "phone app code for " + label + " " + check.outcome().name().toLowerCase(java.util.Locale.ROOT)), this::showLater);
         }
-        Verifier.Result check = verifier.verify(code.getText().strip(), Instant.now().getEpochSecond());
-        String label = params.issuer() + ":" + params.account();
-        audit.record(check.outcome() == Verifier.Outcome.ACCEPTED ? AuditEvent.succeeded(AuditEvent.ENROL, "", "", "phone app bound to " + label)
-                : new AuditEvent(AuditEvent.ENROL, "", "", AuditEvent.Outcome.FAILED, Optional.empty(),
-                        "phone app code for " + label + " " + check.outcome().name().toLowerCase(Locale.ROOT)), this::showLater);
-        result.setText(switch (check.outcome()) {
-            case ACCEPTED -> "Bound: the app's code matches" + (check.stepOffset() == 0 ? "." : " (" + check.stepOffset() + " step off: check the phone's clock).");
-            case REPLAYED -> "That code was already used; wait for the next one.";
-            case MALFORMED -> "A code is " + params.digits() + " digits.";
-            default -> "The code does not match: check that the app scanned this QR code and that the phone's clock is right.";
-        });
-        return check.accepted();
-    }
-
-    public void setAccount(String name) {
-        account.setText(name);
-    }
-
-    public void typeCode(String value) {
-        code.setText(value);
-    }
-
-    public String resultText() {
-        return result.getText();
-    }
-
-    /** The current key's URI, for tests that act as the phone app. Never shown in the view. */
-    public String currentUriForTests() {
-        return OtpAuthUri.format(params, secret);
-    }
-
-    public int qrModules() {
-        return modules == null ? 0 : modules.getWidth();
+        show();
     }
 
     private void toToken() {
-        if (secret == null) {
-            result.setText("Make a new key first.");
+        Optional<String> uri = model.uri();
+        if (uri.isEmpty()) {
+            model.say(org.tokenbench.ui.internal.model.Messages.enroll_newFirst);
+            show();
             return;
         }
         try {
             ProgramTokenView program = (ProgramTokenView) getSite().getPage().showView(ProgramTokenView.ID);
-            program.useKey(OtpAuthUri.format(params, secret));
+            program.useKey(uri.get());
         } catch (PartInitException e) {
-            result.setText(e.getMessage());
+            model.say(e.getMessage());
+            show();
         }
     }
 
+    /** The URI (it holds the key) on the clipboard for {@link EnrollModel#CLIPBOARD_LIFETIME}, then gone if still there. */
     private void copyUri() {
-        if (secret == null) {
+        Optional<String> uri = model.uri();
+        if (uri.isEmpty()) {
             return;
         }
-        Clipboard clipboard = new Clipboard(qr.getDisplay());
+        Display display = qr.getDisplay();
+        Clipboard clipboard = new Clipboard(display);
         try {
-            clipboard.setContents(new Object[] {OtpAuthUri.format(params, secret)}, new Transfer[] {TextTransfer.getInstance()});
+            clipboard.setContents(new Object[] {uri.get()}, new Transfer[] {TextTransfer.getInstance()});
         } finally {
             clipboard.dispose();
         }
-        result.setText("The URI (with the key) is on the clipboard: paste it where it belongs, then copy something else over it.");
+        model.say(Messages.enroll_copied);
+        show();
+        String copied = uri.get();
+        // on the display, not the view: the URI leaves the clipboard even if the view was closed meanwhile
+        display.timerExec((int) EnrollModel.CLIPBOARD_LIFETIME.toMillis(), () -> {
+            Clipboard now = new Clipboard(display);
+            try {
+                if (EnrollModel.clearClipboard(now.getContents(TextTransfer.getInstance()), copied)) {
+                    now.clearContents();
+                    // clearContents only drops what this program offers; an empty text replaces it where the platform kept a copy
+                    now.setContents(new Object[] {" "}, new Transfer[] {TextTransfer.getInstance()});
+                    if (!result.isDisposed()) {
+                        model.say(Messages.enroll_cleared);
+                        show();
+                    }
+                }
+            } finally {
+                now.dispose();
+            }
+        });
     }
 
     /** Seals the key with a passphrase typed twice and saves it where the user chooses, readable by the owner only. */
     private void backup() {
-        if (secret == null) {
-            result.setText("Make a new key first.");
+        if (!model.hasKey()) {
+            model.say(org.tokenbench.ui.internal.model.Messages.enroll_newFirst);
+            show();
             return;
         }
-        char[] first = askPassphrase("Passphrase for the backup (at least " + KeyBackup.MIN_PASSPHRASE + " characters):");
-        char[] second = first == null ? null : askPassphrase("The same passphrase again:");
+        char[] first = UiInteraction.askMasked(qr.getShell(), Messages.enroll_backupTitle, NLS.bind(Messages.enroll_passphrase, KeyBackup.MIN_PASSPHRASE));
+        char[] second = first == null ? null : UiInteraction.askMasked(qr.getShell(), Messages.enroll_backupTitle, Messages.enroll_passphraseAgain);
         try {
             if (first == null || second == null) {
                 return;
             }
-            if (!java.util.Arrays.equals(first, second)) {
-                result.setText("The two passphrases differ; nothing was saved.");
+            if (!Arrays.equals(first, second)) {
+                model.say(Messages.enroll_passphrasesDiffer);
+                show();
                 return;
             }
             FileDialog dialog = new FileDialog(qr.getShell(), SWT.SAVE);
-            dialog.setFileName((params.issuer().isEmpty() ? "key" : params.issuer().replaceAll("[^A-Za-z0-9._-]", "_")) + ".tbkey");
+            dialog.setFileName(model.backupFileName());
             dialog.setOverwrite(true);
             String file = dialog.open();
             if (file != null) {
-                saveBackup(java.nio.file.Path.of(file), first);
+                Path target = Path.of(file);
+                String label = model.label();
+                try {
+                    PrivateFiles.write(target, model.seal(first).getBytes(StandardCharsets.US_ASCII));
+                    model.say(NLS.bind(Messages.enroll_saved, target));
+                    audit.record(AuditEvent.succeeded(AuditEvent.BACKUP, "", "", label + " to " + target), this::showLater);
+                } catch (TokenException e) {
+                    model.say(e.getMessage());
+                    audit.record(AuditEvent.failed(AuditEvent.BACKUP, "", "", e.code(), label + " to " + target), this::showLater);
+                }
+                show();
             }
         } finally {
             if (first != null) {
-                java.util.Arrays.fill(first, '\0');
+                Arrays.fill(first, '\0');
             }
             if (second != null) {
-                java.util.Arrays.fill(second, '\0');
+                Arrays.fill(second, '\0');
             }
         }
     }
 
-    /** Writes the sealed key; public for tests, which cannot type into native file dialogs. */
-    public void saveBackup(java.nio.file.Path file, char[] passphrase) {
-        try {
-            PrivateFiles.write(file, KeyBackup.seal(params, secret, passphrase).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            result.setText("Encrypted backup saved to " + file + ". Keep the passphrase apart from it.");
-            audit.record(AuditEvent.succeeded(AuditEvent.BACKUP, "", "", params.issuer() + ":" + params.account() + " to " + file), this::showLater);
-        } catch (TokenException e) {
-            result.setText(e.getMessage());
-            audit.record(AuditEvent.failed(AuditEvent.BACKUP, "", "", e.code(), params.issuer() + ":" + params.account() + " to " + file), this::showLater);
+    /** Restore from backup…: the file, its passphrase, then the key is opened in a Job (scrypt takes about a second). */
+    private void chooseBackup() {
+        FileDialog dialog = new FileDialog(qr.getShell(), SWT.OPEN);
+        dialog.setFilterExtensions(new String[] {"*.tbkey", "*.*"});
+        String file = dialog.open();
+        if (file == null) {
+            return;
+        }
+        char[] passphrase = UiInteraction.askMasked(qr.getShell(), Messages.enroll_restoreTitle, Messages.enroll_passphraseOpen);
+        if (passphrase != null) {
+            restore(Path.of(file), passphrase);
         }
     }
 
-    private char[] askPassphrase(String prompt) {
-        return UiInteraction.askMasked(qr.getShell(), "Encrypted backup", prompt);
+    /** Opens {@code file} with {@code passphrase} (wiped) off the display thread and shows the restored key. */
+    private Job restore(Path file, char[] passphrase) {
+        Display display = qr.getDisplay();
+        Job job = Job.create(Messages.enroll_restoring, monitor -> {
+            char[] backup = null;
+            try {
+                backup = readText(file);
+                String restored = model.restore(new String(backup), passphrase);
+                audit.record(AuditEvent.succeeded(AuditEvent.RESTORE, "", "", restored + " from " + file), this::showLater);
+                return Status.OK_STATUS;
+            } catch (TokenException e) {
+                model.say(e.getMessage());
+                audit.record(AuditEvent.failed(AuditEvent.RESTORE, "", "", e.code(), "from " + file), this::showLater);
+                return Status.error(e.getMessage() + " [" + e.code() + "]");
+            } catch (IOException e) {
+                model.say(NLS.bind(Messages.enroll_unreadable, e.getMessage()));
+                return Status.error(e.getMessage());
+            } finally {
+                Arrays.fill(passphrase, '\0');
+                if (backup != null) {
+                    Arrays.fill(backup, '\0');
+                }
+                display.asyncExec(this::show);
+            }
+        });
+        job.setUser(true);
+        job.setProperty(org.eclipse.ui.progress.IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
+        job.schedule();
+        return job;
+    }
+
+    /** A backup is text of a few hundred bytes: anything much larger is not one. */
+    private static char[] readText(Path file) throws IOException {
+        if (Files.size(file) > 64 * 1024) {
+            throw new IOException(file + " is too large to be a key backup");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.CharBuffer decoded = StandardCharsets.US_ASCII.decode(java.nio.ByteBuffer.wrap(bytes));
+        try {
+            char[] text = new char[decoded.remaining()];
+            decoded.get(text);
+            return text;
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+            if (decoded.hasArray()) {
+                Arrays.fill(decoded.array(), '\0');
+            }
+        }
+    }
+
+    /** Renders the model: the QR code and the message. */
+    private void show() {
+        if (result.isDisposed()) {
+            return;
+        }
+        result.setText(model.message());
+        result.getParent().layout(true, true);
+        qr.redraw();
     }
 
     /** Black modules on white with the standard quiet zone, as large as the canvas allows. */
     private void paint(GC gc, Rectangle area) {
         gc.setBackground(qr.getDisplay().getSystemColor(SWT.COLOR_WHITE));
         gc.fillRectangle(area);
-        if (modules == null) {
+        Optional<BitMatrix> shown = model.modules();
+        if (shown.isEmpty()) {
             return;
         }
+        BitMatrix modules = shown.get();
         int total = modules.getWidth() + 2 * QrEncoder.QUIET_ZONE;
         int scale = Math.max(1, Math.min(area.width, area.height) / total);
         int x0 = area.x + (area.width - total * scale) / 2 + QrEncoder.QUIET_ZONE * scale;
@@ -241,18 +307,6 @@ public final class EnrollView extends ViewPart {
         }
     }
 
-    private void forget() {
-        if (verifier != null) {
-            verifier.close();
-            verifier = null;
-        }
-        if (secret != null) {
-            secret.close();
-            secret = null;
-        }
-        modules = null;
-    }
-
     @Override
     public void setFocus() {
         account.setFocus();
@@ -260,16 +314,16 @@ public final class EnrollView extends ViewPart {
 
     /** A message from a background thread (the audit log's failure) in the result line. */
     private void showLater(String message) {
-        result.getDisplay().asyncExec(() -> {
-            if (!result.isDisposed()) {
-                result.setText(message);
-            }
-        });
+        model.say(message);
+        Display display = result.getDisplay();
+        if (!display.isDisposed()) {
+            display.asyncExec(this::show);
+        }
     }
 
     @Override
     public void dispose() {
-        forget();
+        model.close();
         audit.close();
         super.dispose();
     }

@@ -57,6 +57,7 @@ import org.tokenbench.diagnostics.FailureJournal;
 import org.tokenbench.ui.DeviceView;
 import org.tokenbench.ui.internal.jobs.DeviceJob;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
+import org.tokenbench.ui.internal.model.ChecklistModel;
 
 /**
  * A Guomi SM2 USB key's environment, step by step: pick the vendor's SKF library (configured families or a file),
@@ -91,12 +92,12 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
     private Interaction interaction;
     private Combo library;
     private Text caFile;
+    private Text crlFile;
     private Text pin;
-    private TableViewer steps;
-    private Text details;
+    private ChecklistTable steps;
     private Label summary;
     private Label pinCounter;
-    private final List<Checklist.Result> results = new ArrayList<>();
+    private final ChecklistModel model = new ChecklistModel();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -107,44 +108,30 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(parent);
 
         new Label(parent, SWT.NONE).setText(Messages.guomi_library);
-        library = new Combo(parent, SWT.DROP_DOWN);
+        library = Widgets.id(new Combo(parent, SWT.DROP_DOWN), "guomi.library");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(library);
         library.setToolTipText(Messages.guomi_libraryTip);
-        browse(parent, library::setText, "*.so;*.so.*;*.dll;*.dylib");
-        new Label(parent, SWT.NONE).setText(Messages.guomi_caCertificate);
-        caFile = new Text(parent, SWT.BORDER);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(caFile);
-        browse(parent, caFile::setText, "*.cer;*.crt;*.der;*.pem");
+        FileField.browse(parent, library::setText, FileField.LIBRARIES);
+        caFile = FileField.create(parent, Messages.guomi_caCertificate, "guomi.ca", FileField.CERTIFICATES);
+        crlFile = FileField.create(parent, Messages.guomi_crlFile, "guomi.crl", FileField.CRLS);
         new Label(parent, SWT.NONE).setText(Messages.guomi_userPin);
-        pin = new Text(parent, SWT.BORDER | SWT.PASSWORD);
+        pin = Widgets.id(new Text(parent, SWT.BORDER | SWT.PASSWORD), "guomi.pin");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(pin);
-        pin.setToolTipText("Only to rehearse a logon signature. The PIN is tried once, never retried; "
-                + "the remaining tries are read first and the last one needs your confirmation.");
-        ViewCommand.activate(getSite(), TokenBenchCommands.RUN_CHECK, this::runCheck).button(parent, Messages.guomi_runChecklist);
+        pin.setToolTipText(Messages.guomi_pinTip);
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.RUN_CHECK, this::runCheck).button(parent, Messages.guomi_runChecklist),
+                "guomi.run");
         new Label(parent, SWT.NONE);
-        pinCounter = new Label(parent, SWT.NONE);
+        pinCounter = Widgets.id(new Label(parent, SWT.NONE), "guomi.pinCounter");
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(pinCounter);
         library.addListener(SWT.Selection, e -> refreshPinCounter());
         library.addListener(SWT.DefaultSelection, e -> refreshPinCounter());
         library.addListener(SWT.FocusOut, e -> refreshPinCounter());
 
-        summary = new Label(parent, SWT.WRAP);
+        summary = Widgets.id(new Label(parent, SWT.WRAP), "guomi.summary");
         GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(500, SWT.DEFAULT).applyTo(summary);
 
-        SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(sash);
-        steps = new TableViewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        steps.getTable().setHeaderVisible(true);
-        steps.getTable().setLinesVisible(true);
-        steps.setContentProvider(ArrayContentProvider.getInstance());
-        column(Messages.guomi_step, 320, r -> r.step().title(), true);
-        column(Messages.guomi_result, 90, r -> r.status().name(), false);
-        column(Messages.guomi_detail, 560, Checklist.Result::detail, false);
-        steps.addSelectionChangedListener(e -> showDetails(((IStructuredSelection) e.getSelection()).getFirstElement()));
-        details = new Text(sash, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
-        sash.setWeights(60, 40);
-
-        steps.setInput(results);
+        steps = new ChecklistTable(parent, "guomi", code -> diagnostics.get().flatMap(registry -> registry.explain(code)));
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(steps.control());
         devices = new ServiceHandle<>(DeviceService.class, service -> parent.getDisplay().asyncExec(this::fillLibraries));
     }
 
@@ -165,41 +152,36 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
      * is used through the session, once, never retried. The Job fails when the checklist could not run at all; red steps
      * are its findings, shown in the table.
      */
-    public Job runCheck() {
+    private Job runCheck() {
         String chosen = library.getText().strip();
         if (chosen.isEmpty()) {
             showSummary("Choose the key vendor's SKF library first: it comes with the key's driver package. "
                     + "Configured families are listed; add one in Preferences or with: tokenbench guomi library set FAMILY PATH");
             return null;
         }
-        Optional<byte[]> ca = Optional.empty();
-        if (!caFile.getText().isBlank()) {
-            try {
-                ca = Optional.of(Files.readAllBytes(Path.of(caFile.getText().strip())));
-            } catch (IOException e) {
-                showSummary("The CA certificate cannot be read: " + e.getMessage());
-                return null;
-            }
+        Checklist.Inputs inputs;
+        try {
+            inputs = ChecklistModel.inputs(caFile.getText(), crlFile.getText(), pin.getTextChars());
+        } catch (TokenException e) {
+            showSummary(e.getMessage());
+            return null;
+        } finally {
+            pin.setText("");
         }
-        char[] typed = pin.getTextChars();
-        pin.setText("");
-        Optional<Secret> userPin = typed.length == 0 ? Optional.empty() : Optional.of(Secret.fromChars(typed));
-        Checklist.Inputs inputs = new Checklist.Inputs(ca, userPin);
+        Optional<Secret> userPin = inputs.pin();
         Interaction asking = interaction;
-        results.clear();
-        steps.refresh();
-        details.setText("");
-        showSummary("Checking " + chosen + " …");
-        Display display = steps.getControl().getDisplay();
+        model.started();
+        steps.show(model.results());
+        showSummary(model.summary());
+        Display display = steps.control().getDisplay();
         Job job = new Job("Checking the USB key environment") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask("USB key environment", IProgressMonitor.UNKNOWN);
-                List<Checklist.Result> all = new ArrayList<>();
                 java.util.function.Consumer<Checklist.Result> shown = result -> {
-                    all.add(result);
+                    model.add(result);
                     monitor.subTask(result.step().title());
-                    display.asyncExec(() -> add(result));
+                    display.asyncExec(() -> steps.show(model.results()));
                     if (result.status() == Checklist.Status.FAILED && result.code().isPresent()) {
                         journal.get().ifPresent(j -> j.record("Guomi key check: " + result.step().title(),
                                 new TokenException(result.code().get(), result.detail())));
@@ -208,23 +190,23 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                 try {
                     Target target = target(chosen);
                     target.transport().checkEnvironment(target.library().toString()).forEach(shown);
-                    if (all.stream().noneMatch(r -> r.status() == Checklist.Status.FAILED)) {
+                    if (model.firstFailure().isEmpty()) {
                         checkKey(target, inputs, asking, shown, monitor);
                     }
-                    Optional<Checklist.Result> red = all.stream().filter(r -> r.status() == Checklist.Status.FAILED).findFirst();
+                    Optional<Checklist.Result> red = model.firstFailure();
+                    model.finished();
                     String library = target.library().getFileName().toString();
                     audit.record(red.isEmpty() ? AuditEvent.succeeded(KEY_CHECK, "", "", "environment verified with " + library)
                             : new AuditEvent(KEY_CHECK, "", "", AuditEvent.Outcome.FAILED, red.get().code(),
                                     "stopped at " + red.get().step().title() + " with " + library), message -> display.asyncExec(() -> showSummary(message)));
                     display.asyncExec(() -> {
-                        showSummary(red.isPresent() ? "The check stopped at a red step: select it for the cause and what to do."
-                                : Checklist.passedWithUncheckedSteps(all) ? "Passed with unchecked steps: give the CA certificate and "
-                                        + "the PIN to check everything."
-                                : "The USB key environment is verified.");
+                        steps.show(model.results());
+                        showSummary(model.summary());
                         refreshPinCounter();
                     });
                     return Status.OK_STATUS;
                 } catch (TokenException e) {
+                    model.couldNotRun();
                     journal.get().ifPresent(j -> j.record("Guomi key check", e));
                     display.asyncExec(() -> showSummary(explain(e)));
                     return Status.error(e.getMessage() + " [" + e.code() + "]");
@@ -266,7 +248,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
      * Reads the user PIN's retry counter (costs no try) in a Job under the key's rule, so the user sees how many tries
      * are left before typing a PIN.
      */
-    public Job refreshPinCounter() {
+    private Job refreshPinCounter() {
         String chosen = library.getText().strip();
         if (chosen.isEmpty()) {
             pinCounter.setText("");
@@ -308,67 +290,6 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         });
         job.schedule();
         return job;
-    }
-
-    public String pinCounterText() {
-        return pinCounter.getText();
-    }
-
-    // ---- state shown to tests ----
-
-    public void setLibrary(String pathOrFamily) {
-        library.setText(pathOrFamily);
-    }
-
-    public void setInteraction(Interaction interaction) {
-        this.interaction = interaction;
-    }
-
-    public List<Checklist.Result> shownResults() {
-        return List.copyOf(results);
-    }
-
-    /** Selects the step with this id, as a click would. */
-    public void select(String stepId) {
-        results.stream().filter(r -> r.step().id().equals(stepId)).findFirst()
-                .ifPresent(r -> steps.setSelection(new org.eclipse.jface.viewers.StructuredSelection(r), true));
-    }
-
-    public String detailsText() {
-        return details.getText();
-    }
-
-    public String summaryText() {
-        return summary.getText();
-    }
-
-    // ---- internals ----
-
-    private void add(Checklist.Result result) {
-        if (steps.getControl().isDisposed()) {
-            return;
-        }
-        results.add(result);
-        steps.refresh();
-        if (result.status() == Checklist.Status.FAILED) {
-            steps.setSelection(new org.eclipse.jface.viewers.StructuredSelection(result), true);
-        }
-    }
-
-    private void showDetails(Object selected) {
-        if (!(selected instanceof Checklist.Result result)) {
-            details.setText("");
-            return;
-        }
-        StringBuilder text = new StringBuilder(result.step().title()).append(": ").append(result.status()).append('\n')
-                .append(result.detail()).append('\n');
-        result.code().ifPresent(code -> {
-            Optional<Diagnosis> diagnosis = diagnostics.get().flatMap(registry -> registry.explain(code));
-            diagnosis.ifPresentOrElse(d -> text.append('\n').append(d.title()).append(" [").append(code).append("]\n")
-                    .append(d.explanation()).append("\nLikely causes: ").append(String.join("; ", d.likelyCauses()))
-                    .append("\nWhat to do: ").append(d.remedy()), () -> text.append("\nCode: ").append(code));
-        });
-        details.setText(text.toString());
     }
 
     private DeviceService service() throws TokenException {
@@ -433,56 +354,6 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
 
     private String explain(TokenException e) {
         return diagnostics.get().map(registry -> registry.render(e)).orElseGet(() -> DiagnosticsRegistry.plain(e));
-    }
-
-    private void column(String title, int width, java.util.function.Function<Checklist.Result, String> text, boolean withIcon) {
-        TableViewerColumn column = new TableViewerColumn(steps, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Checklist.Result) element);
-            }
-
-            @Override
-            public Image getImage(Object element) {
-                if (!withIcon) {
-                    return null;
-                }
-                ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
-                return switch (((Checklist.Result) element).status()) {
-                    case PASSED -> images.getImage(ISharedImages.IMG_OBJS_INFO_TSK);
-                    case WARNING -> images.getImage(ISharedImages.IMG_OBJS_WARN_TSK);
-                    case FAILED -> images.getImage(ISharedImages.IMG_OBJS_ERROR_TSK);
-                    case SKIPPED -> null;
-                };
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                Display display = Display.getCurrent();
-                return switch (((Checklist.Result) element).status()) {
-                    case PASSED -> display.getSystemColor(SWT.COLOR_DARK_GREEN);
-                    case WARNING -> display.getSystemColor(SWT.COLOR_DARK_YELLOW);
-                    case FAILED -> display.getSystemColor(SWT.COLOR_RED);
-                    case SKIPPED -> display.getSystemColor(SWT.COLOR_DARK_GRAY);
-                };
-            }
-        });
-    }
-
-    private static void browse(Composite parent, java.util.function.Consumer<String> target, String filter) {
-        Button button = new Button(parent, SWT.PUSH);
-        button.setText("Browse…");
-        button.addListener(SWT.Selection, e -> {
-            FileDialog dialog = new FileDialog(parent.getShell(), SWT.OPEN);
-            dialog.setFilterExtensions(new String[] {filter, "*.*"});
-            String file = dialog.open();
-            if (file != null) {
-                target.accept(file);
-            }
-        });
     }
 
     /** The summary wraps: a longer text needs more lines, so the form lays out again. */

@@ -118,6 +118,48 @@ public final class Messages extends NLS {
     public static String diagnostics_catalog;
     public static String diagnostics_noFailures;
 
+    public static String guomi_crlFile;
+    public static String guomi_pinTip;
+    public static String browse;
+
+    public static String devices_title;
+    public static String devices_refresh;
+    public static String devices_transport;
+    public static String devices_slot;
+    public static String devices_state;
+    public static String devices_claimedBy;
+    public static String devices_serial;
+    public static String devices_clock;
+    public static String devices_busy;
+    public static String devices_looking;
+    public static String devices_noDriverYet;
+
+    public static String enroll_title;
+    public static String enroll_issuer;
+    public static String enroll_account;
+    public static String enroll_newKey;
+    public static String enroll_code;
+    public static String enroll_verify;
+    public static String enroll_toToken;
+    public static String enroll_copyUri;
+    public static String enroll_copyUriTip;
+    public static String enroll_backup;
+    public static String enroll_backupTip;
+    public static String enroll_restore;
+    public static String enroll_restoreTip;
+    public static String enroll_copied;
+    public static String enroll_cleared;
+    public static String enroll_passphrase;
+    public static String enroll_passphraseAgain;
+    public static String enroll_passphraseOpen;
+    public static String enroll_passphrasesDiffer;
+    public static String enroll_backupTitle;
+    public static String enroll_restoreTitle;
+    public static String enroll_saved;
+    public static String enroll_unreadable;
+    public static String enroll_restoring;
+    public static String enroll_auditFailed;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }

@@ -12,8 +12,14 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 
-/** The small widget helpers the task views share. */
-final class Widgets {
+/** The small widget helpers the task views and device editor pages share. */
+public final class Widgets {
+
+    /**
+     * The {@code setData} key naming a widget for UI tests and accessibility tools, as SWTBot's widget ids do: tests find
+     * real widgets by it instead of calling into views.
+     */
+    public static final String ID_KEY = "org.tokenbench.ui.widgetId";
 
     /** A column's {@code width} from {@link #textColumn}: how wide its content may make it (the header may go wider). */
     private static final String CONTENT_CAP = "tokenbench.contentCap";
@@ -29,7 +35,7 @@ final class Widgets {
     }
 
     /** A push button that runs {@code action} when pressed. */
-    static Button button(Composite parent, String text, Runnable action) {
+    public static Button button(Composite parent, String text, Runnable action) {
         Button button = new Button(parent, SWT.PUSH);
         button.setText(text);
         button.addListener(SWT.Selection, e -> action.run());
@@ -37,7 +43,7 @@ final class Widgets {
     }
 
     /** A table column showing {@code text} of each row's element (rows of one type {@code T}). */
-    static <T> TableViewerColumn textColumn(TableViewer viewer, String title, int width, Function<T, String> text) {
+    public static <T> TableViewerColumn textColumn(TableViewer viewer, String title, int width, Function<T, String> text) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
@@ -58,7 +64,7 @@ final class Widgets {
      * first widens the columns whose content was cut. Call it after the rows change; the first call also keeps the
      * columns filling the table when it is resized.
      */
-    static void fitColumns(Table table) {
+    public static void fitColumns(Table table) {
         if (table.isDisposed() || table.getColumnCount() == 0) {
             return;
         }
@@ -103,5 +109,33 @@ final class Widgets {
 
     private static int width(TableColumn column, String key) {
         return column.getData(key) instanceof Integer width ? width : column.getWidth();
+    }
+
+    /** Names {@code widget} for tests ({@link #ID_KEY}); returns it. */
+    public static <W extends org.eclipse.swt.widgets.Widget> W id(W widget, String id) {
+        widget.setData(ID_KEY, id);
+        return widget;
+    }
+
+    /** A table of rows (one element type) with headers and lines, named {@code id} for tests. */
+    public static TableViewer table(Composite parent, int style, String id) {
+        TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | style);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.setContentProvider(org.eclipse.jface.viewers.ArrayContentProvider.getInstance());
+        id(viewer.getTable(), id);
+        return viewer;
+    }
+
+    /** Runs {@code update} on {@code control}'s display thread unless the control is gone by then (any thread). */
+    public static void later(org.eclipse.swt.widgets.Control control, Runnable update) {
+        if (control.isDisposed() || control.getDisplay().isDisposed()) {
+            return;
+        }
+        control.getDisplay().asyncExec(() -> {
+            if (!control.isDisposed()) {
+                update.run();
+            }
+        });
     }
 }

@@ -1,0 +1,84 @@
+package org.tokenbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.otp.OtpAccount;
+import org.tokenbench.otp.OtpAuthUri;
+import org.tokenbench.otp.OtpGenerator;
+import org.tokenbench.otp.Verifier;
+import org.tokenbench.ui.internal.model.EnrollModel;
+
+/** Enrolment's rules without a display: binding, replay, backup and restore through the CLI's KeyBackup, the clipboard rule. */
+class EnrollModelTest {
+
+    private static final String PASSPHRASE = "caf\u00e9 au lait, sans sucre";
+
+    @Test
+    void aNewKeyIsBoundOnceByTheAppsCode() throws Exception {
+        try (EnrollModel model = new EnrollModel()) {
+            assertFalse(model.verify("123456", 0).accepted());
+            assertEquals("Make a new key first.", model.message());
+            model.newKey(" Example ", "alice@example.com");
+            assertTrue(model.modules().orElseThrow().getWidth() >= 21);
+            long now = Instant.now().getEpochSecond();
+            String code = phoneCode(model, now);
+            assertEquals(Verifier.Outcome.MALFORMED, model.verify("12", now).outcome());
+            assertEquals("A code is 6 digits.", model.message());
+            assertTrue(model.verify(code, now).accepted());
+            assertEquals("Bound: the app\u2019s code matches.", model.message());
+            assertEquals(Verifier.Outcome.REPLAYED, model.verify(code, now).outcome());
+            assertEquals("Example:alice@example.com", model.label());
+            assertEquals("Example.tbkey", model.backupFileName());
+        }
+    }
+
+    @Test
+    void aBackupRestoresTheSameKeyWithTheNfcEquivalentPassphraseAndWipesIt() throws Exception {
+        String backup;
+        String uri;
+        try (EnrollModel model = new EnrollModel()) {
+            model.newKey("Cloud", "ops");
+            uri = model.uri().orElseThrow();
+            char[] passphrase = PASSPHRASE.toCharArray();
+            backup = model.seal(passphrase);
+            assertTrue(new String(passphrase).chars().allMatch(c -> c == 0), "the passphrase is wiped after sealing");
+            assertTrue(backup.startsWith("TokenBench key backup v2\n"), backup);
+        }
+        try (EnrollModel restored = new EnrollModel()) {
+            char[] wrong = "not the passphrase at all".toCharArray();
+            assertThrows(TokenException.class, () -> restored.restore(backup, wrong));
+            assertTrue(new String(wrong).chars().allMatch(c -> c == 0), "a refused passphrase is wiped too");
+            assertFalse(restored.hasKey(), "a refused restore leaves no key");
+            // "é" typed as e + combining acute opens what was sealed with the precomposed é (NFC, as the CLI does)
+            char[] decomposed = "  cafe\u0301 au lait, sans sucre\n".toCharArray();
+            assertEquals("Cloud (ops)", restored.restore(backup, decomposed));
+            assertTrue(new String(decomposed).chars().allMatch(c -> c == 0));
+            assertEquals(uri, restored.uri().orElseThrow(), "the restored key is the sealed one");
+            assertTrue(restored.message().startsWith("Restored Cloud (ops)"), restored.message());
+            assertTrue(restored.modules().isPresent(), "its QR code can be scanned again");
+        }
+    }
+
+    @Test
+    void theClipboardIsClearedOnlyIfItStillHoldsTheCopiedUri() {
+        String copied = "otpauth://totp/Cloud:ops?secret=GEZDGNBVGY3TQOJQ&issuer=Cloud";
+        assertTrue(EnrollModel.clearClipboard(copied, copied));
+        assertFalse(EnrollModel.clearClipboard("something the user copied since", copied));
+        assertFalse(EnrollModel.clearClipboard(null, copied));
+        assertEquals(30, EnrollModel.CLIPBOARD_LIFETIME.toSeconds());
+    }
+
+    private static String phoneCode(EnrollModel model, long now) throws Exception {
+        try (OtpAccount phone = OtpAuthUri.parse(model.uri().orElseThrow());
+             OtpGenerator generator = OtpGenerator.open(phone.secret(), phone.params())) {
+            return generator.codeFor(phone.params().stepAt(now));
+        }
+    }
+}
