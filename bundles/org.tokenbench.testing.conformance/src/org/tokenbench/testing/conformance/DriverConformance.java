@@ -78,11 +78,17 @@ public abstract class DriverConformance {
 
     private boolean plugged;
 
+    private String pluggedId;
+
     @AfterEach
     void unplugDevice() throws Exception {
         if (plugged) {
             plugged = false;
             unplug();
+            // The next test's device goes into the same slot: it must not find this one's claim still standing
+            if (pluggedId != null) {
+                awaitUnclaimed(pluggedId);
+            }
         }
     }
 
@@ -93,6 +99,7 @@ public abstract class DriverConformance {
     private String plugAndAwaitClaim() throws Exception {
         String id = plug();
         plugged = true;
+        pluggedId = id;
         Device device = await(id, d -> d.state() == Device.State.CLAIMED || d.state() == Device.State.FAILED
                 || d.state() == Device.State.UNCLAIMED);
         assertEquals(Device.State.CLAIMED, device.state(), "the device is claimed: " + device);
