@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.function.Function;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * The one holder of secret bytes (OTP seeds, PINs, keys). It owns its buffer, hands it out only to a
  * callback, and zeroes it on {@link #close()}. It never prints its content: {@link #toString()} says
@@ -99,7 +101,7 @@ public final class Secret implements AutoCloseable {
 
     // Two secrets are never "equal" by value through equals(): that would invite map keys and logs.
     @Override
-    public boolean equals(Object obj) {
+    public boolean equals(@Nullable Object obj) {
         return this == obj;
     }
 

@@ -64,4 +64,23 @@ class DriverCommandTest {
         assertEquals(3, CliRun.of("driver", "install", work.resolve("missing.jar").toString()).exitCode());
         assertFalse(Files.exists(work.resolve("missing.jar")));
     }
+
+    @Test
+    void aDownloadNeedsTheVendorsDigestAndAJarMustMatchTheOneGiven() throws Exception {
+        CliRun unchecked = CliRun.of("driver", "install", "https://drivers.example.invalid/demo.jar");
+        assertEquals(3, unchecked.exitCode());
+        assertTrue(unchecked.err().contains("--sha256") && unchecked.err().contains("--trust-url"), unchecked.err());
+
+        Path jar = TestBundles.catalogBundle(work, "com.example.digested", "namespace = digested\nfamily = Digest demo\n"
+                + "0x0001 | error | Digest demo failure | The demo refused. | A test | Nothing.\n");
+        CliRun wrong = CliRun.of("driver", "install", jar.toString(), "--sha256", "00".repeat(32));
+        assertEquals(3, wrong.exitCode());
+        assertTrue(wrong.err().contains("not the jar its vendor published"), wrong.err());
+        assertTrue(CliRun.of("driver", "list").out().isBlank(), "nothing installed");
+
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+        CliRun right = CliRun.of("driver", "install", jar.toString(), "--sha256", digest);
+        assertEquals(0, right.exitCode(), right.err());
+        assertEquals(0, CliRun.of("driver", "remove", "com.example.digested").exitCode());
+    }
 }

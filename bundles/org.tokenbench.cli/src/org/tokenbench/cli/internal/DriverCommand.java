@@ -1,15 +1,12 @@
 package org.tokenbench.cli.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.HttpURLConnection;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +16,7 @@ import org.tokenbench.cli.command.ExitCode;
 import org.tokenbench.cli.command.InputFile;
 import org.tokenbench.cli.command.UsageException;
 import org.tokenbench.core.TokenException;
+import org.tokenbench.core.install.DriverDownload;
 import org.tokenbench.core.install.DriverInstaller;
 import org.tokenbench.core.install.DriverInstaller.AddedBundle;
 
@@ -51,6 +49,11 @@ final class DriverCommand {
         private String source;
         @Option(names = "--json", description = "One JSON object per bundle added: name, version, file, active, problem.")
         private boolean json;
+        @Option(names = "--sha256", paramLabel = "HEX", description = "The jar's SHA-256 digest as its vendor publishes it: a jar that differs is refused. "
+                + "Required for an https URL unless --trust-url.")
+        private String sha256;
+        @Option(names = "--trust-url", description = "Install what the https URL serves without checking a digest.")
+        private boolean trustUrl;
 
         Install(CommandContext context) {
             this.context = context;
@@ -63,14 +66,20 @@ final class DriverCommand {
             try {
                 URI uri = uri(source);
                 Path path;
-                if (uri != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                    download = download(uri);
+                if (uri != null && "https".equals(uri.getScheme())) {
+                    download = DriverDownload.fetch(uri, Optional.ofNullable(sha256), trustUrl);
                     path = download;
                 } else {
                     path = uri != null ? Path.of(uri) : Path.of(source);
-                }
-                if (!Files.exists(path)) {
-                    throw new TokenException(InputFile.UNREADABLE, "'" + source + "' does not exist");
+                    if (!Files.exists(path)) {
+                        throw new TokenException(InputFile.UNREADABLE, "'" + source + "' does not exist");
+                    }
+                    if (sha256 != null) {
+                        if (!Files.isRegularFile(path)) {
+                            throw new UsageException("--sha256 checks a jar, not the folder '" + source + "'");
+                        }
+                        DriverDownload.verify(path, sha256);
+                    }
                 }
                 for (AddedBundle added : installer.install(path)) {
                     context.out().println(json ? toJson(added) : line(added));
@@ -104,25 +113,6 @@ final class DriverCommand {
                 return uri;
             } catch (URISyntaxException e) {
                 throw new UsageException("'" + text + "' is not a valid URL: " + e.getReason());
-            }
-        }
-
-        /** Plain HttpURLConnection: the product's bundled runtime has no java.net.http module. */
-        private static Path download(URI uri) throws TokenException {
-            try {
-                Path copy = Files.createTempFile("tokenbench-driver-", ".jar");
-                HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-                connection.setConnectTimeout((int) Duration.ofSeconds(20).toMillis());
-                connection.setReadTimeout((int) Duration.ofMinutes(2).toMillis());
-                if (connection.getResponseCode() != HttpURLConnection.HTTP_OK) {
-                    throw new TokenException(DriverInstaller.NOT_INSTALLABLE, "downloading " + uri + " failed: HTTP " + connection.getResponseCode());
-                }
-                try (InputStream body = connection.getInputStream()) {
-                    Files.copy(body, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-                return copy;
-            } catch (IOException e) {
-                throw new TokenException(DriverInstaller.NOT_INSTALLABLE, "cannot download " + uri + ": " + e.getMessage(), e);
             }
         }
     }

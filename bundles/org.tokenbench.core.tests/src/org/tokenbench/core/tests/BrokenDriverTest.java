@@ -1,6 +1,7 @@
 package org.tokenbench.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HexFormat;
@@ -44,6 +45,7 @@ class BrokenDriverTest {
     private final BundleContext context = FrameworkUtil.getBundle(BrokenDriverTest.class).getBundleContext();
     private final PluggableTransport transport = new PluggableTransport();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final java.util.concurrent.CompletableFuture<String> lateProbe = new java.util.concurrent.CompletableFuture<>();
     private final List<ServiceRegistration<?>> registrations = new java.util.ArrayList<>();
     private DeviceService devices;
 
@@ -74,7 +76,14 @@ class BrokenDriverTest {
             try {
                 release.await();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // cancelled after its time: carries on regardless, as a careless driver would
+            }
+            try {
+                // Too late: the devices service moved on; this must fail, not talk to a device someone else now uses.
+                ((PluggableConnection) connection).device().record("late probe");
+                lateProbe.complete("used the connection");
+            } catch (RuntimeException e) {
+                lateProbe.complete("failed: " + e.getMessage());
             }
             return Optional.of(new Match("broken", 100));
         }
@@ -132,6 +141,22 @@ class BrokenDriverTest {
         Device device = await("bench:H", d -> d.state() == Device.State.CLAIMED);
         assertEquals(PluggableDriver.ID, device.claim().orElseThrow().driver().id());
         assertTrue(System.nanoTime() - start < 8_000_000_000L, "one probe's time limit, not forever");
+    }
+
+    @Test
+    void aTimedOutProbeNoLongerReachesTheDevice() throws Exception {
+        registrations.add(context.registerService(TokenDriver.class, new BrokenDriver(true), null));
+        registrations.add(new PluggableDriver("3B 8. 80 01 *").register(context));
+        PluggableDevice device = new PluggableDevice("BENCH-L", atr("3B 80 80 01 01"));
+        transport.plug("L", device);
+        await("bench:L", d -> d.state() == Device.State.CLAIMED);
+        release.countDown();
+        String late = lateProbe.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(late.startsWith("failed: ") && late.contains("closed"), late);
+        assertFalse(device.log().contains("late probe"), device.log().toString());
+        // the abandoned connection was closed and the other driver identified the device over a fresh one
+        List<String> log = device.log();
+        assertTrue(log.indexOf("disconnect") < log.lastIndexOf("connect") && log.indexOf("disconnect") > 0, log.toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.Checklist;
@@ -47,7 +48,7 @@ public interface DeviceTransport {
      *
      * @param trace receives one line per exchange where the transport can trace (secret bodies redacted); may be null
      */
-    Connection connect(String slotId, Duration wait, Consumer<String> trace) throws TokenException;
+    Connection connect(String slotId, Duration wait, @Nullable Consumer<String> trace) throws TokenException;
 
     /**
      * The checklist steps that come before a device (library loads and exports its functions; pcscd runs and the

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.tokenbench.core.driver.Interaction;
 
 /**
@@ -13,7 +14,7 @@ import org.tokenbench.core.driver.Interaction;
  * @param patience    how long to wait for the device when another operation (here or in another program) holds it
  * @param trace       one line per exchange (APDUs, secret bodies redacted), or null for none
  */
-public record OpenOptions(Interaction interaction, Duration patience, Consumer<String> trace) {
+public record OpenOptions(Interaction interaction, Duration patience, @Nullable Consumer<String> trace) {
 
     /** The default wait: long enough for an identification to finish, short enough to say "busy" to a user. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
@@ -31,7 +32,7 @@ public record OpenOptions(Interaction interaction, Duration patience, Consumer<S
         return new OpenOptions(interaction, newWait, trace);
     }
 
-    public OpenOptions withTrace(Consumer<String> newTrace) {
+    public OpenOptions withTrace(@Nullable Consumer<String> newTrace) {
         return new OpenOptions(interaction, patience, newTrace);
     }
 }

@@ -2,6 +2,7 @@ package org.tokenbench.core.driver;
 
 import java.util.Arrays;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.tokenbench.core.Hex;
 
 /** A card's Answer To Reset, as the reader reports it before any APDU is sent. */
@@ -29,7 +30,7 @@ public final class Atr {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Atr other && Arrays.equals(bytes, other.bytes);
     }
 

@@ -3,6 +3,7 @@ package org.tokenbench.core.driver;
 import java.util.Objects;
 import java.util.Set;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
@@ -28,9 +29,9 @@ public final class PinGuard {
 
     private final PinVerifier verifier;
     private final AuditLog audit;
-    private final DeviceIdentity device;
+    private final @Nullable DeviceIdentity device;
 
-    private PinGuard(PinVerifier verifier, AuditLog audit, DeviceIdentity device) {
+    private PinGuard(PinVerifier verifier, AuditLog audit, @Nullable DeviceIdentity device) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.device = device;
@@ -77,8 +78,11 @@ public final class PinGuard {
             return attempt.after();
         }
         TokenException failure = attempt.failure();
+        // A driver that refuses without saying why still gets a refusal, in ISO 7816's words for it
+        ErrorCode code = failure != null ? failure.code() : ErrorCode.of("iso7816", 0x6300);
+        String why = failure != null ? failure.getMessage() : "the " + type.label() + " was refused";
         String left = attempt.after().isLocked() ? "the " + type.label() + " is now locked" : attempt.after().describe();
-        throw recorded(new TokenException(failure.code(), failure.getMessage() + ": " + left + "; TokenBench does not try again by itself"),
+        throw recorded(new TokenException(code, why + ": " + left + "; TokenBench does not try again by itself"),
                 AuditEvent.Outcome.FAILED, type);
     }
 
@@ -119,7 +123,7 @@ public final class PinGuard {
     }
 
     /** Why these bytes cannot be a PIN, without saying what they are; null when they can. */
-    private static String whyNotAPin(byte[] bytes) {
+    private static @Nullable String whyNotAPin(byte[] bytes) {
         if (bytes.length == 0) {
             return "is empty";
         }

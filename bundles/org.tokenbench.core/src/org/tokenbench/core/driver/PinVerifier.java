@@ -2,6 +2,7 @@ package org.tokenbench.core.driver;
 
 import java.util.Set;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
@@ -15,8 +16,8 @@ import org.tokenbench.core.TokenException;
 @ConsumerType
 public interface PinVerifier {
 
-    /** What one attempt came to. {@code failure} explains a refusal (the device's own code, e.g. skf:0x0A000024). */
-    record Attempt(boolean accepted, PinStatus after, TokenException failure) {
+    /** What one attempt came to. {@code failure} explains a refusal (the device's own code, e.g. skf:0x0A000024); null when accepted. */
+    record Attempt(boolean accepted, PinStatus after, @Nullable TokenException failure) {
     }
 
     Set<PinType> pinTypes();

@@ -3,7 +3,9 @@
  *
  * <p>Versioned API (semantic versioning of the package; the build's baseline check enforces it).
  */
-@Version("0.1.0")
+@NonNullByDefault
+@Version("0.2.0")
 package org.tokenbench.core.driver;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.osgi.annotation.versioning.Version;

@@ -3,7 +3,9 @@
  *
  * <p>Versioned API (semantic versioning of the package; the build's baseline check enforces it).
  */
-@Version("0.1.0")
+@NonNullByDefault
+@Version("0.1.1")
 package org.tokenbench.core.fleet;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.osgi.annotation.versioning.Version;

@@ -291,9 +291,10 @@ public final class DeviceServiceComponent implements DeviceService {
             Device.State state;
             Optional<Device.Claim> claim = Optional.empty();
             Optional<Device.Problem> problem = Optional.empty();
-            try (Connection connection = transport.connect(slot.id(), IDENTIFY_CONNECT_WAIT, null)) {
-                DriverClaims.Chosen chosen = claims.choose(connection, slot);
-                try (TokenSession session = chosen.driver().driver().open(connection, Interaction.NONE)) {
+            try (DriverClaims.ProbeConnection connections = new DriverClaims.ProbeConnection(
+                    transport.connect(slot.id(), IDENTIFY_CONNECT_WAIT, null), () -> transport.connect(slot.id(), IDENTIFY_CONNECT_WAIT, null))) {
+                DriverClaims.Chosen chosen = claims.choose(connections, slot);
+                try (TokenSession session = chosen.driver().driver().open(connections.current(), Interaction.NONE)) {
                     claim = Optional.of(new Device.Claim(chosen.driver().info(), chosen.family(), session.identity(), clockSkew(session)));
                     state = Device.State.CLAIMED;
                 }
@@ -461,7 +462,14 @@ public final class DeviceServiceComponent implements DeviceService {
             }
             Duration left = Duration.between(Instant.now(), deadline);
             connection = transport.connect(slot.id(), left.isNegative() ? Duration.ZERO : left, options.trace());
-            DriverClaims.Chosen chosen = claims.choose(connection, slot);
+            DriverClaims.ProbeConnection connections = new DriverClaims.ProbeConnection(connection,
+                    () -> transport.connect(slot.id(), IDENTIFY_CONNECT_WAIT, options.trace()));
+            DriverClaims.Chosen chosen;
+            try {
+                chosen = claims.choose(connections, slot);
+            } finally {
+                connection = connections.current();
+            }
             session = chosen.driver().driver().open(connection, options.interaction());
             Device.Claim claim = new Device.Claim(chosen.driver().info(), chosen.family(), session.identity(),
                     entry.claim.flatMap(Device.Claim::clockSkew));

@@ -69,15 +69,56 @@ final class DriverClaims {
                 .toList();
     }
 
-    Chosen choose(Connection connection, Slot slot) throws TokenException {
-        List<RegisteredDriver> candidates = candidates(connection, slot);
+    /**
+     * The connection identification probes over. A probe that timed out may still be running and would go on using
+     * it, in the middle of the next driver's probe or the session: that connection is closed (the late probe's calls
+     * fail on it, as on a removed device) and a fresh one serves the other drivers and the session.
+     */
+    static final class ProbeConnection implements AutoCloseable {
+        interface Opener {
+            Connection open() throws TokenException;
+        }
+
+        private final Opener opener;
+        private Connection current;
+
+        ProbeConnection(Connection first, Opener opener) {
+            this.current = first;
+            this.opener = opener;
+        }
+
+        Connection current() {
+            return current;
+        }
+
+        /** Closes the connection before the late probe is even interrupted, so it cannot slip in one more call. */
+        void abandon() {
+            current.close();
+        }
+
+        void reopen() throws TokenException {
+            current = opener.open();
+        }
+
+        /** Closes whichever connection identification ended with. */
+        @Override
+        public void close() {
+            current.close();
+        }
+    }
+
+    Chosen choose(ProbeConnection connections, Slot slot) throws TokenException {
+        List<RegisteredDriver> candidates = candidates(connections.current(), slot);
         Chosen best = null;
         TokenException firstFailure = null;
         for (RegisteredDriver candidate : candidates) {
             Optional<Match> match;
             try {
-                match = probe(candidate, connection);
+                match = probe(candidate, connections);
             } catch (TokenException e) {
+                if (e.code().equals(PROBE_TIMEOUT)) {
+                    connections.reopen();
+                }
                 // "Not mine" for this driver; if nobody claims the device this is the best explanation there is.
                 firstFailure = firstFailure == null ? e : firstFailure;
                 continue;
@@ -102,8 +143,9 @@ final class DriverClaims {
      * One driver's probe, on a thread of its own and within {@link #probeLimit()}: a driver that throws or hangs is
      * reported with its bundle's name and skipped, and the other drivers are still asked.
      */
-    private static Optional<Match> probe(RegisteredDriver candidate, Connection connection) throws TokenException {
+    private static Optional<Match> probe(RegisteredDriver candidate, ProbeConnection connections) throws TokenException {
         Duration limit = probeLimit();
+        Connection connection = connections.current();
         Future<Optional<Match>> probing = PROBES.submit(() -> candidate.driver().probe(connection));
         try {
             return Objects.requireNonNull(probing.get(limit.toMillis(), TimeUnit.MILLISECONDS), "probe returned null");
@@ -115,10 +157,12 @@ final class DriverClaims {
         } catch (NullPointerException e) {
             throw new TokenException(DRIVER_FAILED, "the driver " + describe(candidate) + " answered its probe with null", e);
         } catch (TimeoutException e) {
+            connections.abandon();
             probing.cancel(true);
             throw new TokenException(PROBE_TIMEOUT, "the driver " + describe(candidate) + " did not answer its probe within "
                     + limit.toSeconds() + " s and was skipped");
         } catch (InterruptedException e) {
+            connections.abandon();
             probing.cancel(true);
             Thread.currentThread().interrupt();
             throw new TokenException(PROBE_TIMEOUT, "identification stopped while the driver " + describe(candidate) + " was probing");

@@ -8,23 +8,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.install.DriverInstaller;
+import org.tokenbench.core.install.DriverJar;
 
 /**
  * The user's drivers folder ({@code ~/.tokenbench/drivers}) and the bundles installed from it. The product folder is
@@ -60,7 +62,11 @@ public final class UserDriverFolder implements DriverInstaller {
         return folder;
     }
 
-    /** Brings the framework in line with the folder: installs new jars, updates replaced ones, uninstalls removed ones. */
+    /**
+     * Brings the framework in line with the folder: uninstalls bundles whose jar is gone, installs new jars and updates
+     * replaced ones, then resolves them as one group and starts them, so added bundles that need each other work
+     * whatever their order.
+     */
     synchronized void synchronize() {
         List<Path> jars = jars();
         List<String> names = jars.stream().map(jar -> jar.getFileName().toString()).toList();
@@ -70,12 +76,14 @@ public final class UserDriverFolder implements DriverInstaller {
                 uninstalled |= uninstall(bundle);
             }
         }
+        Map<Path, Bundle> loaded = new LinkedHashMap<>();
         for (Path jar : jars) {
-            load(jar);
+            installOrUpdate(jar, jar).ifPresent(bundle -> loaded.put(jar, bundle));
         }
         if (uninstalled) {
-            refresh();
+            refresh(null);
         }
+        startAll(loaded);
     }
 
     @Override
@@ -84,9 +92,9 @@ public final class UserDriverFolder implements DriverInstaller {
         for (Path jar : jars()) {
             String fileName = jar.getFileName().toString();
             Bundle bundle = context.getBundle(LOCATION_PREFIX + fileName);
-            Optional<BundleName> name = BundleName.read(jar);
-            String symbolicName = bundle != null ? bundle.getSymbolicName() : name.map(BundleName::symbolicName).orElse(fileName);
-            String version = bundle != null ? bundle.getVersion().toString() : name.map(BundleName::version).orElse("unknown");
+            Optional<DriverJar> name = DriverJar.read(jar);
+            String symbolicName = bundle != null ? bundle.getSymbolicName() : name.map(DriverJar::symbolicName).orElse(fileName);
+            String version = bundle != null ? bundle.getVersion().toString() : name.map(DriverJar::version).orElse("unknown");
             boolean active = bundle != null && (bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0;
             Optional<String> problem = Optional.ofNullable(problems.get(fileName))
                     .or(() -> active ? Optional.empty() : Optional.of("not started"));
@@ -96,48 +104,103 @@ public final class UserDriverFolder implements DriverInstaller {
         return result;
     }
 
+    /**
+     * Stages every bundle of {@code source} next to the folder, installs (or updates) them all, resolves and starts
+     * them as a group, and only when every one runs moves the staged jars into place. When one fails, every bundle
+     * goes back to what ran before (a failed upgrade keeps the working driver) and the folder is as it was.
+     */
     @Override
     public synchronized List<AddedBundle> install(Path source) throws TokenException {
         List<Path> candidates = candidates(source);
-        List<String> installed = new ArrayList<>();
-        for (Path jar : candidates) {
-            BundleName name = BundleName.read(jar).orElseThrow(() -> new TokenException(NOT_INSTALLABLE,
-                    "'" + jar + "' is not an OSGi bundle (no Bundle-SymbolicName in its manifest)"));
-            // The name becomes a file name in the drivers folder: a manifest saying "../../x" must not write elsewhere.
-            if (!name.symbolicName().matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,199}") || name.symbolicName().contains("..")) {
-                throw new TokenException(NOT_INSTALLABLE, "'" + jar + "' names itself '" + name.symbolicName()
-                        + "', which is not a bundle symbolic name (letters, digits, dots, dashes, underscores)");
-            }
-            for (Bundle present : context.getBundles()) {
-                if (name.symbolicName().equals(present.getSymbolicName()) && !present.getLocation().startsWith(LOCATION_PREFIX)) {
-                    throw new TokenException(NOT_INSTALLABLE, "'" + name.symbolicName() + "' is part of TokenBench itself; it is not replaced by '" + jar + "'");
-                }
-            }
-            String fileName = name.symbolicName() + ".jar";
-            Path target = folder.resolve(fileName);
-            try {
+        Map<Path, DriverJar> staged = new LinkedHashMap<>();
+        Map<Path, Bundle> loaded = new LinkedHashMap<>();
+        List<Bundle> fresh = new ArrayList<>();
+        try {
+            for (Path jar : candidates) {
+                DriverJar name = installable(jar);
                 Files.createDirectories(folder);
                 Path copy = Files.createTempFile(folder, ".installing-", ".part");
+                staged.put(copy, name);
                 Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(copy, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new TokenException(NOT_INSTALLABLE, "cannot copy '" + jar + "' into " + folder + ": " + e.getMessage(), e);
             }
-            load(target);
-            String problem = problems.get(fileName);
-            if (problem != null) {
-                // A driver that cannot run is not left behind to fail at every start.
-                removeFile(target);
-                Bundle bundle = context.getBundle(LOCATION_PREFIX + fileName);
-                if (bundle != null && uninstall(bundle)) {
-                    refresh();
+            for (Map.Entry<Path, DriverJar> entry : staged.entrySet()) {
+                Path target = folder.resolve(entry.getValue().symbolicName() + ".jar");
+                boolean existed = context.getBundle(LOCATION_PREFIX + target.getFileName()) != null;
+                Optional<Bundle> bundle = installOrUpdate(entry.getKey(), target);
+                if (bundle.isPresent()) {
+                    loaded.put(target, bundle.get());
+                    if (!existed) {
+                        fresh.add(bundle.get());
+                    }
                 }
-                problems.remove(fileName);
-                throw new TokenException(UNRESOLVED, name.symbolicName() + " " + name.version() + " was not installed: " + problem);
             }
-            installed.add(name.symbolicName());
+            startAll(loaded);
+            List<String> failures = new ArrayList<>();
+            for (Map.Entry<Path, DriverJar> entry : staged.entrySet()) {
+                String fileName = entry.getValue().symbolicName() + ".jar";
+                String problem = problems.get(fileName);
+                if (problem != null) {
+                    failures.add(entry.getValue().symbolicName() + " " + entry.getValue().version() + " was not installed: " + problem);
+                }
+            }
+            if (!failures.isEmpty()) {
+                rollBack(staged, loaded, fresh);
+                throw new TokenException(UNRESOLVED, String.join("; ", failures));
+            }
+            List<String> installed = new ArrayList<>();
+            for (Map.Entry<Path, DriverJar> entry : staged.entrySet()) {
+                Files.move(entry.getKey(), folder.resolve(entry.getValue().symbolicName() + ".jar"),
+                        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                installed.add(entry.getValue().symbolicName());
+            }
+            staged.clear();
+            return added().stream().filter(a -> installed.contains(a.symbolicName())).toList();
+        } catch (IOException e) {
+            rollBack(staged, loaded, fresh);
+            throw new TokenException(NOT_INSTALLABLE, "cannot copy '" + source + "' into " + folder + ": " + e.getMessage(), e);
+        } finally {
+            for (Path copy : staged.keySet()) {
+                deleteQuietly(copy);
+            }
         }
-        return added().stream().filter(a -> installed.contains(a.symbolicName())).toList();
+    }
+
+    /** Puts back what ran before an install failed: new bundles go, updated ones run their previous jar again. */
+    private void rollBack(Map<Path, DriverJar> staged, Map<Path, Bundle> loaded, List<Bundle> fresh) {
+        Map<Path, Bundle> restored = new LinkedHashMap<>();
+        for (Map.Entry<Path, Bundle> entry : loaded.entrySet()) {
+            Bundle bundle = entry.getValue();
+            if (fresh.contains(bundle)) {
+                uninstall(bundle);
+            } else if (Files.isRegularFile(entry.getKey())) {
+                installOrUpdate(entry.getKey(), entry.getKey()).ifPresent(b -> restored.put(entry.getKey(), b));
+            }
+        }
+        for (DriverJar name : staged.values()) {
+            problems.remove(name.symbolicName() + ".jar");
+        }
+        refresh(null);
+        startAll(restored);
+    }
+
+    /** The jar's bundle headers, when it may be added: a bundle, a safe name, and nothing TokenBench ships or extends. */
+    private DriverJar installable(Path jar) throws TokenException {
+        DriverJar name = DriverJar.read(jar).orElseThrow(() -> new TokenException(NOT_INSTALLABLE,
+                "'" + jar + "' is not an OSGi bundle (no Bundle-SymbolicName in its manifest)"));
+        // The name becomes a file name in the drivers folder: a manifest saying "../../x" must not write elsewhere.
+        if (!name.symbolicName().matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,199}") || name.symbolicName().contains("..")) {
+            throw new TokenException(NOT_INSTALLABLE, "'" + jar + "' names itself '" + name.symbolicName()
+                    + "', which is not a bundle symbolic name (letters, digits, dots, dashes, underscores)");
+        }
+        if (shipped(name.symbolicName())) {
+            throw new TokenException(NOT_INSTALLABLE, "'" + name.symbolicName() + "' is part of TokenBench itself; it is not replaced by '" + jar + "'");
+        }
+        Optional<String> host = name.fragmentHost();
+        if (host.isPresent() && shipped(host.get())) {
+            throw new TokenException(NOT_INSTALLABLE, "'" + name.symbolicName() + "' is a fragment of TokenBench's own '" + host.get()
+                    + "': it would change TokenBench itself, so it is not added");
+        }
+        return name;
     }
 
     @Override
@@ -149,38 +212,76 @@ public final class UserDriverFolder implements DriverInstaller {
         removeFile(found.file());
         problems.remove(fileName);
         if (bundle != null && uninstall(bundle)) {
-            refresh();
+            refresh(null);
         }
         return found;
     }
 
-    private void load(Path jar) {
-        String fileName = jar.getFileName().toString();
+    /**
+     * Installs {@code content} as the added bundle kept as {@code target} in the folder, or updates that bundle when its
+     * version or content changed; does not start it. A failure is kept as the bundle's problem.
+     */
+    private Optional<Bundle> installOrUpdate(Path content, Path target) {
+        String fileName = target.getFileName().toString();
         String location = LOCATION_PREFIX + fileName;
         problems.remove(fileName);
         try {
             Bundle bundle = context.getBundle(location);
-            Optional<BundleName> name = BundleName.read(jar);
+            Optional<DriverJar> name = DriverJar.read(content);
             if (name.isEmpty()) {
                 problems.put(fileName, "not an OSGi bundle (no Bundle-SymbolicName in its manifest)");
-                return;
+                return Optional.empty();
             }
             if (bundle == null) {
-                try (InputStream in = Files.newInputStream(jar)) {
+                try (InputStream in = Files.newInputStream(content)) {
                     bundle = context.installBundle(location, in);
                 }
-            } else if (!bundle.getVersion().equals(org.osgi.framework.Version.parseVersion(name.get().version())) || Files.getLastModifiedTime(jar).toMillis() > bundle.getLastModified()) {
-                try (InputStream in = Files.newInputStream(jar)) {
+            } else if (!content.equals(target) || !bundle.getVersion().equals(org.osgi.framework.Version.parseVersion(name.get().version()))
+                    || Files.getLastModifiedTime(content).toMillis() > bundle.getLastModified()) {
+                try (InputStream in = Files.newInputStream(content)) {
                     bundle.update(in);
                 }
             }
-            if ((bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0) {
-                bundle.start(Bundle.START_ACTIVATION_POLICY);
-            }
+            return Optional.of(bundle);
         } catch (BundleException | IOException | RuntimeException e) {
-            String problem = e.getMessage() == null ? e.toString() : e.getMessage();
-            problems.put(fileName, problem);
-            System.err.println("TokenBench: the driver " + jar + " is not used: " + problem);
+            fail(fileName, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Resolves the bundles together, then starts each; one that cannot run gets its problem, the others still start. */
+    private void startAll(Map<Path, Bundle> bundles) {
+        if (bundles.isEmpty()) {
+            return;
+        }
+        context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(bundles.values());
+        for (Map.Entry<Path, Bundle> entry : bundles.entrySet()) {
+            Bundle bundle = entry.getValue();
+            try {
+                if ((bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0 && !isFragment(bundle)) {
+                    bundle.start(Bundle.START_ACTIVATION_POLICY);
+                }
+            } catch (BundleException | RuntimeException e) {
+                fail(entry.getKey().getFileName().toString(), e);
+            }
+        }
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        return bundle.getHeaders("").get("Fragment-Host") != null;
+    }
+
+    private void fail(String fileName, Exception e) {
+        String problem = e.getMessage() == null ? e.toString() : e.getMessage();
+        problems.put(fileName, problem);
+        System.err.println("TokenBench: the driver " + fileName + " in " + folder + " is not used: " + problem);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            System.err.println("TokenBench: cannot delete " + file + ": " + e.getMessage());
         }
     }
 
@@ -195,7 +296,7 @@ public final class UserDriverFolder implements DriverInstaller {
         List<Path> result = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(plugins, "*.jar")) {
             for (Path jar : stream) {
-                Optional<BundleName> name = BundleName.read(jar);
+                Optional<DriverJar> name = DriverJar.read(jar);
                 // The repository a vendor builds against the SDK also holds TokenBench's own bundles: only the new ones count.
                 if (name.isPresent() && !shipped(name.get().symbolicName())) {
                     result.add(jar);
@@ -211,13 +312,21 @@ public final class UserDriverFolder implements DriverInstaller {
         return result;
     }
 
+    /**
+     * Whether TokenBench ships {@code symbolicName}: a bundle running here that was not added by the user, a bundle
+     * listed in any of the product's configurations (the workbench's ui/app bundles are not loaded by a headless
+     * command, yet an added bundle of that name would shadow them), or any name in TokenBench's own namespace.
+     */
     private boolean shipped(String symbolicName) {
+        if (symbolicName.equals("org.tokenbench") || symbolicName.startsWith("org.tokenbench.")) {
+            return true;
+        }
         for (Bundle bundle : context.getBundles()) {
             if (symbolicName.equals(bundle.getSymbolicName()) && !bundle.getLocation().startsWith(LOCATION_PREFIX)) {
                 return true;
             }
         }
-        return false;
+        return ProductBundles.names(context).contains(symbolicName);
     }
 
     private List<Path> jars() {
@@ -262,29 +371,17 @@ public final class UserDriverFolder implements DriverInstaller {
         }
     }
 
-    /** Drops the wiring of uninstalled bundles, so their packages and services are gone now rather than at the next start. */
-    private void refresh() {
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null);
-    }
-
-    /** A jar's bundle name and version, from its manifest. */
-    record BundleName(String symbolicName, String version) {
-        static Optional<BundleName> read(Path jar) {
-            try (JarFile file = new JarFile(jar.toFile())) {
-                Manifest manifest = file.getManifest();
-                if (manifest == null) {
-                    return Optional.empty();
-                }
-                Attributes main = manifest.getMainAttributes();
-                String name = main.getValue("Bundle-SymbolicName");
-                if (name == null || name.isBlank()) {
-                    return Optional.empty();
-                }
-                String version = main.getValue("Bundle-Version");
-                return Optional.of(new BundleName(name.split(";")[0].trim(), version == null ? "0.0.0" : version.trim()));
-            } catch (IOException e) {
-                return Optional.empty();
+    /** Drops the wiring of uninstalled or updated bundles and waits for it, so their packages and services are gone now. */
+    private void refresh(java.util.@org.eclipse.jdt.annotation.Nullable Collection<Bundle> bundles) {
+        CountDownLatch done = new CountDownLatch(1);
+        FrameworkListener listener = event -> done.countDown();
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(bundles, listener);
+        try {
+            if (!done.await(30, TimeUnit.SECONDS)) {
+                System.err.println("TokenBench: refreshing the added drivers' wiring took more than 30 s");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

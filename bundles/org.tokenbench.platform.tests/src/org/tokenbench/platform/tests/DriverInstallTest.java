@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -21,8 +25,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
+import org.tokenbench.core.install.DriverDownload;
 import org.tokenbench.core.install.DriverInstaller;
 import org.tokenbench.core.install.DriverInstaller.AddedBundle;
+import org.tokenbench.core.install.DriverJar;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.testing.OsgiServices;
 import org.tokenbench.testing.TestBundles;
@@ -124,5 +130,84 @@ class DriverInstallTest {
         awaitExplained(catalogs, true);
         assertTrue(catalogs.explain(ErrorCode.of(ErrorCode.TOKENBENCH, 0x0008)).isPresent(), "TokenBench's own catalog is untouched");
         assertTrue(installer.added().stream().allMatch(AddedBundle::active), installer.added().toString());
+    }
+
+    @Test
+    void workbenchBundlesAndFragmentsOfShippedBundlesAreRefused() throws Exception {
+        DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
+        // org.tokenbench.ui does not run in a headless runtime, yet an added bundle of that name would shadow the workbench's
+        TokenException ui = assertThrows(TokenException.class, () -> installer.install(bundle("org.tokenbench.ui", Map.of(), Map.of())));
+        assertEquals(DriverInstaller.NOT_INSTALLABLE, ui.code());
+        assertTrue(ui.getMessage().contains("part of TokenBench"), ui.getMessage());
+        Path patch = bundle("com.example.corepatch", Map.of("Fragment-Host", "org.tokenbench.core"), Map.of());
+        TokenException fragment = assertThrows(TokenException.class, () -> installer.install(patch));
+        assertEquals(DriverInstaller.NOT_INSTALLABLE, fragment.code());
+        assertTrue(fragment.getMessage().contains("fragment of TokenBench's own 'org.tokenbench.core'"), fragment.getMessage());
+        assertTrue(installer.added().isEmpty());
+        assertTrue(listFolder(installer).isEmpty(), "nothing staged is left behind: " + listFolder(installer));
+    }
+
+    @Test
+    void aFailedUpgradeKeepsTheWorkingDriver() throws Exception {
+        DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
+        DiagnosticsRegistry catalogs = OsgiServices.await(DiagnosticsRegistry.class);
+        installer.install(catalogBundle("com.example.sdkdemo", "namespace = sdkdemo\nfamily = SDK demo\n"
+                + "0x0001 | error | Demo failure | The demo token refused. | A test | Nothing to do.\n"));
+        awaitExplained(catalogs, true);
+
+        Path broken = Files.createDirectories(work.resolve("v2"));
+        Path upgrade = TestBundles.jar(broken, "com.example.sdkdemo", Map.of("Bundle-Version", "2.0.0",
+                "Import-Package", "com.example.nowhere;version=\"[1.0,2.0)\""), Map.of());
+        TokenException refused = assertThrows(TokenException.class, () -> installer.install(upgrade));
+        assertEquals(DriverInstaller.UNRESOLVED, refused.code());
+        assertTrue(refused.getMessage().contains("com.example.sdkdemo 2.0.0"), refused.getMessage());
+
+        List<AddedBundle> added = installer.added();
+        assertEquals(1, added.size(), added.toString());
+        assertEquals("1.0.0", added.get(0).version(), "the working version runs again");
+        assertTrue(added.get(0).active(), added.toString());
+        assertEquals("1.0.0", DriverJar.read(installer.folder().resolve("com.example.sdkdemo.jar")).orElseThrow().version(),
+                "the folder still holds the working jar");
+        awaitExplained(catalogs, true);
+        assertEquals(List.of("com.example.sdkdemo.jar"), listFolder(installer));
+    }
+
+    @Test
+    void theBundlesOfARepositoryStartTogetherWhateverTheirOrder() throws Exception {
+        DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
+        Path plugins = Files.createDirectories(work.resolve("repository/plugins"));
+        // "a" sorts first and needs "b"'s package: installed one by one, "a" would fail to resolve
+        TestBundles.jar(plugins, "com.example.a", Map.of("Import-Package", "com.example.b.api;version=\"[1.0,2.0)\""), Map.of());
+        TestBundles.jar(plugins, "com.example.b", Map.of("Export-Package", "com.example.b.api;version=\"1.0.0\""),
+                Map.of("com/example/b/api/readme.txt", "b's API"));
+        List<AddedBundle> added = installer.install(work.resolve("repository"));
+        assertEquals(List.of("com.example.a", "com.example.b"), added.stream().map(AddedBundle::symbolicName).toList());
+        assertTrue(added.stream().allMatch(AddedBundle::active), added.toString());
+    }
+
+    @Test
+    void aDownloadNeedsTheVendorsDigestAndAJarMustMatchIt() throws Exception {
+        TokenException noDigest = assertThrows(TokenException.class,
+                () -> DriverDownload.fetch(URI.create("https://drivers.example.invalid/demo.jar"), Optional.empty(), false));
+        assertEquals(DriverInstaller.NOT_INSTALLABLE, noDigest.code());
+        assertTrue(noDigest.getMessage().contains("--sha256") && noDigest.getMessage().contains("--trust-url"), noDigest.getMessage());
+        assertEquals(DriverInstaller.NOT_INSTALLABLE, assertThrows(TokenException.class,
+                () -> DriverDownload.fetch(URI.create("http://drivers.example.invalid/demo.jar"), Optional.empty(), true)).code());
+
+        Path jar = bundle("com.example.digest", Map.of(), Map.of());
+        String right = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+        DriverDownload.verify(jar, right.toUpperCase());
+        TokenException wrong = assertThrows(TokenException.class, () -> DriverDownload.verify(jar, "00".repeat(32)));
+        assertTrue(wrong.getMessage().contains("not the jar its vendor published") && wrong.getMessage().contains(right), wrong.getMessage());
+        assertEquals(DriverInstaller.NOT_INSTALLABLE, assertThrows(TokenException.class, () -> DriverDownload.verify(jar, "abc")).code());
+    }
+
+    private static List<String> listFolder(DriverInstaller installer) throws IOException {
+        if (!Files.isDirectory(installer.folder())) {
+            return List.of();
+        }
+        try (var files = Files.list(installer.folder())) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 }

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +29,7 @@ import org.tokenbench.core.driver.DriverRegistry;
 import org.tokenbench.core.driver.FamilyDescriptor;
 import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.PinGuard;
+import org.tokenbench.core.driver.PinType;
 import org.tokenbench.core.driver.PinVerifier;
 import org.tokenbench.core.driver.TokenDriver;
 import org.tokenbench.testing.OsgiServices;
@@ -74,11 +78,17 @@ public abstract class DriverConformance {
 
     private boolean plugged;
 
+    private String pluggedId;
+
     @AfterEach
     void unplugDevice() throws Exception {
         if (plugged) {
             plugged = false;
             unplug();
+            // The next test's device goes into the same slot: it must not find this one's claim still standing
+            if (pluggedId != null) {
+                awaitUnclaimed(pluggedId);
+            }
         }
     }
 
@@ -89,6 +99,7 @@ public abstract class DriverConformance {
     private String plugAndAwaitClaim() throws Exception {
         String id = plug();
         plugged = true;
+        pluggedId = id;
         Device device = await(id, d -> d.state() == Device.State.CLAIMED || d.state() == Device.State.FAILED
                 || d.state() == Device.State.UNCLAIMED);
         assertEquals(Device.State.CLAIMED, device.state(), "the device is claimed: " + device);
@@ -123,6 +134,9 @@ public abstract class DriverConformance {
         fail("device " + id + " is still claimed " + IDENTIFY_LIMIT.toSeconds() + " s after it was taken away");
     }
 
+    /** How long an operation on a device that was pulled out may take to fail. */
+    static final Duration REMOVAL_LIMIT = Duration.ofSeconds(30);
+
     @Test
     void theDriverIsRegisteredWithAUsableDescriptor() throws Exception {
         DriverRegistry registry = OsgiServices.await(DriverRegistry.class);
@@ -149,11 +163,28 @@ public abstract class DriverConformance {
         String before = deviceState();
         String id = plugAndAwaitClaim();
         assertEquals(before, deviceState(), "probe, open and identity left the device as it was");
+        // The device's own counters, as its PinGuard reads them (without spending a try), whatever deviceState() covers
+        Map<PinType, Integer> triesBefore = triesLeft(id);
         unplug();
         plugged = false;
         awaitUnclaimed(id);
         plugAndAwaitClaim();
         assertEquals(before, deviceState(), "a second identification left the device as it was too");
+        assertEquals(triesBefore, triesLeft(id), "identifying the device again spent no PIN try");
+    }
+
+    /** Tries left per PIN type, read through a session's PinGuard; empty for a device without PINs. */
+    private Map<PinType, Integer> triesLeft(String id) throws Exception {
+        Map<PinType, Integer> tries = new TreeMap<>();
+        try (DeviceSession session = devices().open(id, OpenOptions.of(Interaction.NONE))) {
+            Optional<PinGuard> guard = session.feature(PinGuard.class);
+            if (guard.isPresent()) {
+                for (PinType type : guard.get().pinTypes()) {
+                    tries.put(type, guard.get().status(type).triesLeft());
+                }
+            }
+        }
+        return tries;
     }
 
     @Test
@@ -190,8 +221,9 @@ public abstract class DriverConformance {
         String id = plugAndAwaitClaim();
         try (DeviceSession session = devices().open(id, OpenOptions.of(Interaction.NONE))) {
             Assumptions.assumeTrue(removeDuringNextExchange(), "this virtual device cannot vanish mid-operation");
-            TokenException failure = assertThrows(TokenException.class, () -> operate(session),
-                    "a device pulled out mid-operation ends the operation with a TokenException");
+            // Never a hang: the operation ends within REMOVAL_LIMIT, with a TokenException (not a runtime exception)
+            TokenException failure = assertTimeoutPreemptively(REMOVAL_LIMIT, () -> assertThrows(TokenException.class, () -> operate(session),
+                    "a device pulled out mid-operation ends the operation with a TokenException"), "the operation on a removed device hangs");
             assertTrue(failure.code() != null && !failure.getMessage().isBlank(), "with an error code and a message: " + failure);
         } catch (RuntimeException e) {
             fail("closing the session of a removed device must not throw", e);

@@ -4,7 +4,7 @@
  *
  * <p>Versioned API (semantic versioning of the package; the build's baseline check enforces it).
  */
-@Version("0.1.0")
+@Version("0.2.0")
 package org.tokenbench.testing.conformance;
 
 import org.osgi.annotation.versioning.Version;

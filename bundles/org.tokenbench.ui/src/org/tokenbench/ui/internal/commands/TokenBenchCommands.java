@@ -12,6 +12,7 @@ public final class TokenBenchCommands {
     public static final String PASTE_IMAGE = "org.tokenbench.ui.commands.pasteImage";
     public static final String RUN_CHECK = "org.tokenbench.ui.commands.runCheck";
     public static final String EXPORT = "org.tokenbench.ui.commands.export";
+    public static final String INSTALL_DRIVER = "org.tokenbench.ui.commands.installDriver";
 
     private TokenBenchCommands() {
     }

@@ -1,0 +1,144 @@
+package org.tokenbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.eclipse.core.commands.Command;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tokenbench.core.install.DriverInstaller;
+import org.tokenbench.testing.OsgiServices;
+import org.tokenbench.ui.internal.commands.TokenBenchCommands;
+import org.tokenbench.ui.internal.jobs.Screenshots;
+import org.tokenbench.ui.internal.views.DriversView;
+import org.tokenbench.ui.internal.views.InstallDriverDialog;
+import org.tokenbench.ui.tests.driver.UiTestDriver;
+
+/** Help › Install Driver… in the real workbench: a vendor's driver jar goes in, shows in the Drivers view, and goes. */
+class InstallDriverDialogTest {
+
+    private static final String DRIVER = "com.example.uitestdriver";
+    private static final String FAMILY_NAME = "Example Corp UI test token";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void helpMenuOffersInstallDriver() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        Command command = window.getService(ICommandService.class).getCommand(TokenBenchCommands.INSTALL_DRIVER);
+        assertTrue(command.isDefined() && command.isHandled(), "the command and its handler are declared");
+        Menu help = Arrays.stream(window.getShell().getMenuBar().getItems())
+                .filter(item -> item.getText().replace("&", "").equals("Help")).findFirst()
+                .orElseThrow(() -> new AssertionError("no Help menu: " + Arrays.toString(window.getShell().getMenuBar().getItems())))
+                .getMenu();
+        help.notifyListeners(SWT.Show, new Event());
+        assertTrue(Arrays.stream(help.getItems()).map(MenuItem::getText).anyMatch(text -> text.startsWith("Install Driver")),
+                Arrays.toString(help.getItems()));
+        help.notifyListeners(SWT.Hide, new Event());
+    }
+
+    @Test
+    void aDriverJarInstalledThroughTheDialogAppearsInTheDriversViewAndGoesWhenRemoved() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        DriversView view = (DriversView) page.showView(DriversView.ID);
+        DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
+        Path jar = driverJar();
+        Shell shell = page.getWorkbenchWindow().getShell();
+        InstallDriverDialog dialog = new InstallDriverDialog(shell, installer);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            dialog.enterSource(jar.toString());
+            assertEquals("Will install " + DRIVER + ", version 1.0.0, from Example Corp.", dialog.detailsText());
+            Screenshots.save(dialog.getShell(), 0, 0, "install-driver-dialog.png");
+
+            dialog.pressInstall();
+            DisplayWait.until(() -> !dialog.isBusy(), 30, dialog::statusText);
+            assertTrue(dialog.statusText().startsWith("Installed " + DRIVER + " 1.0.0"), dialog.statusText());
+            assertEquals(java.util.List.of(DRIVER), dialog.addedNames());
+            DisplayWait.until(() -> view.shownDeviceFamilies().contains(FAMILY_NAME), 10, () -> view.shownDeviceFamilies().toString());
+
+            dialog.pressRemove(DRIVER);
+            DisplayWait.until(() -> !dialog.isBusy(), 30, dialog::statusText);
+            assertEquals("Removed " + DRIVER + ".", dialog.statusText());
+            assertTrue(dialog.addedNames().isEmpty(), dialog.addedNames().toString());
+            DisplayWait.until(() -> !view.shownDeviceFamilies().contains(FAMILY_NAME), 10, () -> view.shownDeviceFamilies().toString());
+            assertFalse(Files.exists(installer.folder().resolve(DRIVER + ".jar")));
+        } finally {
+            dialog.close();
+            for (DriverInstaller.AddedBundle added : installer.added()) {
+                installer.remove(added.symbolicName());
+            }
+        }
+    }
+
+    /** A vendor's driver jar as its build would make it: the driver class, its DS component and its descriptor. */
+    private Path driverJar() throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", DRIVER);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Bundle-Vendor", "Example Corp");
+        main.putValue("Import-Package", "org.tokenbench.core;version=\"[0.2.0,1.0.0)\",org.tokenbench.core.driver;version=\"[0.2.0,1.0.0)\"");
+        main.putValue("Service-Component", "OSGI-INF/driver.xml");
+        String component = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s" immediate="true">
+                  <implementation class="%s"/>
+                  <service><provide interface="org.tokenbench.core.driver.TokenDriver"/></service>
+                </scr:component>
+                """.formatted(DRIVER, UiTestDriver.class.getName());
+        String descriptor = """
+                id = %s
+                vendor = Example Corp
+                name = %s
+                features = DeviceDetails
+                families = uitest
+                uitest.name = %s
+                uitest.reader = No Such Reader*
+                """.formatted(DRIVER, FAMILY_NAME, FAMILY_NAME);
+        Path jar = work.resolve(DRIVER + "-1.0.0.jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+            add(jarOut, "OSGI-INF/driver.xml", component.getBytes(StandardCharsets.UTF_8));
+            add(jarOut, "OSGI-INF/tokenbench-driver.properties", descriptor.getBytes(StandardCharsets.UTF_8));
+            for (String name : new String[] { "UiTestDriver", "UiTestDriver$Unused" }) {
+                String path = "org/tokenbench/ui/tests/driver/" + name + ".class";
+                try (InputStream in = UiTestDriver.class.getClassLoader().getResourceAsStream(path)) {
+                    add(jarOut, path, in.readAllBytes());
+                }
+            }
+        }
+        return jar;
+    }
+
+    private static void add(JarOutputStream jar, String path, byte[] content) throws IOException {
+        jar.putNextEntry(new JarEntry(path));
+        jar.write(content);
+        jar.closeEntry();
+    }
+}
