@@ -61,7 +61,8 @@ class MixedFleetTest {
             Predicate<Device> guomiKey = d -> d.slot().transport().equals("skf")
                     && library.toString().equals(d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY));
 
-            assertEquals("TB-FLEET-NFC", await(devices, "the NFC token", claimed(NFC_READER, SAFEID, "single-profile")).serial().get());
+            assertEquals("TB-FLEET-NFC", await(devices, "the NFC token",
+                    claimed(NFC_READER, SAFEID, "single-profile").and(d -> d.serial().filter("TB-FLEET-NFC"::equals).isPresent())).serial().get());
             assertEquals("TB-FLEET-M2", await(devices, "the Molto2", claimed(USB_READER, SAFEID, "molto2")).serial().get());
             Device sm2 = await(devices, "the Guomi key", guomiKey.and(d -> d.state() == Device.State.CLAIMED));
             assertEquals(GUOMI, sm2.claim().get().driver().id());

@@ -48,8 +48,11 @@ class PcscdKilledTest {
     private static final String READER = "pcsc:" + VpcdCardHost.FIRST_READER_NAME;
     private static final String URI = "otpauth://totp/Kill:ops?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Kill";
     private static final String NAME = "Kill:ops";
-    /** SCARD_E_NO_SERVICE, SCARD_E_SERVICE_STOPPED, SCARD_F_COMM_ERROR: what a client of a dead pcscd is told. */
-    private static final Set<String> SERVICE_GONE = Set.of("pcsc:0x8010001D", "pcsc:0x8010001E", "pcsc:0x80100013");
+    /**
+     * SCARD_E_NO_SERVICE, SCARD_E_SERVICE_STOPPED, SCARD_F_COMM_ERROR: what a client of a dead pcscd is told; and
+     * SCARD_W_REMOVED_CARD when the transport, asking what happened, finds the reader's card gone with the daemon.
+     */
+    private static final Set<String> SERVICE_GONE = Set.of("pcsc:0x8010001D", "pcsc:0x8010001E", "pcsc:0x80100013", "pcsc:0x80100069");
 
     private final Pcscd pcscd;
     private VpcdCardHost host;
@@ -153,6 +156,12 @@ class PcscdKilledTest {
                     assertTrue(SERVICE_GONE.contains(code.toString()), label + ": " + code + " " + failure.getMessage());
                     assertFalse(Objects.toString(failure.getMessage()).contains("JBSWY3DP"), label + ": the key in the message");
                 }
+                // the devices service sees the reader go with pcscd (a claim seen now would be the one from before)
+                for (int i = 0; i < 200 && devices.device(READER).filter(d -> d.state() == Device.State.CLAIMED).isPresent(); i++) {
+                    Thread.sleep(50);
+                }
+                assertFalse(devices.device(READER).filter(d -> d.state() == Device.State.CLAIMED).isPresent(),
+                        label + ": the reader still looks claimed after pcscd died: " + devices.devices());
                 pcscd.start();
                 // the same devices service finds the card again once the host reconnected to the new pcscd's vpcd
                 await(devices, "the card claimed again (" + label + ")", claimedBy(READER, driver));
@@ -167,15 +176,21 @@ class PcscdKilledTest {
         return outcomes;
     }
 
+    /** The pcscd running now (after a restart it has another pid), started again later as the first one was. */
     private void killPcscd() {
         try {
-            pcscd.kill();
+            Pcscd.find().kill();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private void insert(DeviceService devices, VirtualCard card, String driver) throws Exception {
+        // a card an earlier test left must be seen gone first, or pcscd misses this insertion
+        await(devices, "the reader empty before inserting", d -> d.id().equals(READER) && d.state() == Device.State.EMPTY);
+        Thread.sleep(1000);
         host = new VpcdCardHost(card, VpcdCardHost.FIRST_READER_PORT);
         host.insert();
         await(devices, "the card claimed", claimedBy(READER, driver));
