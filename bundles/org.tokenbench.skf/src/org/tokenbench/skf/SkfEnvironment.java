@@ -87,7 +87,9 @@ public final class SkfEnvironment {
 
     /**
      * Why someone besides root and the current user could change the library file (the file a symlink names), if
-     * anyone can: its code runs inside TokenBench with the user's PIN. Empty where POSIX permissions do not exist.
+     * anyone can: its code runs inside TokenBench with the user's PIN. The folders on its path count too: whoever may
+     * write to one can rename the library away and put their own in its place. A world-writable folder with the sticky
+     * bit (/tmp) is safe: others cannot replace an entry they do not own. Empty where POSIX permissions do not exist.
      */
     static Optional<String> writableByOthers(Path library) {
         try {
@@ -95,21 +97,32 @@ public final class SkfEnvironment {
             if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 return Optional.empty();
             }
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-                return Optional.of("writable by every user");
+            Optional<String> problem = changeableByOthers(file, false);
+            for (Path folder = file.getParent(); problem.isEmpty() && folder != null; folder = folder.getParent()) {
+                String name = folder.toString();
+                problem = changeableByOthers(folder, true).map(why -> "its folder " + name + " is " + why);
             }
-            if (permissions.contains(PosixFilePermission.GROUP_WRITE)) {
-                return Optional.of("writable by group " + Files.readAttributes(file, PosixFileAttributes.class).group().getName());
-            }
-            String owner = Files.getOwner(file).getName();
-            if (!owner.equals("root") && !owner.equals(System.getProperty("user.name"))) {
-                return Optional.of("owned by user " + owner);
-            }
-            return Optional.empty();
-        } catch (IOException | UnsupportedOperationException e) {
+            return problem;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return Optional.empty();  // the load just succeeded: what we cannot inspect we do not warn about
         }
+    }
+
+    private static Optional<String> changeableByOthers(Path path, boolean folder) throws IOException {
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+        boolean sticky = folder && path.getFileSystem().supportedFileAttributeViews().contains("unix")
+                && (((Integer) Files.getAttribute(path, "unix:mode")) & 01000) != 0;
+        if (permissions.contains(PosixFilePermission.OTHERS_WRITE) && !sticky) {
+            return Optional.of("writable by every user");
+        }
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE) && !sticky) {
+            return Optional.of("writable by group " + Files.readAttributes(path, PosixFileAttributes.class).group().getName());
+        }
+        String owner = Files.getOwner(path).getName();
+        if (!owner.equals("root") && !owner.equals(System.getProperty("user.name"))) {
+            return Optional.of("owned by user " + owner);
+        }
+        return Optional.empty();
     }
 
     /** The result of a step not checked because {@code failed} failed: one wording for every checklist. */

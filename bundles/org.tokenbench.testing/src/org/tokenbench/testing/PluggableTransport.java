@@ -28,6 +28,7 @@ import org.tokenbench.core.driver.Connection;
 public final class PluggableTransport implements DeviceTransport {
 
     public static final String ID = "bench";
+    private volatile String downDetail;
 
     /** The connection the {@link PluggableDriver} consumes. */
     public static final class PluggableConnection implements Connection {
@@ -122,9 +123,17 @@ public final class PluggableTransport implements DeviceTransport {
         return () -> listeners.remove(listener);
     }
 
+    /** Test set-up: the service behind the transport went away (as pcscd killed), with what the transport would say; null: back. */
+    public void down(String detail) {
+        downDetail = detail;
+        listeners.forEach(l -> l.statusChanged(ID, status()));
+    }
+
     @Override
     public TransportStatus status() {
-        return TransportStatus.up(slots.size() + " bench slots");
+        String detail = downDetail;
+        return detail != null ? TransportStatus.down(detail, org.tokenbench.core.ErrorCode.of(org.tokenbench.core.ErrorCode.PCSC, 0x8010001DL))
+                : TransportStatus.up(slots.size() + " bench slots");
     }
 
     @Override

@@ -116,6 +116,20 @@ class OathCommandTest {
         assertFalse(Files.readString(state).contains("="), "the stale password is gone");
         card.setPassword("hunter2 but longer");
 
+        // Issue 13: a password with blanks at its ends (ykman keeps them) is kept exactly from a file, as from the prompt.
+        card.setPassword("  padded by ykman ");
+        Path padded = Files.writeString(dir.resolve("padded.txt"), "  padded by ykman \n");
+        Path trimmed = Files.writeString(dir.resolve("trimmed.txt"), "padded by ykman\n");
+        CliRun exact = oath("", "list", "--password-file", padded.toString());
+        assertEquals(0, exact.exitCode(), "the blanks are part of the password: " + exact.err());
+        assertEquals(3, oath("", "list", "--password-file", trimmed.toString()).exitCode(), "and the trimmed text is another password");
+        assertEquals(0, oath("  padded by ykman \n", "list").exitCode(), "the prompt keeps them the same way");
+        Path twoLines = Files.writeString(dir.resolve("two.txt"), "one\ntwo\n");
+        CliRun refused = oath("", "list", "--password-file", twoLines.toString());
+        assertEquals(3, refused.exitCode());
+        assertTrue(refused.err().contains("holds more than one line"), refused.err());
+        card.setPassword("hunter2 but longer");
+
         CliRun no = oath("no\n", "reset");
         assertEquals(1, no.exitCode());
         assertEquals(1, card.size());

@@ -190,6 +190,39 @@ public final class InputFile {
         return bytes;
     }
 
+    /**
+     * One line exactly as written, for a password another tool set (ykman keeps blanks): only the line end is dropped,
+     * leading and trailing blanks stay, as the prompt keeps them. A terminal prompts without echo; more than one line is
+     * refused. The caller wipes the array.
+     */
+    public char[] readExactLine(CommandContext context, String what) throws TokenException {
+        if (isStandardInput() && context.terminal() != null) {
+            return readSecretLine(context, what);
+        }
+        byte[] bytes = readBytes(context, MAX_TEXT_BYTES);
+        CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
+        Arrays.fill(bytes, (byte) 0);
+        int end = chars.limit();
+        if (end > 0 && chars.get(end - 1) == '\n') {
+            end--;
+            if (end > 0 && chars.get(end - 1) == '\r') {
+                end--;
+            }
+        }
+        char[] line = new char[end];
+        chars.get(line, 0, end);
+        if (chars.hasArray()) {
+            Arrays.fill(chars.array(), '\0');
+        }
+        for (char c : line) {
+            if (c == '\n' || c == '\r') {
+                Arrays.fill(line, '\0');
+                throw new TokenException(UNREADABLE, name + " holds more than one line; a " + what + " file holds the " + what + " alone");
+            }
+        }
+        return line;
+    }
+
     /** UTF-8 text with surrounding whitespace removed, as a char array the caller must wipe. */
     public char[] readText(CommandContext context) throws TokenException {
         if (isStandardInput() && context.terminal() != null) {

@@ -2,7 +2,6 @@ package org.tokenbench.cli.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -95,9 +94,8 @@ final class OathCommand {
             Optional<Secret> password;
             boolean recalled = false;
             if (passwordFile != null) {
-                char[] text = passwordFile.readText(context);
-                password = Optional.of(Secret.fromChars(stripLineEnd(text)));
-                Arrays.fill(text, '\0');
+                char[] line = passwordFile.readExactLine(context, "password");
+                password = Optional.of(Secret.fromChars(line));
             } else {
                 password = remembered.recall(deviceId);
                 recalled = password.isPresent();
@@ -140,15 +138,6 @@ final class OathCommand {
                 "the " + session.family().name() + " on '" + session.device().slot().name() + "' holds no OATH credentials"));
     }
 
-    private static char[] stripLineEnd(char[] text) {
-        int end = text.length;
-        while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r')) {
-            end--;
-        }
-        char[] line = Arrays.copyOf(text, end);
-        Arrays.fill(text, '\0');
-        return line;
-    }
 
     /** A command's work on the opened store; returns what to print, a line each. */
     @FunctionalInterface
@@ -372,8 +361,7 @@ final class OathCommand {
             }
             Secret newPassword = null;
             if (newPasswordFile != null) {
-                char[] text = newPasswordFile.readText(context);
-                char[] line = stripLineEnd(text);
+                char[] line = newPasswordFile.readExactLine(context, "password");
                 if (line.length == 0) {
                     throw new UsageException("the new password file is empty; use --clear to remove the password");
                 }

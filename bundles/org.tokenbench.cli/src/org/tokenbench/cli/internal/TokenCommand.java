@@ -1,6 +1,5 @@
 package org.tokenbench.cli.internal;
 
-import java.nio.CharBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import org.tokenbench.cli.command.ExitCode;
 import org.tokenbench.cli.command.InputFile;
 import org.tokenbench.cli.command.UsageException;
 import org.tokenbench.core.ErrorCode;
-import org.tokenbench.core.Hex;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.device.DeviceSession;
@@ -236,7 +234,7 @@ final class TokenCommand {
         char[] text = file.readText(context);
         Secret key;
         try {
-            key = Secret.adopt(Hex.parse(CharBuffer.wrap(text)));
+            key = AccessKey.fromHex(text);
         } catch (IllegalArgumentException e) {
             throw new TokenException(InputFile.UNREADABLE, "the key file must hold 32 hex digits: " + e.getMessage());
         } finally {

@@ -309,5 +309,14 @@ class DeviceServiceTest {
         assertEquals("bench:F", devices.find("Bench F").id());
         TokenException none = assertThrows(TokenException.class, () -> devices.find("no such reader"));
         assertTrue(none.getMessage().contains("Bench F"), "the error lists what is there: " + none.getMessage());
+        // Issue 13: with pcscd killed the list is empty for a reason a typo does not explain: the error names it.
+        transport.down("cannot reach the service (it was killed)");
+        try {
+            TokenException down = assertThrows(TokenException.class, () -> devices.find("no such reader"));
+            assertTrue(down.getMessage().contains("the bench transport cannot list devices now: cannot reach the service (it was killed)"),
+                    down.getMessage());
+        } finally {
+            transport.down(null);
+        }
     }
 }

@@ -381,7 +381,11 @@ public final class DeviceServiceComponent implements DeviceService {
         String held = all.stream().filter(d -> d.state() == Device.State.UNAVAILABLE && d.problem().isPresent())
                 .map(d -> "; the device in '" + d.slot().name() + "' cannot be read now (" + d.problem().get().message() + ")")
                 .collect(java.util.stream.Collectors.joining());
-        throw new TokenException(NO_SUCH_DEVICE, fitting.isEmpty() ? "no device or reader named '" + what + "'; " + present + held
+        // A transport that is down (pcscd killed or stopped) explains an empty list better than a typo does.
+        String down = fitting.isEmpty() ? transports().stream().filter(t -> !t.status().available())
+                .map(t -> "; the " + t.id() + " transport cannot list devices now: " + t.status().detail())
+                .collect(java.util.stream.Collectors.joining()) : "";
+        throw new TokenException(NO_SUCH_DEVICE, fitting.isEmpty() ? "no device or reader named '" + what + "'; " + present + held + down
                 : "'" + what + "' names " + fitting.size() + " devices; use the device id: "
                         + String.join(", ", fitting.stream().map(Device::id).toList()));
     }

@@ -2,13 +2,13 @@ package org.tokenbench.platform.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tokenbench.platform.tests.DeviceWaits.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
@@ -38,16 +38,6 @@ class MixedFleetTest {
     private static final String SAFEID = "org.tokenbench.driver.safeid";
     private static final String GUOMI = "org.tokenbench.driver.guomi";
 
-    private static Device await(DeviceService devices, String what, Predicate<Device> condition) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            Optional<Device> device = devices.devices().stream().filter(condition).findFirst();
-            if (device.isPresent()) {
-                return device.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("never saw " + what + "; devices: " + devices.devices());
-    }
 
     private static Predicate<Device> claimed(String id, String driver, String family) {
         return d -> d.id().equals(id) && d.state() == Device.State.CLAIMED && d.claim().get().driver().id().equals(driver)
@@ -71,7 +61,8 @@ class MixedFleetTest {
             Predicate<Device> guomiKey = d -> d.slot().transport().equals("skf")
                     && library.toString().equals(d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY));
 
-            assertEquals("TB-FLEET-NFC", await(devices, "the NFC token", claimed(NFC_READER, SAFEID, "single-profile")).serial().get());
+            assertEquals("TB-FLEET-NFC", await(devices, "the NFC token",
+                    claimed(NFC_READER, SAFEID, "single-profile").and(d -> d.serial().filter("TB-FLEET-NFC"::equals).isPresent())).serial().get());
             assertEquals("TB-FLEET-M2", await(devices, "the Molto2", claimed(USB_READER, SAFEID, "molto2")).serial().get());
             Device sm2 = await(devices, "the Guomi key", guomiKey.and(d -> d.state() == Device.State.CLAIMED));
             assertEquals(GUOMI, sm2.claim().get().driver().id());

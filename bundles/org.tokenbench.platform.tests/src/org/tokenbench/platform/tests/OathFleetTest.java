@@ -2,13 +2,13 @@ package org.tokenbench.platform.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tokenbench.platform.tests.DeviceWaits.await;
+import static org.tokenbench.platform.tests.DeviceWaits.claimedBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.tokenbench.core.ProgressMonitor;
@@ -72,20 +72,7 @@ class OathFleetTest {
         }
     }
 
-    private static Device await(DeviceService devices, String what, Predicate<Device> condition) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            Optional<Device> device = devices.devices().stream().filter(condition).findFirst();
-            if (device.isPresent()) {
-                return device.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("never saw " + what + "; devices: " + devices.devices());
-    }
 
-    private static Predicate<Device> claimedBy(String id, String driver) {
-        return d -> d.id().equals(id) && d.state() == Device.State.CLAIMED && d.claim().get().driver().id().equals(driver);
-    }
 
     @Test
     void aSafeIdTokenAndAnOathCardAreEachClaimedByTheirDriverProbedByNoOtherAndGiveTheSameCode() throws Exception {

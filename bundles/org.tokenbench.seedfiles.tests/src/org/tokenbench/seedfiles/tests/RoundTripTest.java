@@ -90,6 +90,44 @@ class RoundTripTest {
         }
     }
 
+    /** Issue 13: 10 million PBKDF2 rounds kept a core busy ~34 s; above the cap the file is refused before any round. */
+    @Test
+    void aPasswordFileAskingForMoreRoundsThanTheCapIsRefusedAtOnce() throws Exception {
+        List<SeedEntry> entries = sample();
+        try (Secret password = Secret.adopt("correct horse battery staple".getBytes(StandardCharsets.UTF_8))) {
+            String xml = new String(PskcWriter.write(entries, new PskcProtection.Password(password, "batch"), 1000), StandardCharsets.UTF_8)
+                    .replace("<IterationCount>1000</IterationCount>", "<IterationCount>" + (PskcReader.MAX_ITERATIONS + 1) + "</IterationCount>");
+            long started = System.nanoTime();
+            TokenException e = assertThrows(TokenException.class, () -> PskcReader.read(xml.getBytes(StandardCharsets.UTF_8),
+                    new PskcProtection.Password(password, ""), ImportMode.FAIL_HARD));
+            assertTrue(System.nanoTime() - started < 1_000_000_000L, "refused before deriving anything");
+            assertEquals(SeedFileCodes.UNSUPPORTED_PROTECTION, e.code());
+            assertTrue(e.getMessage().contains("2000001 iterations refused (1 to 2000000)"), e.getMessage());
+        } finally {
+            entries.forEach(SeedEntry::close);
+        }
+    }
+
+    /** Issue 13: a hostile seed file's account or serial must not become a formula when the export is opened in a spreadsheet. */
+    @Test
+    void exportCellsASpreadsheetWouldRunAsFormulasAreNeutralised() throws Exception {
+        List<SeedEntry> entries = List.of(entry("=1+1", RFC6238_KEY, OtpAlgorithm.SHA1, 6, 30, "=HYPERLINK(\"http://evil.example\",\"x\")"),
+                entry("+41", RFC6238_KEY, OtpAlgorithm.SHA1, 6, 30, "@SUM(A1:A9)"),
+                entry("-7", RFC6238_KEY, OtpAlgorithm.SHA1, 6, 30, "\tcmd"),
+                entry("TB-OK-1", RFC6238_KEY, OtpAlgorithm.SHA1, 6, 30, "alice-ops@example.com"));
+        try {
+            List<String> entra = new String(SeedExport.entraCsv(entries), StandardCharsets.UTF_8).lines().toList();
+            assertTrue(entra.get(1).startsWith("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",\"'=1+1\","), entra.get(1));
+            assertTrue(entra.get(2).startsWith("\"'@SUM(A1:A9)\",\"'+41\","), entra.get(2));
+            assertTrue(entra.get(3).startsWith("\"'\tcmd\",\"'-7\","), entra.get(3));
+            assertTrue(entra.get(4).startsWith("alice-ops@example.com,TB-OK-1,"), "ordinary cells stay as they were: " + entra.get(4));
+            List<String> privacyIdea = new String(SeedExport.privacyIdeaCsv(entries), StandardCharsets.UTF_8).lines().toList();
+            assertEquals(List.of("\"'=1+1\"", "\"'+41\"", "\"'-7\"", "TB-OK-1"), privacyIdea.stream().map(l -> l.substring(0, l.indexOf(", "))).toList());
+        } finally {
+            entries.forEach(SeedEntry::close);
+        }
+    }
+
     @Test
     void pskcWithAPasswordRoundTripsAndAWrongPasswordImportsNothing() throws Exception {
         List<SeedEntry> entries = sample();

@@ -328,6 +328,25 @@ class SkfTransportTest {
             Checklist.Result foreignOwner = checkWith.apply("rwxr-xr-x");
             assertEquals(Status.WARNING, foreignOwner.status());
             assertTrue(foreignOwner.detail().endsWith("owned by user nobody"), foreignOwner.detail());
+            Files.setOwner(copy, copy.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root"));
+        }
+        // Whoever can write to a folder on the way can swap the library: a loose folder warns too, naming it.
+        Path vendor = copy.getParent();
+        try {
+            Files.setPosixFilePermissions(vendor, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            Checklist.Result looseFolder = checkWith.apply("rwxr-xr-x");
+            assertEquals(Status.WARNING, looseFolder.status(), looseFolder.detail());
+            assertEquals("guomi:0x0013", looseFolder.code().orElseThrow().toString());
+            assertTrue(looseFolder.detail().endsWith("its folder " + vendor.toRealPath() + " is writable by every user"), looseFolder.detail());
+            Files.setPosixFilePermissions(vendor, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            if ("root".equals(System.getProperty("user.name"))) {
+                Files.setOwner(vendor, vendor.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+                Checklist.Result foreignFolder = checkWith.apply("rwxr-xr-x");
+                assertEquals(Status.WARNING, foreignFolder.status());
+                assertTrue(foreignFolder.detail().endsWith("is owned by user nobody"), foreignFolder.detail());
+            }
+        } finally {
+            Files.setPosixFilePermissions(vendor, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
     }
 

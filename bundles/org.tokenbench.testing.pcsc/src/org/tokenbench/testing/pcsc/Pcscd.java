@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The running pcscd as a test found it, so the test can stop or kill it and start it again the same way (same
  * executable, arguments and log). Started from the JVM, which closes every inherited descriptor but the standard
- * ones: a lock the test run holds (CI's pcscd lock) is never passed on to the new daemon.
+ * ones: a lock the test run holds (CI's pcscd lock) is never passed on to the new daemon. It runs in a session of its
+ * own ({@code setsid}), so ending the test run's process group leaves the shared daemon running.
  */
 public record Pcscd(long pid, List<String> command, Optional<File> log) {
 
@@ -60,7 +61,10 @@ public record Pcscd(long pid, List<String> command, Optional<File> log) {
     /** Starts it again as it was started, and waits for its socket. */
     public void start() throws IOException, InterruptedException {
         Files.deleteIfExists(SOCKET); // a stale socket from a killed pcscd keeps the new one from starting
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        List<String> detached = new ArrayList<>(command.size() + 1);
+        detached.add("setsid");
+        detached.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(detached).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         log.ifPresentOrElse(file -> builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(file)),
                 () -> builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD));
         builder.start();

@@ -31,6 +31,9 @@ public final class VpcdCardHost implements AutoCloseable {
     private volatile int removeAfterApdus = -1;
     private volatile long delayMillis;
     private volatile boolean garbage;
+    private volatile int faultAtApdu = -1;
+    private volatile boolean faultAfterCard;
+    private volatile Runnable fault;
     private static final long RECONNECT_MILLIS = 200;
 
     private volatile Socket socket;
@@ -84,6 +87,18 @@ public final class VpcdCardHost implements AutoCloseable {
     public void removeAtApdu(int k) {
         apdus.set(0);
         removeAfterApdus = k;
+    }
+
+    /**
+     * Fault injection: when the k-th APDU (1-based, counted from now) arrives, {@code fault} runs (killing pcscd, say)
+     * and the APDU goes unanswered; with {@code cardFirst} the card processes it before, so its effect is kept though
+     * the answer is lost. The card stays inserted: the host connects again once vpcd listens again.
+     */
+    public void faultAtApdu(int k, boolean cardFirst, Runnable fault) {
+        apdus.set(0);
+        this.fault = fault;
+        faultAfterCard = cardFirst;
+        faultAtApdu = k;
     }
 
     public void answerSlowly(Duration delay) {
@@ -156,6 +171,15 @@ public final class VpcdCardHost implements AutoCloseable {
                     inserted = false;
                     connected.close();
                     card.powerOff();
+                    return;
+                }
+                if (faultAtApdu > 0 && count >= faultAtApdu) {
+                    faultAtApdu = -1;
+                    if (faultAfterCard) {
+                        card.process(payload);
+                    }
+                    fault.run();
+                    connected.close();
                     return;
                 }
                 if (delayMillis > 0) {

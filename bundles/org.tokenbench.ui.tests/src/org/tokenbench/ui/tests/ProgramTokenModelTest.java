@@ -25,7 +25,7 @@ class ProgramTokenModelTest {
     private static Target token(List<Integer> digits, List<Integer> displaySeconds) {
         FamilyDescriptor family = new FamilyDescriptor("bench", "Bench token", true, List.of(), List.of(), Set.of(HashAlgorithm.SHA1),
                 digits, List.of(30), displaySeconds, 1, Set.of());
-        return new Target("bench:A", "Bench reader", "BENCH-1", ProgrammingChoices.of(family));
+        return new Target("bench:A", "Bench reader", "BENCH-1", ProgrammingChoices.of(family), true);
     }
 
     @Test
@@ -41,6 +41,22 @@ class ProgramTokenModelTest {
             assertTrue(model.canBurn(), model.settingsCheck());
             assertEquals("The key fits Bench token.", model.settingsCheck());
             assertEquals(30, model.displaySeconds(), "the family's default display time");
+        }
+    }
+
+    @Test
+    void aTokenOnItsPublishedKeyIsFlaggedUntilAKeyFileIsChosen() {
+        try (ProgramTokenModel model = new ProgramTokenModel()) {
+            assertFalse(model.usesPublishedKey(), "no token connected yet");
+            model.setTarget(token(List.of(6), List.of(30)));
+            assertTrue(model.usesPublishedKey(), "a token that takes an access key, and no key file");
+            model.setKeyFile(java.nio.file.Path.of("transport.key"));
+            assertFalse(model.usesPublishedKey());
+            assertEquals(java.nio.file.Path.of("transport.key"), model.keyFile().orElseThrow());
+            model.setKeyFile(null);
+            assertTrue(model.usesPublishedKey(), "cleared: back to the published key");
+            model.setTarget(new Target("bench:B", "Bench reader", "BENCH-2", token(List.of(6), List.of(30)).choices(), false));
+            assertFalse(model.usesPublishedKey(), "a token without an access key has no published one either");
         }
     }
 

@@ -112,6 +112,45 @@ class ProgramTokenViewTest {
         }
     }
 
+    /**
+     * Issue 13: a token opened with its vendor's published key is flagged in the view; with the token's own key file
+     * (hex, as the CLI's --key-file) the warning goes and the burn authenticates with that key. A file that is not a
+     * hex key is refused when chosen, without quoting it.
+     */
+    @Test
+    void theTransportKeyComesFromAKeyFileAndThePublishedKeyIsFlagged() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
+        view.useKeyFile(null);
+        view.useKey(URI);
+        byte[] ownKey = java.util.HexFormat.of().parseHex("00112233445566778899AABBCCDDEEFF");
+        SafeIdVirtualToken token = new SafeIdVirtualToken(ownKey, "TB-UI-KEYFILE", 0, () -> System.currentTimeMillis() / 1000);
+        reader.insert(token);
+        DevicesView devices = (DevicesView) page.showView(DevicesView.ID);
+        claimed(devices, "TB-UI-KEYFILE");
+        view.selectDevice(VirtualReader.NAME);
+        join(view.connect());
+        DisplayWait.until(() -> view.tokenText().contains("serial TB-UI-KEYFILE"), 10);
+        assertTrue(view.keyFileText().contains("published default key"), view.keyFileText());
+
+        Path notHex = Files.writeString(dir.resolve("wrong.key"), "GEZDGNBVGY3TQOJQ\n");
+        view.useKeyFile(notHex);
+        assertTrue(view.statusText().contains("wrong.key cannot be used"), view.statusText());
+        assertFalse(view.statusText().contains("GEZDGNBV"), "the file's text is not quoted");
+        assertTrue(view.keyFileText().contains("published default key"), "a refused file changes nothing: " + view.keyFileText());
+
+        Path keyFile = Files.writeString(dir.resolve("transport.key"), "00112233 44556677 8899AABB CCDDEEFF\n");
+        view.useKeyFile(keyFile);
+        assertEquals("transport.key", view.keyFileText(), "the file chosen, and no warning");
+        view.setInteraction(new ScriptedInteraction(true, token::displayedCode));
+        join(view.burn());
+        DisplayWait.until(() -> view.statusText().startsWith("Token TB-UI-KEYFILE programmed and confirmed"), 10);
+        assertTrue(token.hasSeed(), "burnt with the key from the file");
+        assertEquals(SafeIdVirtualToken.INITIAL_TRIES, token.triesLeft(), "the published key was never tried");
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "program-token-key-file-1280x800.png");
+        view.useKeyFile(null);
+    }
+
     /** Two OTP codes in one screenshot: the user picks one by its thumbnail. */
     @Test
     void severalCodesArePickedByThumbnail() throws Exception {

@@ -3,6 +3,7 @@ package org.tokenbench.driver.oath.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,6 +42,19 @@ class OathProtocolTest {
         byte[] long129 = new byte[129];
         assertArrayEquals(MessageDigest.getInstance("SHA-512").digest(long129), OathProtocol.hmacKey(HashAlgorithm.SHA512, long129));
         assertEquals(100, OathProtocol.hmacKey(HashAlgorithm.SHA512, new byte[100]).length, "SHA-512's block is 128 bytes");
+    }
+
+    /** Issue 13: a counter above 32 bits was cast to int on PUT, so the applet counted from another value than the server. */
+    @Test
+    void aHotpCounterAbove32BitsIsRefusedNotTruncated() throws Exception {
+        CredentialStore.Credential hotp = new CredentialStore.Credential("Bank:alice", CredentialStore.Type.HOTP, HashAlgorithm.SHA1, 6, 0, false);
+        byte[] key = new byte[20];
+        TokenException tooLarge = assertThrows(TokenException.class, () -> OathProtocol.put(hotp, key, 0x1_0000_0000L, false));
+        assertEquals("ykoath:0x6A80", tooLarge.code().toString());
+        assertTrue(tooLarge.getMessage().contains("0 to 4294967295 (32 bits), not 4294967296"), tooLarge.getMessage());
+        assertThrows(TokenException.class, () -> OathProtocol.put(hotp, key, -1, false));
+        String largest = HexFormat.of().withUpperCase().formatHex(OathProtocol.put(hotp, key, 0xFFFF_FFFFL, false).encode());
+        assertTrue(largest.contains("7A04FFFFFFFF"), "the largest counter is sent whole in the IMF tag: " + largest);
     }
 
     @Test

@@ -142,11 +142,23 @@ final class OathProtocol {
         return credentials;
     }
 
+    /** The largest initial HOTP counter: the applet's IMF field holds 4 bytes. */
+    static final long MAX_COUNTER = 0xFFFF_FFFFL;
+
+    /** A HOTP counter the IMF field cannot hold is refused, not truncated to a counter the server does not expect. */
+    static void checkCounter(CredentialStore.Credential credential, long counter) throws TokenException {
+        if (credential.type() == CredentialStore.Type.HOTP && (counter < 0 || counter > MAX_COUNTER)) {
+            throw new TokenException(ErrorCode.of(NAMESPACE, 0x6A80), "a YKOATH applet starts a HOTP counter at 0 to " + MAX_COUNTER
+                    + " (32 bits), not " + counter + ": it would count from another value than the server");
+        }
+    }
+
     /**
      * PUT: the key is hashed when longer than the hash's block and zero-padded to 14 bytes (spec, "PUT"), so every
      * client stores the same HMAC key for the same otpauth secret.
      */
     static Apdu put(CredentialStore.Credential credential, byte[] rawKey, long counter, boolean increasingOnly) throws TokenException {
+        checkCounter(credential, counter);
         byte[] name = name(credential.name());
         byte[] key = hmacKey(credential.algorithm(), rawKey);
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -234,6 +234,7 @@ final class OathSession implements TokenSession, CredentialStore, AccessKey, Dev
         Credential stored = withStoredName(credential);
         OathProtocol.name(stored.name());
         OathProtocol.algorithmCode(stored.algorithm());
+        OathProtocol.checkCounter(stored, counter); // before any APDU: nothing is unlocked or listed for a put that cannot be
         unlock();
         boolean exists = OathProtocol.parseList(sendChecked(OathProtocol.list(), "LIST")).stream()
                 .anyMatch(c -> c.name().equals(stored.name()));

@@ -1,5 +1,6 @@
 package org.tokenbench.ui.internal.model;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +20,12 @@ import org.tokenbench.programming.TokenProgrammer;
  */
 public final class ProgramTokenModel implements AutoCloseable {
 
-    /** What Connect read, all Burn needs to find the same token again: no session is kept. */
-    public record Target(String deviceId, String name, String serial, ProgrammingChoices choices) {
+    /**
+     * What Connect read, all Burn needs to find the same token again: no session is kept. {@code takesAccessKey}: the
+     * token authenticates the host with a key (SafeID's transport key), the vendor's published one unless a key file is
+     * given.
+     */
+    public record Target(String deviceId, String name, String serial, ProgrammingChoices choices, boolean takesAccessKey) {
     }
 
     /** The parsed key's labels, as the form shows them. */
@@ -31,6 +36,7 @@ public final class ProgramTokenModel implements AutoCloseable {
     private Target target;
     private Integer displaySeconds;
     private boolean burning;
+    private Path keyFile;
 
     /**
      * Takes what the user pasted or typed: an otpauth:// URI or a bare Base32 key. The previous key is closed either
@@ -113,6 +119,20 @@ public final class ProgramTokenModel implements AutoCloseable {
             return "";
         }
         return settingsProblem().map(reason -> "Cannot burn: " + reason).orElse("The key fits " + target.choices().family().name() + ".");
+    }
+
+    /** The token's access key file (hex, as the CLI's {@code --key-file}); null goes back to the published default. */
+    public void setKeyFile(Path file) {
+        keyFile = file;
+    }
+
+    public Optional<Path> keyFile() {
+        return Optional.ofNullable(keyFile);
+    }
+
+    /** The connected token would be opened with its vendor's published default key: anyone can reprogram it. */
+    public boolean usesPublishedKey() {
+        return target != null && target.takesAccessKey() && keyFile == null;
     }
 
     public boolean canBurn() {

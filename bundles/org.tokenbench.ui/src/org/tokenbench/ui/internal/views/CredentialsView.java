@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -17,7 +16,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
@@ -34,13 +32,8 @@ import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpException;
 import org.tokenbench.otp.OtpType;
 import org.tokenbench.qr.FoundCode;
-import org.tokenbench.qr.GreyImage;
-import org.tokenbench.qr.ImageFiles;
-import org.tokenbench.qr.MonitorImage;
-import org.tokenbench.qr.QrScanner;
 import org.tokenbench.ui.DeviceView;
 import org.tokenbench.ui.internal.jobs.DeviceJob;
-import org.tokenbench.ui.internal.jobs.SwtScreenCapture;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
 
 /**
@@ -53,7 +46,7 @@ public final class CredentialsView extends ViewPart implements DeviceView {
 
     public static final String ID = "org.tokenbench.ui.views.credentials";
 
-    private final QrScanner scanner = new QrScanner();
+    private QrKeyInput qrInput;
     private ServiceHandle<DeviceService> devices;
     private ServiceHandle<DiagnosticsRegistry> diagnostics;
     private Interaction interaction;
@@ -101,8 +94,9 @@ public final class CredentialsView extends ViewPart implements DeviceView {
         new Label(add, SWT.NONE).setText("Add (otpauth:// URI, shown masked):");
         uriText = new Text(add, SWT.BORDER | SWT.SINGLE | SWT.PASSWORD);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(uriText);
-        Widgets.button(add, "Scan Screen", this::scanScreen).setToolTipText("Find QR codes on every monitor");
-        Widgets.button(add, "Load Image…", this::chooseImage);
+        qrInput = new QrKeyInput(uriText, this::setStatus, this::explain, this::takeCode);
+        Widgets.button(add, "Scan Screen", qrInput::scanScreen).setToolTipText("Find QR codes on every monitor");
+        Widgets.button(add, "Load Image…", qrInput::chooseImage);
         touch = new Button(add, SWT.CHECK);
         touch.setText("Require touch");
         Widgets.button(add, "Add to Device", () -> addCredential());
@@ -309,60 +303,15 @@ public final class CredentialsView extends ViewPart implements DeviceView {
         table.getControl().getDisplay().timerExec(1000, this::tick);
     }
 
-    private void scanScreen() {
-        List<MonitorImage> monitors;
-        try {
-            monitors = new SwtScreenCapture(uriText.getDisplay()).captureAll();
-        } catch (TokenException e) {
-            setStatus(explain(e));
-            return;
-        }
-        Display display = uriText.getDisplay();
-        Job.create("Looking for QR codes on every monitor", m -> {
-            try {
-                List<FoundCode> found = scanner.scanScreens(() -> monitors);
-                display.asyncExec(() -> take(found, "the screen", code -> monitors.get(code.source().monitor()).image()));
-            } catch (TokenException e) {
-                display.asyncExec(() -> setStatus(explain(e)));
-            }
-        }).schedule();
+    /** Decodes every QR code in an image file into the URI field, in a Job (several → the user picks one). */
+    public Job loadImage(Path file) {
+        return qrInput.loadImage(file);
     }
 
-    private void chooseImage() {
-        FileDialog dialog = new FileDialog(uriText.getShell(), SWT.OPEN);
-        dialog.setFilterExtensions(new String[] {"*.png;*.jpg;*.jpeg;*.gif;*.bmp", "*.*"});
-        String file = dialog.open();
-        if (file != null) {
-            loadImage(Path.of(file));
-        }
-    }
-
-    /** Decodes every QR code in an image file into the URI field (several → the user picks one). */
-    public void loadImage(Path file) {
-        try {
-            GreyImage image = ImageFiles.read(file);
-            take(scanner.decodeImage(image, file.getFileName().toString()), file.getFileName().toString(), code -> image);
-        } catch (TokenException e) {
-            setStatus(explain(e));
-        }
-    }
-
-    private void take(List<FoundCode> found, String where, Function<FoundCode, GreyImage> imageOf) {
-        if (uriText.isDisposed()) {
-            return;
-        }
-        List<FoundCode> usable = found.stream().filter(c -> c.classification().kind().isUsable()).toList();
-        if (usable.isEmpty()) {
-            setStatus(found.isEmpty() ? "No QR code found in " + where + "." : "The QR code in " + where + " is not usable: "
-                    + found.get(0).classification().summary());
-            return;
-        }
-        Optional<FoundCode> chosen = usable.size() == 1 ? Optional.of(usable.get(0))
-                : new QrCodePicker(uriText.getShell(), usable, imageOf).choose();
-        chosen.ifPresent(code -> {
-            uriText.setText(code.payload());
-            setStatus("Key read from the QR code in " + code.where() + ": choose touch or not, then Add to Device.");
-        });
+    /** The chosen QR code's payload goes into the URI field. */
+    private void takeCode(FoundCode code, int found) {
+        uriText.setText(code.payload());
+        setStatus("Key read from the QR code in " + code.where() + ": choose touch or not, then Add to Device.");
     }
 
     private String explain(TokenException e) {

@@ -14,28 +14,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
-import org.eclipse.swt.dnd.Clipboard;
-import org.eclipse.swt.dnd.DND;
-import org.eclipse.swt.dnd.DropTarget;
-import org.eclipse.swt.dnd.DropTargetAdapter;
-import org.eclipse.swt.dnd.DropTargetEvent;
-import org.eclipse.swt.dnd.FileTransfer;
-import org.eclipse.swt.dnd.ImageTransfer;
-import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Group;
@@ -43,6 +32,8 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.Secret;
+import org.tokenbench.core.driver.AccessKey;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.device.Device;
 import org.tokenbench.core.device.DeviceService;
@@ -54,24 +45,16 @@ import org.tokenbench.core.fleet.AuditLog;
 import org.tokenbench.core.fleet.DeviceInventory;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.diagnostics.FailureJournal;
-import org.tokenbench.otp.Base32;
 import org.tokenbench.otp.OtpAccount;
-import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpException;
 import org.tokenbench.otp.OtpGenerator;
-import org.tokenbench.otp.OtpParams;
 import org.tokenbench.programming.ProgrammingChoices;
 import org.tokenbench.programming.TokenProgrammer;
 import org.tokenbench.qr.FoundCode;
-import org.tokenbench.qr.GreyImage;
-import org.tokenbench.qr.ImageFiles;
-import org.tokenbench.qr.MonitorImage;
-import org.tokenbench.qr.QrScanner;
 import org.tokenbench.ui.DeviceView;
 import org.tokenbench.ui.internal.jobs.DeviceJob;
 import org.tokenbench.ui.internal.jobs.JobProgress;
 import org.tokenbench.ui.internal.preferences.TokenBenchPreferences;
-import org.tokenbench.ui.internal.jobs.SwtScreenCapture;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
 
 /**
@@ -90,9 +73,10 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     /** tokenbench:0x0031: the token on the reader is not the one that was connected. */
     static final ErrorCode DIFFERENT_TOKEN = ErrorCode.of(ErrorCode.TOKENBENCH, 0x31);
+    /** tokenbench:0x0002: the key file cannot be read or holds no hex key (the CLI's code for an unreadable input). */
+    static final ErrorCode KEY_FILE_UNUSABLE = ErrorCode.of(ErrorCode.TOKENBENCH, 0x02);
 
 
-    private final QrScanner scanner = new QrScanner();
     private ServiceHandle<DeviceService> devices;
     private volatile AutoCloseable deviceEvents;
     private ServiceHandle<DiagnosticsRegistry> diagnostics;
@@ -111,12 +95,14 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     private Combo displayTime;
     private Label fit;
     private Button force;
+    private Label keyFileName;
+    private Label publishedKeyWarning;
     private Button burn;
     private ViewCommand burnCommand;
     private ViewCommand connectCommand;
     private Label status;
 
-    private CodeChooser chooser = (codes, imageOf) -> new QrCodePicker(keyText.getShell(), codes, imageOf).choose();
+    private QrKeyInput qrInput;
     /** The task's state and rules; the view renders it. */
     private final ProgramTokenModel model = new ProgramTokenModel();
 
@@ -136,16 +122,17 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
 
         Group key = group(parent, Messages.program_keyGroup);
+        qrInput = new QrKeyInput(key, this::setStatus, this::explain, this::takeCode);
         Composite sources = new Composite(key, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(sources);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(sources);
-        ViewCommand.activate(getSite(), TokenBenchCommands.SCAN_SCREEN, this::scanScreen).button(sources, Messages.program_scanScreen)
+        ViewCommand.activate(getSite(), TokenBenchCommands.SCAN_SCREEN, qrInput::scanScreen).button(sources, Messages.program_scanScreen)
                 .setToolTipText(Messages.program_scanScreenTip);
-        ViewCommand.activate(getSite(), TokenBenchCommands.LOAD_IMAGE, this::chooseImage).button(sources, Messages.program_loadImage)
+        ViewCommand.activate(getSite(), TokenBenchCommands.LOAD_IMAGE, qrInput::chooseImage).button(sources, Messages.program_loadImage)
                 .setToolTipText(Messages.program_loadImageTip);
         ViewCommand.activate(getSite(), TokenBenchCommands.PASTE_IMAGE, this::pasteImage).button(sources, Messages.program_pasteImage)
                 .setToolTipText(Messages.program_pasteImageTip);
-        acceptDroppedFiles(parent);
+        qrInput.acceptDroppedFiles(parent);
         Label paste = new Label(key, SWT.WRAP);
         paste.setText(Messages.program_keyPrompt);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(paste);
@@ -180,10 +167,21 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         });
         fit = field(device, Messages.program_settingsCheck);
         force = new Button(device, SWT.CHECK);
-        force.setText("Set the clock even if it is off by over " + TokenBenchPreferences.maxClockSkew().toSeconds() + " s");
-        force.setToolTipText("Programming sets the token clock to the PC's. Off by more than 5 minutes usually means the PC clock "
-                + "is wrong: check it first. The bound is a preference (Window › Preferences › TokenBench).");
+        force.setText(NLS.bind(Messages.program_forceClock, TokenBenchPreferences.maxClockSkew().toSeconds()));
+        force.setToolTipText(Messages.program_forceClockTip);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(force);
+        new Label(device, SWT.NONE).setText(Messages.program_keyFile);
+        Composite keyFileRow = new Composite(device, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(keyFileRow);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(keyFileRow);
+        keyFileName = new Label(keyFileRow, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(keyFileName);
+        Widgets.button(keyFileRow, Messages.program_chooseKeyFile, this::chooseKeyFile).setToolTipText(Messages.program_keyFileTip);
+        Widgets.button(keyFileRow, Messages.program_clearKeyFile, () -> useKeyFile(null));
+        publishedKeyWarning = new Label(device, SWT.WRAP);
+        publishedKeyWarning.setForeground(view.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(publishedKeyWarning);
+        showKeyFile();
 
         Group write = group(parent, Messages.program_burnGroup);
         burnCommand = ViewCommand.activate(getSite(), TokenBenchCommands.BURN, this::burn);
@@ -208,16 +206,15 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
 
     /** Decodes every QR code in an image file, in a Job; several OTP codes → the user picks one. */
     public Job loadImage(Path file) {
-        return decodeInJob(List.of(file));
+        return qrInput.loadImage(file);
     }
 
     /** How the view asks which of several codes to use; tests replace the thumbnail dialog. */
-    public interface CodeChooser {
-        Optional<FoundCode> choose(List<FoundCode> codes, Function<FoundCode, GreyImage> imageOf);
+    public interface CodeChooser extends QrKeyInput.CodeChooser {
     }
 
     public void setCodeChooser(CodeChooser chooser) {
-        this.chooser = chooser;
+        qrInput.setCodeChooser(chooser);
     }
 
     /**
@@ -225,119 +222,18 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
      * clipboard holds no image (the view says so at once).
      */
     public Job pasteImage() {
-        Clipboard clipboard = new Clipboard(keyText.getDisplay());
-        try {
-            Object contents = clipboard.getContents(ImageTransfer.getInstance());
-            if (!(contents instanceof ImageData data)) {
-                setStatus("The clipboard holds no image. Copy the QR code as an image (or take a screenshot to the clipboard) first.");
-                return null;
-            }
-            GreyImage image = SwtScreenCapture.grey(data);
-            java.util.concurrent.atomic.AtomicBoolean taken = new java.util.concurrent.atomic.AtomicBoolean();
-            return decodeInJob("the clipboard", where -> taken.getAndSet(true) ? null : image);
-        } finally {
-            clipboard.dispose();
-        }
+        return qrInput.pasteImage();
     }
 
     /** Image files dropped on the view are decoded in turn (in a Job); the first that holds an OTP code is used. */
     public Job dropFiles(String[] files) {
-        return decodeInJob(java.util.Arrays.stream(files).map(Path::of).toList());
-    }
-
-    /** Reads and decodes {@code files} in turn, off the display thread, until one holds a usable code. */
-    private Job decodeInJob(List<Path> files) {
-        String where = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " images";
-        return decodeInJob(where, new ImageSource() {
-            private int next;
-
-            @Override
-            public GreyImage read(String unused) throws TokenException {
-                return next < files.size() ? ImageFiles.read(files.get(next++)) : null;
-            }
-        });
-    }
-
-    /** Where a decode Job gets its images: null when there are no more. */
-    @FunctionalInterface
-    private interface ImageSource {
-        GreyImage read(String where) throws TokenException;
-    }
-
-    /**
-     * Decodes in a cancellable Job (a large photo takes a while; the display thread stays free) and hands the codes to
-     * the user on the display thread. The first image with a usable OTP code wins; a cancelled Job changes nothing.
-     */
-    private Job decodeInJob(String where, ImageSource source) {
-        Display display = keyText.getDisplay();
-        setStatus("Looking for QR codes in " + where + "…");
-        Job job = Job.create("Looking for QR codes in " + where, monitor -> {
-            try {
-                List<FoundCode> found = List.of();
-                GreyImage image = null;
-                TokenException unreadable = null;
-                while (!monitor.isCanceled()) {
-                    GreyImage next;
-                    try {
-                        next = source.read(where);
-                    } catch (TokenException e) {
-                        // one unreadable file among several dropped ones: try the rest, report it if none has a code
-                        unreadable = unreadable == null ? e : unreadable;
-                        continue;
-                    }
-                    if (next == null) {
-                        break;
-                    }
-                    image = next;
-                    found = scanner.decodeImage(next, where);
-                    if (found.stream().anyMatch(c -> c.classification().kind().isUsable())) {
-                        break;
-                    }
-                }
-                if (image == null && unreadable != null) {
-                    throw unreadable;
-                }
-                if (monitor.isCanceled()) {
-                    display.asyncExec(() -> setStatus("Stopped looking for QR codes in " + where + "."));
-                    return Status.CANCEL_STATUS;
-                }
-                List<FoundCode> codes = found;
-                GreyImage shown = image;
-                display.asyncExec(() -> take(codes, where, code -> shown));
-                return Status.OK_STATUS;
-            } catch (TokenException e) {
-                display.asyncExec(() -> setStatus(explain(e)));
-                return Status.error(e.getMessage() + " [" + e.code() + "]");
-            }
-        });
-        // the view explains a failure in place: no dialog on top of it
-        job.setProperty(org.eclipse.ui.progress.IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
-        job.schedule();
-        return job;
-    }
-
-    private void acceptDroppedFiles(Control target) {
-        DropTarget drop = new DropTarget(target, DND.DROP_COPY | DND.DROP_DEFAULT);
-        drop.setTransfer(FileTransfer.getInstance());
-        drop.addDropListener(new DropTargetAdapter() {
-            @Override
-            public void dragEnter(DropTargetEvent event) {
-                event.detail = DND.DROP_COPY;
-            }
-
-            @Override
-            public void drop(DropTargetEvent event) {
-                if (event.data instanceof String[] files) {
-                    dropFiles(files);
-                }
-            }
-        });
+        return qrInput.dropFiles(files);
     }
 
     /** Takes a key from elsewhere in the workbench (the Enroll view's "put the same key on a token"). */
     public void useKey(String otpauthUri) {
         keyText.setText(otpauthUri);
-        setStatus("Key taken from the Enroll view: connect the token and burn.");
+        setStatus(Messages.program_keyFromEnroll);
     }
 
     /** Replaces how the view asks the user (tests script the answers; the default opens dialogs). */
@@ -359,7 +255,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         if (index >= 0) {
             deviceChooser.select(index);
         } else {
-            setStatus("'" + what + "' is not a reader with a card or a claimed device. Put the token on a reader, then Refresh.");
+            setStatus(NLS.bind(Messages.program_notADevice, what));
         }
     }
 
@@ -367,13 +263,13 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     @Override
     public void showDevice(String deviceId) {
         selectDevice(deviceId);
-        setStatus("Connect to read the token's serial and clock, then burn.");
+        setStatus(Messages.program_connectPrompt);
     }
 
     /** Asks the transports for their devices again (in a Job) and lists them. */
     public Job refreshDevices() {
         Display display = deviceChooser.getDisplay();
-        Job job = Job.create("Looking for tokens", monitor -> {
+        Job job = Job.create(Messages.program_lookingForTokens, monitor -> {
             Optional<DeviceService> service = devices.get();
             try {
                 if (service.isPresent()) {
@@ -382,8 +278,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
                 display.asyncExec(() -> {
                     fillDeviceChooser();
                     if (!deviceChooser.isDisposed() && chooserIds.isEmpty()) {
-                        setStatus("No token is on a reader. Put the token on a PC/SC reader (e.g. HID OMNIKEY 5427 CK); "
-                                + "the Devices view says what is missing.");
+                        setStatus(Messages.program_noToken);
                     }
                 });
             } catch (TokenException e) {
@@ -429,19 +324,21 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         Optional<String> deviceId = chosenDeviceId();
         Optional<DeviceService> service = devices.get();
         if (deviceId.isEmpty() || service.isEmpty()) {
-            setStatus(service.isEmpty() ? "The devices service is not running." : "Choose a token first: put it on a reader, then Refresh.");
+            setStatus(service.isEmpty() ? Messages.program_noDevicesService : Messages.program_chooseTokenFirst);
             return null;
         }
         String id = deviceId.get();
         String name = service.get().device(id).map(d -> d.slot().name()).orElse(id);
         OpenOptions options = options(name);
         Display display = deviceChooser.getDisplay();
-        setStatus("Connecting to the token on " + name + "…");
-        return DeviceJob.schedule("Connecting to the token on " + name, id, monitor -> {
+        String connecting = NLS.bind(Messages.program_connecting, name);
+        setStatus(connecting + "\u2026");
+        return DeviceJob.schedule(connecting, id, monitor -> {
             try (DeviceSession session = service.get().open(id, options)) {
                 String clock = session.feature(TokenClock.class).map(ProgramTokenView::clockText).orElse("");
-                Target read = new Target(id, name, session.identity().serial(), ProgrammingChoices.of(session.family()));
-                String text = session.family().name() + ", serial " + read.serial() + clock;
+                Target read = new Target(id, name, session.identity().serial(), ProgrammingChoices.of(session.family()),
+                        session.feature(AccessKey.class).isPresent());
+                String text = NLS.bind(Messages.program_tokenSummary, session.family().name(), read.serial()) + clock;
                 display.asyncExec(() -> {
                     if (token.isDisposed()) {
                         return;
@@ -449,7 +346,8 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
                     model.setTarget(read);
                     token.setText(text);
                     offerFamilySettings();
-                    setStatus("Connected. Check the fields, then burn.");
+                    showKeyFile();
+                    setStatus(Messages.program_connected);
                 });
             }
         }, e -> {
@@ -461,9 +359,9 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     private static String clockText(TokenClock clock) {
         try {
             Instant time = clock.tokenTime();
-            return ", token time " + TIME.format(time) + " (" + TokenClock.skew(time, Instant.now()).toSeconds() + " s vs PC)";
+            return NLS.bind(Messages.program_tokenTime, TIME.format(time), TokenClock.skew(time, Instant.now()).toSeconds());
         } catch (TokenException e) {
-            return ", token clock unreadable";
+            return Messages.program_tokenClockUnreadable;
         }
     }
 
@@ -480,6 +378,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         Target target = model.target().orElseThrow();
         int shownFor = model.displaySeconds();
         boolean forced = force.getSelection();
+        Optional<Path> keyFile = model.keyFile();
         Interaction asking = interaction;
         OpenOptions options = OpenOptions.of(asking).withTrace(options(target.name()).trace());
         Display swt = burn.getDisplay();
@@ -487,8 +386,9 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         OtpAccount account = model.startBurn();
         updateButtons();
         // Created, then listened to, then scheduled: a burn that fails at once must still wipe its key and free the buttons.
-        DeviceJob job = DeviceJob.create("Programming token " + target.serial(), target.deviceId(), monitor -> {
+        DeviceJob job = DeviceJob.create(NLS.bind(Messages.program_programming, target.serial()), target.deviceId(), monitor -> {
             try (DeviceSession session = service.get().open(target.deviceId(), options);
+                 Secret accessKey = keyFile.isPresent() ? readKeyFile(keyFile.get()) : null;
                  ServiceHandle<AuditLog> audit = new ServiceHandle<>(AuditLog.class);
                  ServiceHandle<DeviceInventory> inventory = new ServiceHandle<>(DeviceInventory.class)) {
                 String serial = session.identity().serial();
@@ -496,11 +396,15 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
                     throw new TokenException(DIFFERENT_TOKEN, "a different token is on the reader now (serial " + serial + ", connected: "
                             + target.serial() + "); nothing was written. Connect again to program this one.");
                 }
+                if (accessKey != null) {
+                    session.feature(AccessKey.class).orElseThrow(() -> new TokenException(KEY_FILE_UNUSABLE,
+                            "this token takes no access key: clear the key file")).use(accessKey);
+                }
                 TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), TokenBenchPreferences.maxClockSkew(),
                         audit.get().orElse(AuditLog.NONE), inventory.get())
                         .program(session, target.choices(), account, shownFor, 0, forced, asking, new JobProgress(monitor));
-                swt.asyncExec(() -> setStatus("Token " + result.token().serial() + " programmed and confirmed: its code matches"
-                        + (result.confirmedOffset() == 0 ? "." : " (" + result.confirmedOffset() + " step off).")));
+                swt.asyncExec(() -> setStatus(result.confirmedOffset() == 0 ? NLS.bind(Messages.program_programmed, result.token().serial())
+                        : NLS.bind(Messages.program_programmedOffset, result.token().serial(), result.confirmedOffset())));
             }
         }, e -> {
             journal.get().ifPresent(j -> j.record("Program token", e));
@@ -602,51 +506,11 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
 
     // ---- internals ----
 
-    /** Captures every monitor on the display thread, decodes in a Job (~0.1 s per 4K frame), then lets the user pick. */
-    private void scanScreen() {
-        List<MonitorImage> monitors;
-        try {
-            monitors = new SwtScreenCapture(keyText.getDisplay()).captureAll();
-        } catch (TokenException e) {
-            setStatus(explain(e));
-            return;
-        }
-        Display display = keyText.getDisplay();
-        setStatus("Looking for QR codes on " + monitors.size() + (monitors.size() == 1 ? " monitor…" : " monitors…"));
-        Job.create("Looking for QR codes on every monitor", m -> {
-            try {
-                List<FoundCode> found = scanner.scanScreens(() -> monitors);
-                display.asyncExec(() -> take(found, "the screen", code -> monitors.get(code.source().monitor()).image()));
-            } catch (TokenException e) {
-                display.asyncExec(() -> setStatus(explain(e)));
-            }
-        }).schedule();
-    }
-
-    private void chooseImage() {
-        FileDialog dialog = new FileDialog(keyText.getShell(), SWT.OPEN);
-        dialog.setFilterExtensions(new String[] {"*.png;*.jpg;*.jpeg;*.gif;*.bmp", "*.*"});
-        String file = dialog.open();
-        if (file != null) {
-            loadImage(Path.of(file));
-        }
-    }
-
-    private void take(List<FoundCode> found, String where, Function<FoundCode, GreyImage> imageOf) {
-        if (keyText.isDisposed()) {
-            return;
-        }
-        List<FoundCode> usable = found.stream().filter(c -> c.classification().kind().isUsable()).toList();
-        if (usable.isEmpty()) {
-            setStatus(found.isEmpty() ? "No QR code found in " + where + "." : "The QR code in " + where + " is not usable: "
-                    + found.get(0).classification().summary());
-            return;
-        }
-        Optional<FoundCode> chosen = usable.size() == 1 ? Optional.of(usable.get(0)) : chooser.choose(usable, imageOf);
-        chosen.ifPresent(code -> {
-            keyText.setText(code.payload());
-            setStatus("Key read from the QR code in " + code.where() + (usable.size() > 1 ? " (" + usable.size() + " codes found)." : "."));
-        });
+    /** The chosen QR code's payload goes into the key field. */
+    private void takeCode(FoundCode code, int found) {
+        keyText.setText(code.payload());
+        setStatus(found > 1 ? NLS.bind(Messages.program_keyFromQrOfSeveral, code.where(), found)
+                : NLS.bind(Messages.program_keyFromQr, code.where()));
     }
 
     private void parse() {
@@ -680,6 +544,55 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         }
         pcClock.getParent().layout(true, true);
         pcClock.getDisplay().timerExec(1000, this::tick);
+    }
+
+    private void chooseKeyFile() {
+        FileDialog dialog = new FileDialog(keyText.getShell(), SWT.OPEN);
+        dialog.setText(Messages.program_chooseKeyFileTitle);
+        String file = dialog.open();
+        if (file != null) {
+            useKeyFile(Path.of(file));
+        }
+    }
+
+    /**
+     * Uses the token's access key from {@code file} (hex, as the CLI's {@code --key-file}), checked now and read again
+     * at the burn (the view keeps only the path); null goes back to the vendor's published key, with the warning.
+     */
+    public void useKeyFile(Path file) {
+        if (file != null) {
+            try (Secret checked = readKeyFile(file)) {
+                setStatus(Messages.program_keyFileTaken);
+            } catch (TokenException e) {
+                setStatus(explain(e));
+                return;
+            }
+        }
+        model.setKeyFile(file);
+        showKeyFile();
+    }
+
+    /** The key file chosen, and the warning while the connected token would be opened with its published key. */
+    private void showKeyFile() {
+        keyFileName.setText(model.keyFile().map(f -> f.getFileName().toString()).orElse(Messages.program_noKeyFile));
+        keyFileName.setToolTipText(model.keyFile().map(Path::toString).orElse(Messages.program_keyFileTip));
+        publishedKeyWarning.setText(model.usesPublishedKey() ? Messages.program_publishedKeyWarning : "");
+        publishedKeyWarning.setVisible(model.usesPublishedKey());
+        ((GridData) publishedKeyWarning.getLayoutData()).exclude = !model.usesPublishedKey();
+        publishedKeyWarning.getParent().layout(true, true);
+    }
+
+    private static Secret readKeyFile(Path file) throws TokenException {
+        try {
+            return AccessKey.readHexFile(file);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new TokenException(KEY_FILE_UNUSABLE, NLS.bind(Messages.program_keyFileUnusable, file.getFileName(), e.getMessage()));
+        }
+    }
+
+    /** The key file shown, with the warning when the vendor's published key would be used (tests, screenshots). */
+    public String keyFileText() {
+        return keyFileName.getText() + (publishedKeyWarning.getVisible() ? " | " + publishedKeyWarning.getText() : "");
     }
 
     private String explain(TokenException e) {
