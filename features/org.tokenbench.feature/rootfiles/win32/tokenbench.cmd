@@ -20,12 +20,20 @@ if not defined LAUNCHER (
   exit /b 3
 )
 rem JNA (PC/SC, SKF) and SWT call native code from unnamed modules: granted, so Java 24+ prints no warning on stderr.
-if "%~1"=="" (
-  "%JAVA%" -Dosgi.requiredJavaVersion=21 --enable-native-access=ALL-UNNAMED -Dosgi.configuration.cascaded=true ^
-    "-Dosgi.sharedConfiguration.area=%PRODUCT%configuration" ^
-    -jar "%LAUNCHER%" -install "%PRODUCT%." -configuration "%CACHE%\workbench" -data "%TOKENBENCH_HOME%\workspace" -noSplash
-  exit /b %ERRORLEVEL%
-)
+rem A QR image for the workbench, as on Linux: tokenbench --open FILE. (A lone FILE is not recognised here: telling a
+rem file from a command word in cmd is not worth the parsing risk; the Linux launcher does it.)
+set "WORKBENCH_ARGS="
+if "%~1"=="" goto workbench
+if /i not "%~1"=="--open" goto headless
+if "%~2"=="" goto headless
+if not "%~3"=="" goto headless
+set WORKBENCH_ARGS=--open "%~f2"
+:workbench
+"%JAVA%" -Dosgi.requiredJavaVersion=21 --enable-native-access=ALL-UNNAMED -Dosgi.configuration.cascaded=true ^
+  "-Dosgi.sharedConfiguration.area=%PRODUCT%configuration" ^
+  -jar "%LAUNCHER%" -install "%PRODUCT%." -configuration "%CACHE%\workbench" -data "%TOKENBENCH_HOME%\workspace" -noSplash %WORKBENCH_ARGS%
+exit /b %ERRORLEVEL%
+:headless
 rem Every word of the command goes through Equinox escaped with a leading "+", which the headless application strips
 rem (as the Linux launcher does): Equinox would otherwise take -data, -clean, -configuration... for itself. An empty
 rem word ("") is kept. (cmd cannot pass a word holding a double quote unchanged.) The raw %1 is compared only when it is

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.tokenbench.qr.internal.GioScreenshotPortal;
 
@@ -35,7 +36,15 @@ public final class PortalScreenCapture implements ScreenCapture {
      */
     @Override
     public List<MonitorImage> captureAll() throws QrException {
-        GioScreenshotPortal.Shot shot = portal.screenshot();
+        return captureAll(() -> false);
+    }
+
+    /**
+     * As {@link #captureAll()}, giving up when {@code cancelled} turns true: the portal request is closed, so the
+     * desktop drops its dialog, and a screenshot saved all the same is deleted.
+     */
+    public List<MonitorImage> captureAll(BooleanSupplier cancelled) throws QrException {
+        GioScreenshotPortal.Shot shot = portal.screenshot(cancelled);
         GreyImage image;
         try {
             image = ImageFiles.read(shot.file());

@@ -25,7 +25,9 @@ class LaunchArgumentsTest {
         LaunchArguments parsed = LaunchArguments.parse(new String[] {"OTPAUTH://totp/a?secret=JBSWY3DPEHPK3PXP"}, dir);
         assertTrue(parsed.image().isEmpty());
         String problem = parsed.problem().orElseThrow();
-        assertTrue(problem.contains("not taken from the command line") && problem.contains("--open FILE"), problem);
+        assertEquals(Messages.launchOtpauthRefused, problem, "the translated refusal (the launcher script prints its English text)");
+        assertTrue(problem.contains("--open FILE"), problem);
+        assertEquals(2, LaunchArguments.USAGE, "a usage error, as in the CLI");
         assertTrue(!problem.contains("JBSWY3DP"), "the refusal repeats the key");
     }
 

@@ -1,14 +1,21 @@
 package org.tokenbench.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -78,8 +86,17 @@ class InstanceChannelTest {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Dtokenbench.home=" + TokenBenchHome.directory(), "-cp", classpath(InstanceChannel.class, TokenBenchHome.class),
                 InstanceChannel.class.getName(), image.toString()));
-        Process second = new ProcessBuilder(command).redirectErrorStream(true).start();
         Display display = Display.getCurrent();
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        // Another window in front: the hand-over must bring the workbench's own window forward.
+        Shell other = new Shell(display);
+        other.setText("in front of the workbench");
+        other.setBounds(0, 0, 300, 200);
+        other.open();
+        other.forceActive();
+        spin(display, () -> display.getActiveShell() == other, 5);
+        assertEquals(other, display.getActiveShell(), "the other window is in front before the hand-over");
+        Process second = new ProcessBuilder(command).redirectErrorStream(true).start();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (second.isAlive() && System.nanoTime() < until) {
             if (!display.readAndDispatch()) {
@@ -88,7 +105,6 @@ class InstanceChannelTest {
         }
         String output = new String(second.getInputStream().readAllBytes());
         assertEquals(0, second.exitValue(), "the second launch: " + output);
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         ProgramTokenView view = (ProgramTokenView) window.getActivePage().findView(ProgramTokenView.ID);
         while (System.nanoTime() < until && (view == null || !view.fieldsText().contains("Handed"))) {
             if (!display.readAndDispatch()) {
@@ -98,7 +114,71 @@ class InstanceChannelTest {
         }
         assertTrue(view != null && view.fieldsText().contains("Handed"), "Program Token did not get the handed-over code: "
                 + (view == null ? "no view" : view.fieldsText()));
-        assertEquals(window.getShell(), display.getActiveShell() == null ? window.getShell() : display.getActiveShell());
+        try {
+            spin(display, () -> display.getActiveShell() == window.getShell(), 5);
+            assertEquals(window.getShell(), display.getActiveShell(), "the workbench window is brought to the front");
+            assertFalse(window.getShell().getMinimized());
+        } finally {
+            other.dispose();
+        }
+    }
+
+    /** A workbench must not hang on a client that connects and says nothing: the next launch still gets through. */
+    @Test
+    void aClientThatSendsNothingDoesNotHoldUpTheNextLaunch(@TempDir Path home) throws Exception {
+        Path run = home.resolve("run");
+        Path image = home.resolve("code.png");
+        BlockingQueue<InstanceChannel.Request> received = new LinkedBlockingQueue<>();
+        try (InstanceChannel first = InstanceChannel.claim(run, new InstanceChannel.Request(Optional.empty()), received::add)
+                .orElseThrow(); SocketChannel silent = SocketChannel.open(UnixDomainSocketAddress.of(run.resolve("workbench.sock")))) {
+            long started = System.nanoTime();
+            assertTrue(InstanceChannel.claim(run, new InstanceChannel.Request(Optional.of(image)), r -> {
+            }).isEmpty());
+            InstanceChannel.Request request = received.poll(5, TimeUnit.SECONDS);
+            assertEquals(Optional.of(image), request == null ? null : request.image(), "the launch after the silent client");
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(8), "waited for the silent client too long");
+        }
+    }
+
+    /** A second launch gives up on a "workbench" that accepts and never answers, instead of hanging for ever. */
+    @Test
+    void aSecondLaunchGivesUpOnAWorkbenchThatNeverAnswers(@TempDir Path home) throws Exception {
+        Path run = home.resolve("run");
+        Files.createDirectories(run);
+        List<SocketChannel> accepted = new ArrayList<>();
+        try (FileChannel lockFile = FileChannel.open(run.resolve("workbench.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = lockFile.lock();
+                ServerSocketChannel mute = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            mute.bind(UnixDomainSocketAddress.of(run.resolve("workbench.sock")));
+            Thread acceptor = new Thread(() -> {
+                try {
+                    accepted.add(mute.accept()); // and never a word back
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            long started = System.nanoTime();
+            IOException e = assertThrows(IOException.class, () -> InstanceChannel.claim(run, new InstanceChannel.Request(Optional.empty()),
+                    r -> {
+                    }));
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            assertTrue(seconds < 20, "gave up after " + seconds + " s: " + e);
+        } finally {
+            for (SocketChannel channel : accepted) {
+                channel.close();
+            }
+        }
+    }
+
+    private static void spin(Display display, java.util.function.BooleanSupplier done, int seconds) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!done.getAsBoolean() && System.nanoTime() < until) {
+            if (!display.readAndDispatch()) {
+                Thread.sleep(10);
+            }
+        }
     }
 
     private static String classpath(Class<?>... classes) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
@@ -15,13 +17,14 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 import org.tokenbench.qr.FoundCode;
 import org.tokenbench.qr.QrEncoder;
+import org.tokenbench.qr.QrException;
 import org.tokenbench.qr.QrScanner;
 import org.tokenbench.ui.internal.jobs.SwtScreenCapture;
 
 /**
  * The workbench's Scan Screen capture on a real Wayland compositor (releng/scripts/wayland-rig runs this with
- * GDK_BACKEND=wayland on headless sway): SWT cannot copy a Wayland screen, so the capture must go through the portal
- * while the display thread keeps dispatching.
+ * GDK_BACKEND=wayland on headless sway): SWT cannot copy a Wayland screen, so the capture goes through the portal,
+ * from a worker thread as in Scan Screen's Job, while the display thread keeps dispatching.
  */
 class WaylandScanScreenTest {
 
@@ -47,7 +50,22 @@ class WaylandScanScreenTest {
                         Thread.sleep(10);
                     }
                 }
-                found = new QrScanner().scanScreens(new SwtScreenCapture(display));
+                // as Scan Screen does: the portal from a worker thread (a Job in the view) while this thread dispatches
+                CompletableFuture<List<FoundCode>> scan = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new QrScanner().scanScreens(new SwtScreenCapture(display));
+                    } catch (QrException e) {
+                        throw new CompletionException(e);
+                    } finally {
+                        display.wake();
+                    }
+                });
+                while (!scan.isDone()) {
+                    if (!display.readAndDispatch()) {
+                        display.sleep();
+                    }
+                }
+                found = scan.join();
                 found = found.stream().filter(f -> f.payload().equals(URI)).toList();
             }
             assertEquals(1, found.size(), "the code in the SWT window, through the portal");

@@ -1,11 +1,14 @@
 package org.tokenbench.app.internal;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.tokenbench.core.TokenBenchHome;
@@ -56,6 +61,13 @@ public final class InstanceChannel implements AutoCloseable {
     private static final int MAX_LINE = 8192;
     /** How long a second launch waits for a first one that holds the lock but is still starting. */
     private static final long CONNECT_WAIT_MILLIS = 10_000;
+    /**
+     * How long the workbench waits for a client's request line: a client that connects and sends nothing must not
+     * hold the channel (every later launch would queue behind it).
+     */
+    static final Duration REQUEST_WAIT = Duration.ofSeconds(2);
+    /** How long a second launch waits for the answer: longer than {@link #REQUEST_WAIT}, one stuck client may be ahead. */
+    static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
 
     private final FileChannel lockFile;
     private final FileLock lock;
@@ -116,19 +128,32 @@ public final class InstanceChannel implements AutoCloseable {
 
     /** Sends {@code request} to the running workbench; waits a little for one that is still starting. */
     static void handOver(Path socket, Request request) throws IOException {
-        long deadline = System.currentTimeMillis() + CONNECT_WAIT_MILLIS;
+        handOver(socket, request, CONNECT_WAIT_MILLIS);
+    }
+
+    /** No workbench listens on the socket (none runs, or it is still starting and {@code connectWait} passed). */
+    static final class NobodyListens extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NobodyListens(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static void handOver(Path socket, Request request, long connectWaitMillis) throws IOException {
+        long deadline = System.currentTimeMillis() + connectWaitMillis;
         while (true) {
             try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
                 channel.write(ByteBuffer.wrap((request.line() + "\n").getBytes(StandardCharsets.UTF_8)));
                 channel.shutdownOutput();
-                String answer = readLine(channel);
+                String answer = readLine(channel, ANSWER_WAIT);
                 if (!"OK".equals(answer)) {
                     throw new IOException("the running workbench did not take the request (" + answer + ")");
                 }
                 return;
             } catch (java.net.SocketException | java.nio.file.NoSuchFileException e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IOException("another workbench holds " + socket.resolveSibling("workbench.lock")
+                if (System.currentTimeMillis() >= deadline) {
+                    throw new NobodyListens("another workbench holds " + socket.resolveSibling("workbench.lock")
                             + " but does not answer on " + socket + " (" + e.getMessage() + ")", e);
                 }
                 try {
@@ -144,7 +169,7 @@ public final class InstanceChannel implements AutoCloseable {
     private void serve(Consumer<Request> requests) {
         while (server.isOpen()) {
             try (SocketChannel client = server.accept()) {
-                Optional<Request> request = Request.parse(readLine(client));
+                Optional<Request> request = Request.parse(readLine(client, REQUEST_WAIT));
                 client.write(ByteBuffer.wrap((request.isPresent() ? "OK\n" : "BAD\n").getBytes(StandardCharsets.UTF_8)));
                 request.ifPresent(requests);
             } catch (java.nio.channels.AsynchronousCloseException e) {
@@ -155,13 +180,31 @@ public final class InstanceChannel implements AutoCloseable {
         }
     }
 
-    private static String readLine(SocketChannel channel) throws IOException {
+    /**
+     * One line, within {@code within} (channels have no read timeout: a selector bounds the wait).
+     *
+     * @throws SocketTimeoutException when no full line came in time
+     */
+    private static String readLine(SocketChannel channel, Duration within) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(MAX_LINE);
-        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-            if (buffer.position() > 0 && buffer.get(buffer.position() - 1) == '\n') {
-                break;
+        long deadline = System.nanoTime() + within.toNanos();
+        channel.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, SelectionKey.OP_READ);
+            while (buffer.hasRemaining()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new SocketTimeoutException("no request line within " + within.toMillis() + " ms");
+                }
+                selector.select(left);
+                selector.selectedKeys().clear();
+                int read = channel.read(buffer);
+                if (read < 0 || buffer.position() > 0 && buffer.get(buffer.position() - 1) == '\n') {
+                    break;
+                }
             }
         }
+        channel.configureBlocking(true); // the selector is closed: the key is gone, blocking writes may follow
         String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
         int end = text.indexOf('\n');
         return end < 0 ? text : text.substring(0, end);
@@ -193,20 +236,17 @@ public final class InstanceChannel implements AutoCloseable {
 
     /**
      * {@code java -cp <app jar>:<core jar> org.tokenbench.app.internal.InstanceChannel [IMAGE]}: hands the request to
-     * the running workbench without starting OSGi. Exit 0 when handed over, 3 when no workbench runs (start one).
+     * the running workbench without starting OSGi. Exit 0 when handed over, 3 when no workbench answers (start one).
+     * It only connects: probing the lock by taking it, even for a moment, would make a workbench starting at that
+     * instant believe another one runs.
      */
     public static void main(String[] args) throws IOException {
         Request request = new Request(args.length > 0 ? Optional.of(Path.of(args[0])) : Optional.empty());
         Path socket = defaultDirectory().resolve("workbench.sock");
-        Path lockPath = socket.resolveSibling("workbench.lock");
-        if (Files.exists(lockPath)) {
-            try (FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.WRITE); FileLock free = channel.tryLock()) {
-                if (free == null) {
-                    handOver(socket, request);
-                    return;
-                }
-            }
+        try {
+            handOver(socket, request, 0);
+        } catch (NobodyListens nobody) {
+            System.exit(3);
         }
-        System.exit(3);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
@@ -24,20 +25,20 @@ public final class TokenBenchApplication implements IApplication {
         LaunchArguments launch = LaunchArguments.parse(args, Path.of("").toAbsolutePath());
         if (launch.problem().isPresent()) {
             System.err.println(launch.problem().get());
-            return DisplayCheck.NO_DISPLAY;
+            return LaunchArguments.USAGE;
         }
         InstanceChannel.Request request = new InstanceChannel.Request(launch.image());
         Optional<InstanceChannel> channel;
         try {
             channel = InstanceChannel.claim(InstanceChannel.defaultDirectory(), request, HandedOverRequests::deliver);
             if (channel.isEmpty()) {
-                System.out.println("tokenbench: the workbench is already running; brought it to the front"
-                        + launch.image().map(image -> " and opened " + image + " in it").orElse(""));
+                System.out.println(launch.image().map(image -> NLS.bind(Messages.launchAlreadyRunningOpened, image))
+                        .orElse(Messages.launchAlreadyRunning));
                 return IApplication.EXIT_OK;
             }
         } catch (IOException e) {
             // Better two workbenches than none: say why, and start.
-            System.err.println("tokenbench: cannot check for a running workbench (" + e.getMessage() + "); starting anyway");
+            System.err.println(NLS.bind(Messages.launchCannotCheckRunning, e.getMessage()));
             channel = Optional.empty();
         }
         launch.image().ifPresent(image -> HandedOverRequests.deliver(request));

@@ -1,11 +1,22 @@
 package org.tokenbench.qr.internal;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.tokenbench.qr.QrException;
 import org.tokenbench.qr.QrProblem;
@@ -23,9 +34,10 @@ import com.sun.jna.ptr.PointerByReference;
  * sanctioned way, and GIO is on every system that has a portal (xdg-desktop-portal itself is built on it), so nothing
  * is added to the platform but a few native calls. Plain Java, no SWT: the CLI and the workbench share it.
  *
- * <p>The protocol: subscribe to {@code org.freedesktop.portal.Request.Response}, call {@code Screenshot("", {handle_token,
- * interactive: false})}, which returns the request's object path at once, then wait (bounded) for that request's
- * Response: 0 with the file URI of the saved PNG, 1 when the user cancelled, 2 when the desktop refused.
+ * <p>The protocol: subscribe to {@code org.freedesktop.portal.Request.Response} on the request's path (known in advance
+ * from our unique bus name and our handle_token), call {@code Screenshot("", {handle_token, interactive: false})}, then
+ * wait (bounded, cancellable) for that request's Response: 0 with the file URI of the saved PNG, 1 when the user
+ * cancelled, 2 when the desktop refused. Giving up closes the request ({@code Request.Close}).
  */
 public final class GioScreenshotPortal {
 
@@ -89,8 +101,11 @@ public final class GioScreenshotPortal {
     }
 
     /** One Request.Response: the code and, on success, the uri result. */
-    private record Response(String path, int code, String uri) {
+    record Response(String path, int code, String uri) {
     }
+
+    /** How long a request given up on is still listened to, so a success already under way gets its file deleted. */
+    private static final Duration LATE_ANSWER_GRACE = Duration.ofMillis(1_500);
 
     private final Duration timeout;
 
@@ -106,6 +121,15 @@ public final class GioScreenshotPortal {
      *         refused, or the portal did not answer in time
      */
     public Shot screenshot() throws QrException {
+        return screenshot(() -> false);
+    }
+
+    /**
+     * As {@link #screenshot()}, giving up when {@code cancelled} turns true (polled every 20 ms). Giving up, by time,
+     * cancellation or interrupt, closes the portal request, so the desktop drops its dialog and saves nothing; a success
+     * that still arrives meanwhile has its file deleted, as it may show a seed's QR code.
+     */
+    public Shot screenshot(BooleanSupplier cancelled) throws QrException {
         Gio gio = load();
         PointerByReference error = new PointerByReference();
         Pointer connection = gio.g_bus_get_sync(G_BUS_TYPE_SESSION, null, error);
@@ -114,30 +138,37 @@ public final class GioScreenshotPortal {
         }
         Pointer context = gio.g_main_context_new();
         gio.g_main_context_push_thread_default(context);
-        AtomicReference<Response> answer = new AtomicReference<>();
+        Queue<Response> answers = new ConcurrentLinkedQueue<>();
+        // The portal's documented pattern: the request path follows from our unique name and a token we choose, so
+        // the subscription (to that one path: the bus connection is shared by the whole process) exists before the call.
         String token = "tokenbench_" + randomHex();
         String sender = gio.g_dbus_connection_get_unique_name(connection).substring(1).replace('.', '_');
         String expectedPath = PORTAL_OBJECT + "/request/" + sender + "/" + token;
         // Kept reachable until unsubscribed: JNA frees a callback whose Java object is collected.
-        ResponseCallback callback = (conn, from, path, iface, signal, parameters, data) -> answer.compareAndSet(null,
-                response(gio, path, parameters));
-        int subscription = gio.g_dbus_connection_signal_subscribe(connection, PORTAL_BUS_NAME, "org.freedesktop.portal.Request",
-                "Response", null, null, 0, callback, null, null);
+        ResponseCallback callback = (conn, from, path, iface, signal, parameters, data) -> answers.add(response(gio, path, parameters));
+        List<Integer> subscriptions = new ArrayList<>();
+        subscriptions.add(subscribe(gio, connection, expectedPath, callback));
+        String requestPath = null;
         try {
-            String requestPath = call(gio, connection, token);
+            requestPath = call(gio, connection, token);
+            if (!requestPath.equals(expectedPath)) {
+                // portals before 0.9 name the request themselves
+                subscriptions.add(subscribe(gio, connection, requestPath, callback));
+            }
+            RequestAnswers ours = new RequestAnswers(expectedPath, requestPath);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
-                while (gio.g_main_context_iteration(context, 0) != 0) {
-                    // dispatch everything pending: the Response arrives as a signal on this thread's context
+                dispatch(gio, context);
+                Optional<Response> response = ours.first(answers);
+                if (response.isPresent()) {
+                    return shot(response.get());
                 }
-                Response response = answer.get();
-                if (response != null && (response.path().equals(requestPath) || response.path().equals(expectedPath))) {
-                    return shot(response);
-                }
-                if (response != null) {
-                    answer.set(null); // another client's request on the same bus
+                if (cancelled.getAsBoolean()) {
+                    giveUp(gio, connection, context, requestPath, answers, ours);
+                    throw new QrException(QrProblem.CAPTURE_FAILED, "the screen capture was cancelled");
                 }
                 if (System.nanoTime() > deadline) {
+                    giveUp(gio, connection, context, requestPath, answers, ours);
                     throw new QrException(QrProblem.CAPTURE_FAILED, "the screenshot portal did not answer within "
                             + timeout.toSeconds() + " s: answer the desktop's screenshot dialog, or check that "
                             + "xdg-desktop-portal and its backend are running (systemctl --user status xdg-desktop-portal)");
@@ -145,14 +176,94 @@ public final class GioScreenshotPortal {
                 Thread.sleep(20);
             }
         } catch (InterruptedException e) {
+            giveUp(gio, connection, context, requestPath, answers, new RequestAnswers(expectedPath, requestPath));
             Thread.currentThread().interrupt();
             throw new QrException(QrProblem.CAPTURE_FAILED, "the screen capture was interrupted", e);
         } finally {
-            gio.g_dbus_connection_signal_unsubscribe(connection, subscription);
+            subscriptions.forEach(subscription -> gio.g_dbus_connection_signal_unsubscribe(connection, subscription));
             gio.g_main_context_pop_thread_default(context);
             gio.g_main_context_unref(context);
             gio.g_object_unref(connection);
             java.lang.ref.Reference.reachabilityFence(callback);
+        }
+    }
+
+    private static int subscribe(Gio gio, Pointer connection, String requestPath, ResponseCallback callback) {
+        return gio.g_dbus_connection_signal_subscribe(connection, PORTAL_BUS_NAME, "org.freedesktop.portal.Request", "Response",
+                requestPath, null, 0, callback, null, null);
+    }
+
+    private static void dispatch(Gio gio, Pointer context) {
+        while (gio.g_main_context_iteration(context, 0) != 0) {
+            // dispatch everything pending: a Response arrives as a signal on this thread's context
+        }
+    }
+
+    /**
+     * Closes the request (org.freedesktop.portal.Request.Close: the desktop drops its dialog and answers nothing), then
+     * listens a moment longer: a success already under way is deleted, not left on disk for nobody.
+     */
+    private static void giveUp(Gio gio, Pointer connection, Pointer context, String requestPath, Queue<Response> answers,
+            RequestAnswers ours) {
+        if (requestPath == null) {
+            return;
+        }
+        Pointer none = gio.g_variant_parse(null, "()", null, null, null);
+        PointerByReference error = new PointerByReference();
+        Pointer reply = gio.g_dbus_connection_call_sync(connection, PORTAL_BUS_NAME, requestPath, "org.freedesktop.portal.Request",
+                "Close", none, null, 0, 2_000, null, error);
+        gio.g_variant_unref(none);
+        if (reply != null) {
+            gio.g_variant_unref(reply);
+        } else {
+            takeMessage(gio, error); // the request ended meanwhile: its answer, if any, is handled below
+        }
+        long until = System.nanoTime() + LATE_ANSWER_GRACE.toNanos();
+        do {
+            dispatch(gio, context);
+            ours.discardLate(answers);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < until);
+        dispatch(gio, context);
+        ours.discardLate(answers);
+    }
+
+    /** Sorts the Response signals received: ours (the request's path) or another request's; late successes are deleted. */
+    static final class RequestAnswers {
+        private final Set<String> paths;
+
+        /** {@code paths}: the request's path as expected and as the portal named it (null: not known yet). */
+        RequestAnswers(String... paths) {
+            this.paths = Arrays.stream(paths).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        }
+
+        /** The first of the queued answers for our request; answers to other requests are dropped. */
+        Optional<Response> first(Queue<Response> answers) {
+            for (Response response; (response = answers.poll()) != null;) {
+                if (paths.contains(response.path())) {
+                    return Optional.of(response);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** After giving up: every answer of ours that carries a file has the file deleted (nobody will read it). */
+        void discardLate(Queue<Response> answers) {
+            for (Optional<Response> late; (late = first(answers)).isPresent();) {
+                Response response = late.get();
+                if (response.code() == 0 && response.uri() != null && response.uri().startsWith("file:")) {
+                    try {
+                        Files.deleteIfExists(Path.of(URI.create(response.uri())));
+                    } catch (IOException | RuntimeException e) {
+                        // not ours to delete after all (or gone): nothing more can be done here
+                    }
+                }
+            }
         }
     }
 

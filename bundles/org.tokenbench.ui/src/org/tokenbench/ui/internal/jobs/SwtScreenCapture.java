@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -22,11 +24,10 @@ import org.tokenbench.qr.ScreenCapture;
 import org.tokenbench.qr.ScreenCaptures;
 
 /**
- * Every monitor through SWT ({@code Display.getMonitors()} and a GC copy of each one's area). Must be called on
- * the display thread; the decoding then runs in a Job on the grey images. On Wayland, where no client may copy the
- * screen, the desktop's screenshot portal is asked instead ({@link ScreenCaptures#portalFirst}) on another thread
- * while this one keeps the event loop running (the desktop may show a dialog first); the GC copy stays the fallback
- * when the desktop has no portal.
+ * Every monitor through SWT ({@code Display.getMonitors()} and a GC copy of each one's area, on the display thread);
+ * the decoding then runs in a Job on the grey images. On Wayland, where no client may copy the screen, the desktop's
+ * screenshot portal is asked instead ({@link ScreenCaptures#portalFirst}); that may wait for the user's answer, so it
+ * is called from a Job, never on the display thread. The GC copy stays the fallback when the desktop has no portal.
  */
 public final class SwtScreenCapture implements ScreenCapture {
 
@@ -36,39 +37,63 @@ public final class SwtScreenCapture implements ScreenCapture {
         this.display = display;
     }
 
-    @Override
-    public List<MonitorImage> captureAll() throws QrException {
-        if (!ScreenCaptures.isWayland(System.getProperty("os.name", ""), System.getenv())) {
-            return copyMonitors();
-        }
-        return ScreenCaptures.portalFirst(this::portalWhileDispatching, this::copyMonitors).captureAll();
+    /** Whether this session's screens come from the desktop's portal (Wayland): then capture from a Job. */
+    public static boolean needsPortal() {
+        return ScreenCaptures.isWayland(System.getProperty("os.name", ""), System.getenv());
     }
 
-    private List<MonitorImage> portalWhileDispatching() throws QrException {
-        CompletableFuture<List<MonitorImage>> shot = new CompletableFuture<>();
-        Thread portal = new Thread(() -> {
-            try {
-                shot.complete(new PortalScreenCapture().captureAll());
-            } catch (QrException | RuntimeException e) {
-                shot.completeExceptionally(e);
-            } finally {
-                display.wake();
-            }
-        }, "TokenBench screenshot portal");
-        portal.setDaemon(true);
-        portal.start();
-        while (!shot.isDone()) {
-            if (!display.readAndDispatch()) {
-                display.sleep();
-            }
+    @Override
+    public List<MonitorImage> captureAll() throws QrException {
+        return captureAll(() -> false);
+    }
+
+    /**
+     * Every monitor. On X11 a GC copy on the display thread (at once when called there, else through syncExec). On
+     * Wayland the portal, which may wait up to 30 s for the user: never on the display thread (no nested event loop);
+     * {@code cancelled} closes the portal request.
+     */
+    public List<MonitorImage> captureAll(BooleanSupplier cancelled) throws QrException {
+        if (!needsPortal()) {
+            return onDisplayThread(this::copyMonitors);
+        }
+        if (isDisplayThread()) {
+            throw new IllegalStateException("the screenshot portal may wait 30 s for the user: capture from a Job");
+        }
+        return ScreenCaptures.portalFirst(() -> new PortalScreenCapture().captureAll(cancelled), () -> onDisplayThread(this::copyMonitors))
+                .captureAll();
+    }
+
+    private boolean isDisplayThread() {
+        return !display.isDisposed() && display.getThread() == Thread.currentThread();
+    }
+
+    private List<MonitorImage> onDisplayThread(ScreenCapture capture) throws QrException {
+        if (isDisplayThread()) {
+            return capture.captureAll();
+        }
+        CompletableFuture<List<MonitorImage>> images = new CompletableFuture<>();
+        try {
+            display.syncExec(() -> {
+                try {
+                    images.complete(capture.captureAll());
+                } catch (QrException | RuntimeException e) {
+                    images.completeExceptionally(e);
+                }
+            });
+        } catch (SWTException closed) {
+            throw new QrException(QrProblem.NO_SCREEN, "the workbench's display is closed", closed);
         }
         try {
-            return shot.join();
+            List<MonitorImage> copied = images.getNow(null);
+            if (copied == null) {
+                throw new QrException(QrProblem.NO_SCREEN, "the workbench's display closed during the capture");
+            }
+            return copied;
         } catch (CompletionException e) {
             if (e.getCause() instanceof QrException qr) {
                 throw qr;
             }
-            throw new QrException(QrProblem.CAPTURE_FAILED, "the screenshot portal failed (" + e.getCause() + ")", e.getCause());
+            throw new QrException(QrProblem.CAPTURE_FAILED, "the screens cannot be copied (" + e.getCause() + ")", e.getCause());
         }
     }
 

@@ -95,7 +95,13 @@ public final class CredentialsView extends ViewPart implements DeviceView {
         uriText = new Text(add, SWT.BORDER | SWT.SINGLE | SWT.PASSWORD);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(uriText);
         qrInput = new QrKeyInput(uriText, this::setStatus, this::explain, this::takeCode);
-        Widgets.button(add, "Scan Screen", qrInput::scanScreen).setToolTipText("Find QR codes on every monitor");
+        Button scan = Widgets.button(add, "Scan Screen", qrInput::scanScreen);
+        scan.setToolTipText("Find QR codes on every monitor");
+        qrInput.whileScanning(enabled -> {
+            if (!scan.isDisposed()) {
+                scan.setEnabled(enabled);
+            }
+        });
         Widgets.button(add, "Load Image…", qrInput::chooseImage);
         touch = new Button(add, SWT.CHECK);
         touch.setText("Require touch");

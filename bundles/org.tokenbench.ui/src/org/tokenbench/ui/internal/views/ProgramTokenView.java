@@ -126,8 +126,9 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         Composite sources = new Composite(key, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(sources);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(sources);
-        ViewCommand.activate(getSite(), TokenBenchCommands.SCAN_SCREEN, qrInput::scanScreen).button(sources, Messages.program_scanScreen)
-                .setToolTipText(Messages.program_scanScreenTip);
+        ViewCommand scanCommand = ViewCommand.activate(getSite(), TokenBenchCommands.SCAN_SCREEN, qrInput::scanScreen);
+        scanCommand.button(sources, Messages.program_scanScreen).setToolTipText(Messages.program_scanScreenTip);
+        qrInput.whileScanning(scanCommand::setEnabled);
         ViewCommand.activate(getSite(), TokenBenchCommands.LOAD_IMAGE, qrInput::chooseImage).button(sources, Messages.program_loadImage)
                 .setToolTipText(Messages.program_loadImageTip);
         ViewCommand.activate(getSite(), TokenBenchCommands.PASTE_IMAGE, this::pasteImage).button(sources, Messages.program_pasteImage)

@@ -4,13 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.dnd.DropTarget;
@@ -48,6 +52,12 @@ public final class QrKeyInput {
         void take(FoundCode code, int found);
     }
 
+    /** Scan Screen's capture, called inside its Job; {@code cancelled} turns true when the Job is cancelled. */
+    @FunctionalInterface
+    interface ScreenSource {
+        List<MonitorImage> capture(BooleanSupplier cancelled) throws TokenException;
+    }
+
     /** Where a decode Job gets its images: null when there are no more. */
     @FunctionalInterface
     private interface ImageSource {
@@ -56,10 +66,18 @@ public final class QrKeyInput {
 
     private final QrScanner scanner = new QrScanner();
     private final Control control;
+    /** Kept: a disposed control no longer tells its display, and Job results may arrive after the view closed. */
+    private final Display display;
     private final Consumer<String> status;
     private final Function<TokenException, String> explain;
     private final Taker taker;
     private CodeChooser chooser;
+    /** Where Scan Screen's images come from inside its Job; null: this session's (X11 copy or Wayland portal). */
+    private ScreenSource screenSource;
+    /** The running Scan Screen, null when none runs (set and read on the display thread). */
+    private Job scanning;
+    private Consumer<Boolean> scanEnabled = enabled -> {
+    };
 
     /**
      * @param status  the view's status line
@@ -68,10 +86,26 @@ public final class QrKeyInput {
      */
     QrKeyInput(Control control, Consumer<String> status, Function<TokenException, String> explain, Taker taker) {
         this.control = control;
+        this.display = control.getDisplay();
         this.status = status;
         this.explain = explain;
         this.taker = taker;
         this.chooser = (codes, imageOf) -> new QrCodePicker(control.getShell(), codes, imageOf).choose();
+        control.addDisposeListener(closed -> {
+            if (scanning != null) {
+                scanning.cancel();
+            }
+        });
+    }
+
+    /** Scan Screen is disabled ({@code false}) while a scan runs and enabled again when it ends. */
+    void whileScanning(Consumer<Boolean> enable) {
+        this.scanEnabled = enable;
+    }
+
+    /** Tests: Scan Screen's capture (called in its Job) instead of this session's. */
+    void setScreenSource(ScreenSource source) {
+        this.screenSource = source;
     }
 
     void setCodeChooser(CodeChooser chooser) {
@@ -108,27 +142,83 @@ public final class QrKeyInput {
         }
     }
 
-    /** Captures every monitor on the display thread, decodes in a Job (~0.1 s per 4K frame), then lets the user pick. */
+    /**
+     * Scan Screen: one scan at a time (a second click while one runs gets the running Job; the view disables Scan
+     * through {@link #whileScanning}). On X11 every monitor is copied at once on the display thread; on Wayland the
+     * desktop's portal is asked inside the Job, since the desktop may wait for the user (up to 30 s): the Job is a user
+     * Job, cancelling it closes the portal request, and closing the view cancels it. Decoding runs in the Job (~0.1 s
+     * per 4K frame); the codes come back to the display thread only while the view is still there.
+     */
     Job scanScreen() {
-        List<MonitorImage> monitors;
-        try {
-            monitors = new SwtScreenCapture(control.getDisplay()).captureAll();
-        } catch (TokenException e) {
-            status.accept(explain.apply(e));
-            return null;
+        if (scanning != null) {
+            return scanning;
         }
-        Display display = control.getDisplay();
-        status.accept(NLS.bind(Messages.program_lookingOnMonitors, monitors.size()) + "\u2026");
-        Job job = Job.create(Messages.program_lookingOnEveryMonitor, m -> {
+        ScreenSource source = screenSource;
+        if (source == null && !SwtScreenCapture.needsPortal()) {
+            List<MonitorImage> monitors;
             try {
-                List<FoundCode> found = scanner.scanScreens(() -> monitors);
-                display.asyncExec(() -> take(found, Messages.qr_screen, code -> monitors.get(code.source().monitor()).image()));
+                monitors = new SwtScreenCapture(display).captureAll();
             } catch (TokenException e) {
-                display.asyncExec(() -> status.accept(explain.apply(e)));
+                status.accept(explain.apply(e));
+                return null;
+            }
+            status.accept(NLS.bind(Messages.program_lookingOnMonitors, monitors.size()) + "\u2026");
+            source = cancelled -> monitors;
+        } else {
+            status.accept(Messages.program_lookingOnEveryMonitor + "\u2026");
+            if (source == null) {
+                SwtScreenCapture portal = new SwtScreenCapture(display);
+                source = portal::captureAll;
+            }
+        }
+        ScreenSource images = source;
+        Job job = Job.create(Messages.program_lookingOnEveryMonitor, monitor -> {
+            try {
+                List<MonitorImage> monitors = images.capture(monitor::isCanceled);
+                if (monitor.isCanceled()) {
+                    onDisplay(() -> status.accept(NLS.bind(Messages.program_stoppedLooking, Messages.qr_screen)));
+                    return Status.CANCEL_STATUS;
+                }
+                List<FoundCode> found = scanner.scanScreens(() -> monitors);
+                onDisplay(() -> take(found, Messages.qr_screen, code -> monitors.get(code.source().monitor()).image()));
+                return Status.OK_STATUS;
+            } catch (TokenException e) {
+                if (monitor.isCanceled()) {
+                    onDisplay(() -> status.accept(NLS.bind(Messages.program_stoppedLooking, Messages.qr_screen)));
+                    return Status.CANCEL_STATUS;
+                }
+                onDisplay(() -> status.accept(explain.apply(e)));
+                return Status.error(e.getMessage() + " [" + e.code() + "]");
             }
         });
+        job.setUser(true);
+        job.setProperty(org.eclipse.ui.progress.IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                onDisplay(() -> {
+                    scanning = null;
+                    scanEnabled.accept(true);
+                });
+            }
+        });
+        scanning = job;
+        scanEnabled.accept(false);
         job.schedule();
         return job;
+    }
+
+    /** Runs {@code update} on the display thread unless the view (or the workbench) has been closed meanwhile. */
+    private void onDisplay(Runnable update) {
+        try {
+            display.asyncExec(() -> {
+                if (!control.isDisposed()) {
+                    update.run();
+                }
+            });
+        } catch (SWTException closed) {
+            // the workbench is gone: nobody to tell
+        }
     }
 
     /** Load Image: a file dialog, then {@link #loadImage}. */
@@ -172,7 +262,6 @@ public final class QrKeyInput {
      * the user on the display thread. The first image with a usable OTP code wins; a cancelled Job changes nothing.
      */
     private Job decodeInJob(String where, ImageSource source) {
-        Display display = control.getDisplay();
         String looking = NLS.bind(Messages.program_lookingIn, where);
         status.accept(looking + "\u2026");
         Job job = Job.create(looking, monitor -> {
@@ -202,15 +291,15 @@ public final class QrKeyInput {
                     throw unreadable;
                 }
                 if (monitor.isCanceled()) {
-                    display.asyncExec(() -> status.accept(NLS.bind(Messages.program_stoppedLooking, where)));
+                    onDisplay(() -> status.accept(NLS.bind(Messages.program_stoppedLooking, where)));
                     return Status.CANCEL_STATUS;
                 }
                 List<FoundCode> codes = found;
                 GreyImage shown = image;
-                display.asyncExec(() -> take(codes, where, code -> shown));
+                onDisplay(() -> take(codes, where, code -> shown));
                 return Status.OK_STATUS;
             } catch (TokenException e) {
-                display.asyncExec(() -> status.accept(explain.apply(e)));
+                onDisplay(() -> status.accept(explain.apply(e)));
                 return Status.error(e.getMessage() + " [" + e.code() + "]");
             }
         });
