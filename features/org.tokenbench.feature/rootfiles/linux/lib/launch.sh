@@ -24,15 +24,18 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
   for jar in "$product_dir"/plugins/org.eclipse.equinox.launcher_*.jar; do launcher="$jar"; done
   if [ ! -f "$launcher" ]; then
     echo "tokenbench: $product_dir does not look like a TokenBench product (no plugins/org.eclipse.equinox.launcher_*.jar)" >&2
-    return 1
+    return 3
   fi
   cache_root="${XDG_CACHE_HOME:+$XDG_CACHE_HOME/tokenbench}"
   # One cache folder per install location and build (config.ini names every bundle version): an upgrade gets a new
   # folder instead of deleting the one a still-running workbench uses. Created owner-only, like all user state.
   cache="${cache_root:-$state_dir/cache}/$(printf '%s' "$product_dir" | cksum | cut -d' ' -f1)-$(cksum <"$product_dir/configuration/config.ini" | cut -d' ' -f1)"
-  (umask 077 && mkdir -p "$state_dir" "$cache")
+  if ! (umask 077 && mkdir -p "$state_dir" "$cache") 2>/dev/null || [ ! -w "$cache" ]; then
+    echo "tokenbench: cannot create or write the per-user configuration folder $cache: set XDG_CACHE_HOME or TOKENBENCH_HOME to a folder you can write" >&2
+    return 15
+  fi
 
-  tokenbench_java="$(tokenbench_runtime "$product_dir" "$cache")" || return 1
+  tokenbench_java="$(tokenbench_runtime "$product_dir" "$cache")" || return 14
 
   # The state folder the launcher chose ($TOKENBENCH_HOME or $HOME/.tokenbench) is the one Java uses too: Java's own
   # user.home comes from the password database, which differs from $HOME for service users such as nobody.
@@ -133,6 +136,11 @@ tokenbench_is_fast() { # $1 = product folder, $2 $3 = the command's first words
 # choice. What find-java.sh answers is kept in the cache, so later runs start no JVM to look; it is asked again when
 # TOKENBENCH_JAVA or JAVA_HOME change or the remembered binary is gone.
 tokenbench_runtime() { # $1 = product folder, $2 = cache folder
+  # A TOKENBENCH_JAVA that is set wins or fails: quietly running another Java would hide the user's mistake.
+  if [ -n "${TOKENBENCH_JAVA:-}" ] && { [ ! -x "$TOKENBENCH_JAVA" ] || [ ! -f "$TOKENBENCH_JAVA" ]; }; then
+    echo "tokenbench: TOKENBENCH_JAVA=$TOKENBENCH_JAVA is not an executable java binary" >&2
+    return 1
+  fi
   if [ -z "${TOKENBENCH_JAVA:-}" ] && [ -x "$1/runtime/bin/java" ]; then
     printf '%s\n' "$1/runtime/bin/java"
     return 0
@@ -143,6 +151,10 @@ tokenbench_runtime() { # $1 = product folder, $2 = cache folder
     if [ "$line" = "$key" ] && [ -x "${java_bin:-}" ]; then printf '%s\n' "$java_bin"; return 0; fi
   fi
   java_bin="$(tokenbench_find_java)" || return 1
+  if [ -n "${TOKENBENCH_JAVA:-}" ] && [ "$java_bin" != "$TOKENBENCH_JAVA" ]; then
+    echo "tokenbench: TOKENBENCH_JAVA=$TOKENBENCH_JAVA is older than Java $tokenbench_required_java (java -version tells which it is)" >&2
+    return 1
+  fi
   printf '%s\n%s\n' "$key" "$java_bin" > "$remembered" 2>/dev/null || true
   printf '%s\n' "$java_bin"
 }

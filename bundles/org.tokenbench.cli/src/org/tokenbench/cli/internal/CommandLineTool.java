@@ -363,13 +363,13 @@ public final class CommandLineTool {
                     // launcher, the workbench and Equinox's launcher (org.eclipse.equinox.launcher.Main sets 13 to 15 and 23).
                     "0:done; the answer is on stdout", "1:a negative answer (code invalid, nothing found, a check failed)",
                     "2:usage error (unknown command or option, missing or invalid value); the workbench: no display",
-                    "3:the operation failed (device, library, file or input); stderr explains it. The launcher: no Java 21+, "
-                            + "or not a TokenBench folder",
+                    "3:the operation failed (device, library, file or input); stderr explains it. The launcher: not a "
+                            + "TokenBench folder",
                     "4:passed with unchecked steps: nothing failed, but some checks were skipped for want of an input "
                             + "(a CA file, a CRL, a PIN); stderr names them",
                     "13:TokenBench could not start (Equinox's \"An error has occurred\": a bundle or the Java runtime is "
                             + "missing); the details are in a .log file under ~/.tokenbench",
-                    "14:the Java runtime is older than 21 (TOKENBENCH_JAVA), or the product's configuration folder is missing",
+                    "14:no Java 21+ (TOKENBENCH_JAVA is not one, or none was found), or the product's configuration folder is missing",
                     "15:the per-user configuration folder (~/.tokenbench/cache, or $XDG_CACHE_HOME/tokenbench) cannot be written",
                     "23:the workbench asked to be restarted: start it again",
                     "70:internal error (a defect in TokenBench), or out of memory (TOKENBENCH_MAX_HEAP raises the limit)" })
