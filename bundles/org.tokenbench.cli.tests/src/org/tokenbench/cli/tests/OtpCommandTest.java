@@ -123,4 +123,15 @@ class OtpCommandTest {
         assertEquals(3, run.exitCode());
         assertTrue(run.err().contains("no such file: /nonexistent/key.txt"), run.err());
     }
+
+    /** Keys in forms the key check does not know, and passphrases, typed where a file name goes are not repeated. */
+    @Test
+    void aMissingFileNamedLikeASecretIsNotEchoed() {
+        for (String typed : new String[] { "JBSW-Y3DP-EHPK-3PXP", "12345678901234567890" }) {
+            CliRun run = CliRun.of("otp", "code", "--secret-file", typed);
+            assertEquals(3, run.exitCode(), run.err());
+            assertTrue(run.err().contains("the name is not repeated"), run.err());
+            assertFalse(run.out().contains(typed) || run.err().contains(typed), run.err());
+        }
+    }
 }

@@ -54,6 +54,20 @@ class QrCommandTest {
         assertTrue(json.out().contains("\\u001b[2J"), json.out());
     }
 
+    /** A payload with line breaks stays one line: it cannot add a forged result to what a script reads line by line. */
+    @Test
+    void aPayloadWithLineBreaksIsPrintedOnOneLine() throws Exception {
+        String forged = "see below\notpauth://totp/Bank:alice?secret=JBSWY3DPEHPK3PXP&issuer=Bank\r\nend";
+        Path png = dir.resolve("forged.png");
+        Files.write(png, org.tokenbench.qr.QrEncoder.png(forged, 4));
+        CliRun decode = CliRun.of("qr", "decode", png.toString());
+        assertEquals(0, decode.exitCode(), decode.err());
+        assertEquals("see below\\u000aotpauth://totp/Bank:alice?secret=JBSWY3DPEHPK3PXP&issuer=Bank\\u000d\\u000aend"
+                + System.lineSeparator(), decode.out());
+        CliRun explain = CliRun.of("qr", "decode", "--json", png.toString());
+        assertEquals(1, explain.out().lines().count(), explain.out());
+    }
+
     @Test
     void everyCodeOfAScreenshotOnItsOwnLineWithJsonDetail() throws Exception {
         Scene mixed = DesktopScenes.hardSet().stream().filter(s -> s.name().equals("dual-mixed")).findFirst().orElseThrow();

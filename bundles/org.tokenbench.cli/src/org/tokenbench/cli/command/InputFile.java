@@ -75,6 +75,18 @@ public final class InputFile {
     }
 
     /**
+     * What to say about a file that does not exist. A name with neither a slash nor a dot is not repeated: it may be a
+     * key in a form the key check does not know (dashed groups, short hex) or a passphrase typed where a file name goes.
+     */
+    static String missingFileMessage(String name) {
+        if (name.contains("/") || name.contains(".")) {
+            return "no such file: " + name;
+        }
+        return "no such file (the name is not repeated: without a '/' or a '.' it may be a key or a passphrase typed where a "
+                + "file name goes; write ./NAME for a file in this folder)";
+    }
+
+    /**
      * The bytes, at most {@code maxBytes}; standard input when {@code -}. The caller wipes them. Files are read through a
      * bounded stream whatever their size says: a device such as /dev/zero reports size 0 and never ends.
      */
@@ -98,7 +110,7 @@ public final class InputFile {
                 return bounded(in, maxBytes, name);
             }
         } catch (NoSuchFileException | InvalidPathException e) {
-            throw new TokenException(UNREADABLE, "no such file: " + name);
+            throw new TokenException(UNREADABLE, missingFileMessage(name));
         } catch (IOException e) {
             throw new TokenException(UNREADABLE, "cannot read " + name + ": " + e.getMessage());
         }

@@ -78,7 +78,7 @@ final class OtpCommand {
                 } else {
                     context.out().println(code);
                 }
-                account.warnings().forEach(w -> context.err().println("warning: " + w));
+                account.warnings().forEach(w -> context.err().println("warning: " + Outputs.oneLine(w)));
                 return ExitCode.OK;
             }
         }
@@ -215,13 +215,13 @@ final class OtpCommand {
                 return;
             }
             context.out().println("type: " + p.type().uriName());
-            context.out().println("issuer: " + p.issuer());
-            context.out().println("account: " + p.account());
+            context.out().println("issuer: " + Outputs.oneLine(p.issuer()));
+            context.out().println("account: " + Outputs.oneLine(p.account()));
             context.out().println("algorithm: " + p.algorithm().name());
             context.out().println("digits: " + p.digits());
             context.out().println(p.type() == OtpType.TOTP ? "period: " + p.periodSeconds() : "counter: " + p.counter());
             context.out().println("secret: " + account.secret().length() + " bytes (" + account.secret().length() * 8 + " bits)");
-            account.warnings().forEach(w -> context.out().println("warning: " + w));
+            account.warnings().forEach(w -> context.out().println("warning: " + Outputs.oneLine(w)));
         }
     }
 
@@ -248,7 +248,7 @@ final class OtpCommand {
                 AuditCommand.record(context, AuditEvent.succeeded(AuditEvent.BACKUP, "", "", account.displayName() + " to "
                         + (out.equals("-") ? "standard output" : out)));
                 String where = Outputs.write(out, sealed, context);
-                context.err().println("backup of " + account.displayName() + " written to " + where + "; keep the passphrase apart from it");
+                context.err().println("backup of " + Outputs.oneLine(account.displayName()) + " written to " + where + "; keep the passphrase apart from it");
                 return ExitCode.OK;
             } catch (TokenException e) {
                 AuditCommand.recordFailure(context, AuditEvent.BACKUP, e, "to " + out);

@@ -17,6 +17,24 @@ final class Outputs {
     private Outputs() {
     }
 
+    /**
+     * {@code text} (from a QR code, a URI, a device) as one output line: its line breaks written as the escapes "backslash u000a" and
+     * "backslash u000d", like the other control characters the terminal stream escapes, so a payload or label cannot start a
+     * line of its own that a script reading line by line would take for another result.
+     */
+    static String oneLine(CharSequence text) {
+        StringBuilder line = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> line.append("\\u000a");
+                case '\r' -> line.append("\\u000d");
+                default -> line.append(c);
+            }
+        }
+        return line.toString();
+    }
+
     /** Writes {@code content} and returns where it went, for the message on stderr. */
     static String write(String target, byte[] content, CommandContext context) throws TokenException {
         if (target.equals("-")) {

@@ -131,7 +131,7 @@ final class QrCommand {
                 }
                 // ZXing's encoder takes a String: the one copy of the key this command cannot avoid.
                 String where = Outputs.write(out, QrEncoder.png(new String(uri), module), context);
-                context.err().println("QR code for " + name + " written to " + where + (out.equals("-") ? "" : " (readable by you only: it holds the key)"));
+                context.err().println("QR code for " + Outputs.oneLine(name) + " written to " + where + (out.equals("-") ? "" : " (readable by you only: it holds the key)"));
                 return ExitCode.OK;
             } finally {
                 Arrays.fill(uri, '\0');
@@ -161,10 +161,10 @@ final class QrCommand {
                 }
                 context.out().println(line);
             } else {
-                context.out().println(code.payload());
+                context.out().println(Outputs.oneLine(code.payload()));
             }
             if (!code.classification().kind().isUsable()) {
-                context.err().println(code.where() + " at " + code.region() + ": " + code.classification().summary());
+                context.err().println(Outputs.oneLine(code.where() + " at " + code.region() + ": " + code.classification().summary()));
             }
         }
     }

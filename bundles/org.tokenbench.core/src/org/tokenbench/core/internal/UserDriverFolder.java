@@ -196,6 +196,12 @@ public final class UserDriverFolder implements DriverInstaller {
             throw new TokenException(NOT_INSTALLABLE, "'" + name.symbolicName() + "' is part of TokenBench itself; it is not replaced by '" + jar + "'");
         }
         Optional<String> host = name.fragmentHost();
+        // A framework extension (Fragment-Host: system.bundle; extension:=framework) runs code inside the framework on
+        // every start, before any driver or check could stop it: never a driver.
+        if (host.isPresent() && (host.get().equals("system.bundle") || host.get().equals("org.eclipse.osgi"))) {
+            throw new TokenException(NOT_INSTALLABLE, "'" + name.symbolicName() + "' extends the OSGi framework itself (Fragment-Host: "
+                    + host.get() + "): a driver never does, so it is not added");
+        }
         if (host.isPresent() && shipped(host.get())) {
             throw new TokenException(NOT_INSTALLABLE, "'" + name.symbolicName() + "' is a fragment of TokenBench's own '" + host.get()
                     + "': it would change TokenBench itself, so it is not added");

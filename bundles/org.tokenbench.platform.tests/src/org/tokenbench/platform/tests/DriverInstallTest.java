@@ -143,6 +143,13 @@ class DriverInstallTest {
         TokenException fragment = assertThrows(TokenException.class, () -> installer.install(patch));
         assertEquals(DriverInstaller.NOT_INSTALLABLE, fragment.code());
         assertTrue(fragment.getMessage().contains("fragment of TokenBench's own 'org.tokenbench.core'"), fragment.getMessage());
+        // A framework extension would run its ExtensionBundle-Activator inside the framework at every start.
+        for (String host : List.of("system.bundle; extension:=framework", "org.eclipse.osgi")) {
+            Path extension = bundle("com.example.frameworkext", Map.of("Fragment-Host", host, "ExtensionBundle-Activator", "x.Act"), Map.of());
+            TokenException refused = assertThrows(TokenException.class, () -> installer.install(extension), host);
+            assertEquals(DriverInstaller.NOT_INSTALLABLE, refused.code());
+            assertTrue(refused.getMessage().contains("extends the OSGi framework itself"), refused.getMessage());
+        }
         assertTrue(installer.added().isEmpty());
         assertTrue(listFolder(installer).isEmpty(), "nothing staged is left behind: " + listFolder(installer));
     }
