@@ -2,6 +2,7 @@ package org.tokenbench.ui.internal.editors;
 
 import java.util.Optional;
 
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -74,7 +75,7 @@ final class ChecklistPage extends EditorPage {
         table.show(model.results());
         setStatus(model.summary());
         Display display = table.control().getDisplay();
-        org.eclipse.core.runtime.jobs.Job job = device.run(Messages.checklist_running, (session, monitor) -> {
+        device.run(Messages.checklist_running, (session, monitor) -> {
             try {
                 Checklist checklist = session.feature(Checklist.class)
                         .orElseThrow(() -> new TokenException(EditorCodes.FEATURE_GONE, Messages.checklist_gone));
@@ -92,12 +93,14 @@ final class ChecklistPage extends EditorPage {
             } finally {
                 inputs.pin().ifPresent(Secret::close);
             }
-        });
-        // a Job cancelled before it ran never reached the work above: the PIN goes with the Job either way
-        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
-            @Override
-            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
-                inputs.pin().ifPresent(Secret::close);
+        }, result -> {
+            // a Job cancelled before it ran never reached the work above: the PIN goes with the Job either way
+            inputs.pin().ifPresent(Secret::close);
+            if (result.getSeverity() == IStatus.CANCEL) {
+                // cancelled while it waited for the device or before a step ran: the steps shown verify nothing
+                model.cancelled();
+                display.asyncExec(() -> table.show(model.results()));
+                device.show(model.summary());
             }
         });
     }

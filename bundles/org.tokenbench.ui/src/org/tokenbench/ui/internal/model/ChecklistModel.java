@@ -27,7 +27,7 @@ public final class ChecklistModel {
 
     /** Where a run is. */
     public enum Verdict {
-        NOT_RUN, RUNNING, RED, PASSED_WITH_UNCHECKED_STEPS, VERIFIED, COULD_NOT_RUN
+        NOT_RUN, RUNNING, RED, PASSED_WITH_UNCHECKED_STEPS, VERIFIED, COULD_NOT_RUN, CANCELLED
     }
 
     private final List<Checklist.Result> results = new ArrayList<>();
@@ -47,6 +47,11 @@ public final class ChecklistModel {
         verdict = firstFailure().isPresent() ? Verdict.RED
                 : Checklist.passedWithUncheckedSteps(results) ? Verdict.PASSED_WITH_UNCHECKED_STEPS : Verdict.VERIFIED;
         return verdict;
+    }
+
+    /** The user cancelled the run before it ended: the steps shown are incomplete, so no verdict on them. */
+    public synchronized void cancelled() {
+        verdict = Verdict.CANCELLED;
     }
 
     /** The checklist could not run at all (no library, no key, the device refused): no verdict on the steps. */
@@ -75,6 +80,7 @@ public final class ChecklistModel {
             case PASSED_WITH_UNCHECKED_STEPS -> Messages.checklist_unchecked;
             case VERIFIED -> Messages.checklist_verified;
             case COULD_NOT_RUN -> Messages.checklist_couldNotRun;
+            case CANCELLED -> Messages.checklist_cancelled;
         };
     }
 

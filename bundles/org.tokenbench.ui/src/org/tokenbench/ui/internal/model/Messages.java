@@ -23,6 +23,7 @@ public final class Messages extends NLS {
     public static String checklist_unchecked;
     public static String checklist_verified;
     public static String checklist_couldNotRun;
+    public static String checklist_cancelled;
     public static String checklist_causes;
     public static String checklist_remedy;
     public static String checklist_code;

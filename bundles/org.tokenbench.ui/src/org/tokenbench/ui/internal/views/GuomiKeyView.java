@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -35,6 +37,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.ui.progress.IProgressConstants;
 import org.tokenbench.core.Secret;
@@ -205,6 +208,11 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                         refreshPinCounter();
                     });
                     return Status.OK_STATUS;
+                } catch (OperationCanceledException e) {
+                    // cancelled while it waited for the key: the key's steps never ran, so nothing is verified
+                    audit.record(new AuditEvent(KEY_CHECK, "", "", AuditEvent.Outcome.CANCELED, Optional.empty(), "cancelled before the key's steps"),
+                            message -> display.asyncExec(() -> showSummary(message)));
+                    return Status.CANCEL_STATUS;
                 } catch (TokenException e) {
                     model.couldNotRun();
                     journal.get().ifPresent(j -> j.record("Guomi key check", e));
@@ -218,6 +226,20 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         };
         job.setUser(true);
         job.setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
+        // listening before it is scheduled: a Job cancelled before it ran never reaches run(), yet it is cancelled too
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (event.getResult().getSeverity() == IStatus.CANCEL) {
+                    userPin.ifPresent(Secret::close);
+                    model.cancelled();
+                    display.asyncExec(() -> {
+                        steps.show(model.results());
+                        showSummary(model.summary());
+                    });
+                }
+            }
+        });
         job.schedule();
         return job;
     }
