@@ -10,6 +10,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 import org.tokenbench.core.device.DeviceService;
 import org.tokenbench.ui.internal.views.ServiceHandle;
 
@@ -39,6 +40,7 @@ public final class DeviceStatusItem extends ContributionItem {
     private volatile CLabel label;
     private AutoCloseable subscription;
     private boolean disposed;
+    private Shell window;
 
     public DeviceStatusItem() {
         super(ID);
@@ -77,8 +79,13 @@ public final class DeviceStatusItem extends ContributionItem {
         label = new CLabel(parent, SWT.SHADOW_NONE);
         label.setLayoutData(new StatusLineLayoutData());
         label.setText(Messages.status_noService);
-        // The status line disposes its controls, not always its items: the label going is when the window closes.
-        label.addDisposeListener(e -> dispose());
+        // The label is not the item's life: StatusLineManager.update(true) disposes the items' controls and fills them
+        // again. The window closing is its end (the status line disposes its controls, not always its items).
+        Shell shell = parent.getShell();
+        if (window != shell) {
+            window = shell;
+            shell.addDisposeListener(e -> dispose());
+        }
         update.schedule();
     }
 
