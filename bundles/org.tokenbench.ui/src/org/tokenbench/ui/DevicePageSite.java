@@ -1,11 +1,13 @@
 package org.tokenbench.ui;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.device.DeviceSession;
 
 /** What a device editor gives its pages: the device and a way to work on it without holding it while idle. */
+@ProviderType
 public interface DevicePageSite {
 
     /** The work of one action, with a session the editor opened for it (and closes after). */
