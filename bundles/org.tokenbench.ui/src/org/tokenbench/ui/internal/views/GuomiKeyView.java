@@ -21,6 +21,7 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
@@ -144,8 +145,8 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         chosenDevice = deviceId;
         devices.get().flatMap(service -> service.device(deviceId))
                 .map(d -> d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY)).ifPresent(library::setText);
-        showSummary("Run the checklist for " + devices.get().flatMap(service -> service.device(deviceId)).map(d -> d.slot().name())
-                .orElse(deviceId) + ".");
+        showSummary(NLS.bind(Messages.guomi_runFor, devices.get().flatMap(service -> service.device(deviceId)).map(d -> d.slot().name())
+                .orElse(deviceId)));
         refreshPinCounter();
     }
 
@@ -158,8 +159,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
     private Job runCheck() {
         String chosen = library.getText().strip();
         if (chosen.isEmpty()) {
-            showSummary("Choose the key vendor's SKF library first: it comes with the key's driver package. "
-                    + "Configured families are listed; add one in Preferences or with: tokenbench guomi library set FAMILY PATH");
+            showSummary(Messages.guomi_chooseLibrary);
             return null;
         }
         Checklist.Inputs inputs;
@@ -282,7 +282,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
             try {
                 Target target = target(chosen);
                 if (target.key().isEmpty()) {
-                    text = "No key is plugged in.";
+                    text = Messages.guomi_noKey;
                 } else {
                     Device key = target.key().get();
                     StringBuilder read = new StringBuilder();
@@ -290,18 +290,18 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                         try (DeviceSession session = service().open(key.id(), OpenOptions.of(Interaction.NONE))) {
                             Optional<PinGuard> pins = session.feature(PinGuard.class);
                             if (pins.isEmpty()) {
-                                read.append(key.slot().name()).append(" has no PIN counter.");
+                                read.append(NLS.bind(Messages.guomi_noPinCounter, key.slot().name()));
                             } else {
                                 PinStatus status = pins.get().status(PinType.USER);
-                                read.append("User PIN of ").append(key.slot().name()).append(": ").append(status.isLocked()
-                                        ? "LOCKED (0 of " + status.maxTries() + " tries)" : status.describe());
+                                read.append(NLS.bind(Messages.guomi_userPinOf, key.slot().name(), status.isLocked()
+                                        ? NLS.bind(Messages.guomi_pinLocked, status.maxTries()) : status.describe()));
                             }
                         }
                     });
                     text = read.toString();
                 }
             } catch (TokenException e) {
-                text = "PIN counter unavailable: " + e.getMessage();
+                text = NLS.bind(Messages.guomi_counterUnavailable, e.getMessage());
             }
             String shown = text;
             display.asyncExec(() -> {
@@ -367,8 +367,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         if (!typed.isEmpty()) {
             library.setText(typed);
         } else if (library.getItemCount() == 0) {
-            showSummary("No vendor SKF library is configured yet. Install the key vendor's driver, then choose its SKF library "
-                    + "(a .so file such as libskf.so) with Browse…, or configure it once: tokenbench guomi library set FAMILY PATH.");
+            showSummary(Messages.guomi_noLibrary);
         } else {
             library.select(0);
         }
