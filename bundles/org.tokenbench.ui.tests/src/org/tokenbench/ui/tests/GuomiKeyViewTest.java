@@ -1,6 +1,8 @@
 package org.tokenbench.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,9 +22,12 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.tokenbench.core.device.DeviceService;
 import org.tokenbench.core.device.VendorLibraries;
+import org.tokenbench.core.TokenException;
 import org.tokenbench.testing.OsgiServices;
+import org.tokenbench.ui.internal.model.ChecklistModel;
 import org.tokenbench.ui.internal.jobs.DeviceRule;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -62,7 +67,9 @@ class GuomiKeyViewTest {
 
         Label summary = WidgetFinder.find(root, "guomi.summary", Label.class);
         Table steps = WidgetFinder.find(root, "guomi.steps", Table.class);
+        Button run = WidgetFinder.find(root, "guomi.run", Button.class);
         WidgetFinder.click(root, "guomi.run");
+        assertFalse(run.isEnabled(), "one run at a time");
         DisplayWait.until(() -> summary.getText().contains("red step"), 15, summary::getText);
         List<String[]> shown = rows(steps);
         int at = indexOf(shown, "failed");
@@ -80,6 +87,7 @@ class GuomiKeyViewTest {
 
         key.clearFaults();
         int count = shown.size();
+        DisplayWait.until(run::isEnabled, 15);
         WidgetFinder.click(root, "guomi.run");
         // No CA file, CRL or PIN were given: nothing failed, yet the view must not call that "verified".
         DisplayWait.until(() -> summary.getText().startsWith("Passed with unchecked steps"), 15, summary::getText);
@@ -91,8 +99,10 @@ class GuomiKeyViewTest {
         Text pin = WidgetFinder.find(root, "guomi.pin", Text.class);
         crl.setText(dir.resolve("missing.crl").toString());
         pin.setText("24681357");
+        DisplayWait.until(run::isEnabled, 15);
         WidgetFinder.click(root, "guomi.run");
-        assertTrue(summary.getText().startsWith("The revocation list file cannot be read"), summary.getText());
+        // read in the Job, not on the display thread
+        DisplayWait.until(() -> summary.getText().startsWith("The revocation list file cannot be read"), 15, summary::getText);
         assertEquals("", pin.getText());
         assertEquals(count, steps.getItemCount(), "the last results stay");
         crl.setText("");
@@ -137,6 +147,8 @@ class GuomiKeyViewTest {
             DisplayWait.until(() -> holder.getState() == Job.RUNNING, 10);
             Label summary = WidgetFinder.find(root, "guomi.summary", Label.class);
             Table steps = WidgetFinder.find(root, "guomi.steps", Table.class);
+            Button run = WidgetFinder.find(root, "guomi.run", Button.class);
+            DisplayWait.until(run::isEnabled, 15);
             WidgetFinder.click(root, "guomi.run");
             // the library's environment steps run, then the check waits for the key
             DisplayWait.until(() -> steps.getItemCount() > 0 && check().isPresent(), 15, summary::getText);
@@ -154,12 +166,27 @@ class GuomiKeyViewTest {
             assertEquals(IStatus.CANCEL, result.get().getSeverity(), result.get().toString());
             DisplayWait.until(() -> summary.getText().equals(org.tokenbench.ui.internal.model.Messages.checklist_cancelled), 5, summary::getText);
             assertFalse(summary.getText().contains("verified") && !summary.getText().contains("nothing is verified"), summary.getText());
+            DisplayWait.until(run::isEnabled, 5);
         } finally {
             release.countDown();
         }
         holder.join(10_000, null);
         DisplayWait.until(() -> Arrays.stream(Job.getJobManager().find(null))
                 .noneMatch(job -> job.getName().contains("PIN") || job.getName().contains("USB key")), 15);
+    }
+
+    /** A CA or CRL file is read bounded: a file past the limit is refused with what it is, not read into memory. */
+    @Test
+    void aHugeRevocationListIsRefusedNotRead() throws Exception {
+        Path huge = dir.resolve("huge.crl");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(ChecklistModel.MAX_INPUT_BYTES + 1L);
+        }
+        ChecklistModel.Typed typed = ChecklistModel.typed("", huge.toString(), new char[0]);
+        TokenException refused = assertThrows(TokenException.class, () -> ChecklistModel.inputs(typed));
+        assertTrue(refused.getMessage().contains(String.valueOf(ChecklistModel.MAX_INPUT_BYTES >> 20)), refused.getMessage());
+        Files.write(huge, new byte[] {1, 2, 3});
+        assertArrayEquals(new byte[] {1, 2, 3}, ChecklistModel.inputs(typed).revocationLists().orElseThrow());
     }
 
     private static java.util.Optional<Job> check() {

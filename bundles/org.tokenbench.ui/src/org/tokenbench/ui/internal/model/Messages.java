@@ -34,6 +34,7 @@ public final class Messages extends NLS {
     public static String checklist_caFile;
     public static String checklist_crlFile;
     public static String checklist_unreadable;
+    public static String checklist_tooLarge;
 
     public static String devices_noService;
     public static String devices_noTransport;

@@ -102,6 +102,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
     private Label summary;
     private Label pinCounter;
     private final ChecklistModel model = new ChecklistModel();
+    private ViewCommand runCommand;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -122,8 +123,8 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         pin = Widgets.id(new Text(parent, SWT.BORDER | SWT.PASSWORD), "guomi.pin");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(pin);
         pin.setToolTipText(Messages.guomi_pinTip);
-        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.RUN_CHECK, this::runCheck).button(parent, Messages.guomi_runChecklist),
-                "guomi.run");
+        runCommand = ViewCommand.activate(getSite(), TokenBenchCommands.RUN_CHECK, this::runCheck);
+        Widgets.id(runCommand.button(parent, Messages.guomi_runChecklist), "guomi.run");
         new Label(parent, SWT.NONE);
         pinCounter = Widgets.id(new Label(parent, SWT.NONE), "guomi.pinCounter");
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(pinCounter);
@@ -162,25 +163,32 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
             showSummary(Messages.guomi_chooseLibrary);
             return null;
         }
-        Checklist.Inputs inputs;
-        try {
-            inputs = ChecklistModel.inputs(caFile.getText(), crlFile.getText(), pin.getTextChars());
-        } catch (TokenException e) {
-            showSummary(e.getMessage());
-            return null;
-        } finally {
-            pin.setText("");
-        }
-        Optional<Secret> userPin = inputs.pin();
+        ChecklistModel.Typed typed = ChecklistModel.typed(caFile.getText(), crlFile.getText(), pin.getTextChars());
+        pin.setText("");
+        Optional<Secret> userPin = typed.pin();
         Interaction asking = interaction;
-        model.started();
-        steps.show(model.results());
-        showSummary(model.summary());
+        // one run at a time: Run is off until this one ended (the listener below turns it on again)
+        runCommand.setEnabled(false);
+        showSummary(Messages.guomi_checking);
         Display display = steps.control().getDisplay();
         Job job = new Job("Checking the USB key environment") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask("USB key environment", IProgressMonitor.UNKNOWN);
+                Checklist.Inputs inputs;
+                try {
+                    // read here, bounded, not on the display thread; an unreadable file runs nothing, the last results stay
+                    inputs = ChecklistModel.inputs(typed);
+                } catch (TokenException e) {
+                    userPin.ifPresent(Secret::close);
+                    display.asyncExec(() -> showSummary(e.getMessage()));
+                    return Status.error(e.getMessage() + " [" + e.code() + "]");
+                }
+                model.started();
+                display.asyncExec(() -> {
+                    steps.show(model.results());
+                    showSummary(model.summary());
+                });
                 java.util.function.Consumer<Checklist.Result> shown = result -> {
                     model.add(result);
                     monitor.subTask(result.step().title());
@@ -230,6 +238,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         job.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
+                display.asyncExec(() -> runCommand.setEnabled(true));
                 if (event.getResult().getSeverity() == IStatus.CANCEL) {
                     userPin.ifPresent(Secret::close);
                     model.cancelled();

@@ -121,6 +121,7 @@ public final class Messages extends NLS {
     public static String guomi_crlFile;
     public static String guomi_pinTip;
     public static String guomi_runFor;
+    public static String guomi_checking;
     public static String guomi_chooseLibrary;
     public static String guomi_noKey;
     public static String guomi_noPinCounter;
