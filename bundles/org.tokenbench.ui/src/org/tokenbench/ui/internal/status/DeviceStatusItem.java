@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.tokenbench.core.device.DeviceService;
 import org.tokenbench.ui.internal.views.ServiceHandle;
+import org.tokenbench.ui.internal.views.Subscriptions;
 
 /**
  * The status bar's device line: pcscd and the readers, vendor key libraries, how many devices are identified. Asking a
@@ -64,13 +65,7 @@ public final class DeviceStatusItem extends ContributionItem {
     }
 
     private synchronized void unsubscribe() {
-        try {
-            if (subscription != null) {
-                subscription.close();
-            }
-        } catch (Exception e) {
-            // the devices service went first; nothing left to unsubscribe from
-        }
+        Subscriptions.closeQuietly(subscription);
         subscription = null;
     }
 

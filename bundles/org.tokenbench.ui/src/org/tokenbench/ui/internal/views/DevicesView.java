@@ -190,14 +190,8 @@ public final class DevicesView extends ViewPart {
     }
 
     private void closeSubscription() {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // the service is going away with it
-            }
-            subscription = null;
-        }
+        Subscriptions.closeQuietly(subscription);
+        subscription = null;
     }
 
     @Override
