@@ -118,7 +118,7 @@ public final class DeviceEditor extends MultiPageEditorPart {
                 case PIN -> add(new PinPage());
                 case CERTIFICATES -> add(new CertificatesPage());
                 case CHECKLIST -> add(new ChecklistPage(diagnostics));
-                case HISTORY -> add(new HistoryPage(auditLog, read.identity()));
+                case HISTORY -> add(new HistoryPage(auditLog, read.identity(), this::explain));
             }
         }
         for (IConfigurationElement element : Platform.getExtensionRegistry().getConfigurationElementsFor("org.tokenbench.ui.deviceViews")) {
