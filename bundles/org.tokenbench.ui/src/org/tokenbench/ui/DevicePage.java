@@ -1,5 +1,6 @@
 package org.tokenbench.ui;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
@@ -9,6 +10,7 @@ import org.eclipse.swt.widgets.Control;
  * point. The editor's own pages (overview, seed programming, credentials, PIN, certificate, checklist, history) come
  * from the session's features with no UI code; a vendor writes one of these only for what its device does beyond them.
  */
+@ConsumerType
 public interface DevicePage {
 
     /** Creates the page's control; {@code device} names the device and runs work on it as a device Job. */

@@ -78,6 +78,9 @@ class WorkbenchStartTest {
         var menus = Arrays.stream(shell.getMenuBar().getItems()).map(item -> item.getText().replace("&", "")).toList();
         // File, Token, Window and Help (About TokenBench, Install Driver…), in the language the workbench runs in.
         assertEquals(4, menus.size(), menus.toString());
+        // every menu opens from the keyboard in both languages (a Chinese label carries its letter as "帮助(&H)")
+        var withMnemonics = Arrays.stream(shell.getMenuBar().getItems()).map(org.eclipse.swt.widgets.MenuItem::getText).toList();
+        assertTrue(withMnemonics.stream().allMatch(text -> text.contains("&")), withMnemonics.toString());
         assertEquals(org.tokenbench.app.internal.Messages.menuFile.replace("&", ""), menus.get(0));
         assertEquals(org.tokenbench.app.internal.Messages.menuWindow.replace("&", ""), menus.get(2));
         if (language().equals("en")) {

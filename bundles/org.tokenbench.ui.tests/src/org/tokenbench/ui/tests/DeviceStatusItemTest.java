@@ -31,6 +31,15 @@ class DeviceStatusItemTest {
         DisplayWait.until(() -> item.text().contains("PC/SC"), 10, item::text);
         assertTrue(item.subscribed(), "listens to device events while shown");
         assertTrue(item.text().length() < 100, "short enough for a 1280 px window: " + item.text());
+
+        // The status line re-fills its items (update(true) disposes their controls and calls fill again): the item
+        // must live on, subscribed, and keep updating its new label.
+        for (int refill = 1; refill <= 2; refill++) {
+            manager.update(true);
+            assertFalse(item.text().contains("PC/SC"), "a new label, not yet updated: " + item.text());
+            assertTrue(item.subscribed(), "still listening after re-fill " + refill);
+            DisplayWait.until(() -> item.text().contains("PC/SC"), 10, item::text);
+        }
         shell.dispose();
         assertFalse(item.subscribed(), "the window closed: no listener left on the devices service");
     }

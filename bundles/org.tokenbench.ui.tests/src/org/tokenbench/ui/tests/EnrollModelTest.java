@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.Test;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.otp.OtpAccount;
@@ -14,6 +20,7 @@ import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpGenerator;
 import org.tokenbench.otp.Verifier;
 import org.tokenbench.ui.internal.model.EnrollModel;
+import org.tokenbench.ui.internal.views.CopiedSecret;
 
 /** Enrolment's rules without a display: binding, replay, backup and restore through the CLI's KeyBackup, the clipboard rule. */
 class EnrollModelTest {
@@ -66,13 +73,59 @@ class EnrollModelTest {
         }
     }
 
+    /** The real clearing rule on the real clipboard: the copied URI goes, what the user copied since stays. */
     @Test
     void theClipboardIsClearedOnlyIfItStillHoldsTheCopiedUri() {
         String copied = "otpauth://totp/Cloud:ops?secret=GEZDGNBVGY3TQOJQ&issuer=Cloud";
-        assertTrue(EnrollModel.clearClipboard(copied, copied));
-        assertFalse(EnrollModel.clearClipboard("something the user copied since", copied));
-        assertFalse(EnrollModel.clearClipboard(null, copied));
+        Display display = Display.getCurrent();
+        AtomicBoolean timerCleared = new AtomicBoolean();
+        CopiedSecret.copy(display, copied, Duration.ofMillis(200), () -> timerCleared.set(true));
+        assertEquals(copied, clipboardText(display));
+        DisplayWait.until(timerCleared::get, 5);
+        assertFalse(copied.equals(clipboardText(display)), "the URI left the clipboard when its time was up");
+
+        CopiedSecret.copy(display, copied, Duration.ofMinutes(5), () -> {
+        });
+        setClipboardText(display, "something the user copied since");
+        assertFalse(CopiedSecret.clearIfStillThere(display, copied));
+        assertEquals("something the user copied since", clipboardText(display), "the user's own copy stays");
+        setClipboardText(display, copied);
+        assertTrue(CopiedSecret.clearIfStillThere(display, copied));
+        assertFalse(copied.equals(clipboardText(display)));
         assertEquals(30, EnrollModel.CLIPBOARD_LIFETIME.toSeconds());
+    }
+
+    /** A restore that ends after the view closed keeps no key: nobody would close it. */
+    @Test
+    void aRestoreFinishingAfterTheViewClosedKeepsNoKey() throws Exception {
+        String backup;
+        try (EnrollModel model = new EnrollModel()) {
+            model.newKey("Cloud", "ops");
+            backup = model.seal(PASSPHRASE.toCharArray());
+        }
+        EnrollModel closed = new EnrollModel();
+        closed.close();
+        closed.restore(backup, PASSPHRASE.toCharArray());
+        assertFalse(closed.hasKey(), "the restored key was closed, not installed in a closed model");
+        assertTrue(closed.uri().isEmpty());
+    }
+
+    private static String clipboardText(Display display) {
+        Clipboard clipboard = new Clipboard(display);
+        try {
+            return (String) clipboard.getContents(TextTransfer.getInstance());
+        } finally {
+            clipboard.dispose();
+        }
+    }
+
+    private static void setClipboardText(Display display, String text) {
+        Clipboard clipboard = new Clipboard(display);
+        try {
+            clipboard.setContents(new Object[] {text}, new Transfer[] {TextTransfer.getInstance()});
+        } finally {
+            clipboard.dispose();
+        }
     }
 
     private static String phoneCode(EnrollModel model, long now) throws Exception {

@@ -1,6 +1,9 @@
 package org.tokenbench.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,8 +12,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.tokenbench.core.device.DeviceService;
+import org.tokenbench.core.device.VendorLibraries;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.testing.OsgiServices;
+import org.tokenbench.ui.internal.model.ChecklistModel;
+import org.tokenbench.ui.internal.jobs.DeviceRule;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -50,7 +67,9 @@ class GuomiKeyViewTest {
 
         Label summary = WidgetFinder.find(root, "guomi.summary", Label.class);
         Table steps = WidgetFinder.find(root, "guomi.steps", Table.class);
+        Button run = WidgetFinder.find(root, "guomi.run", Button.class);
         WidgetFinder.click(root, "guomi.run");
+        assertFalse(run.isEnabled(), "one run at a time");
         DisplayWait.until(() -> summary.getText().contains("red step"), 15, summary::getText);
         List<String[]> shown = rows(steps);
         int at = indexOf(shown, "failed");
@@ -68,6 +87,7 @@ class GuomiKeyViewTest {
 
         key.clearFaults();
         int count = shown.size();
+        DisplayWait.until(run::isEnabled, 15);
         WidgetFinder.click(root, "guomi.run");
         // No CA file, CRL or PIN were given: nothing failed, yet the view must not call that "verified".
         DisplayWait.until(() -> summary.getText().startsWith("Passed with unchecked steps"), 15, summary::getText);
@@ -79,8 +99,10 @@ class GuomiKeyViewTest {
         Text pin = WidgetFinder.find(root, "guomi.pin", Text.class);
         crl.setText(dir.resolve("missing.crl").toString());
         pin.setText("24681357");
+        DisplayWait.until(run::isEnabled, 15);
         WidgetFinder.click(root, "guomi.run");
-        assertTrue(summary.getText().startsWith("The revocation list file cannot be read"), summary.getText());
+        // read in the Job, not on the display thread
+        DisplayWait.until(() -> summary.getText().startsWith("The revocation list file cannot be read"), 15, summary::getText);
         assertEquals("", pin.getText());
         assertEquals(count, steps.getItemCount(), "the last results stay");
         crl.setText("");
@@ -89,6 +111,86 @@ class GuomiKeyViewTest {
         // directory (the key's files) is deleted.
         DisplayWait.until(() -> Job.getJobManager().find(null).length == 0 || Arrays.stream(Job.getJobManager().find(null))
                 .noneMatch(job -> job.getName().contains("PIN") || job.getName().contains("USB key")), 15);
+    }
+
+    /**
+     * Cancelled while it waited for the key (another Job holds it): the summary says cancelled, never "verified", and the
+     * Job's result is CANCEL. Before the fix the wait returned silently, the run counted as finished and was verified.
+     */
+    @Test
+    void aCheckCancelledWhileWaitingForTheKeyIsCancelledNotVerified() throws Exception {
+        SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of("user_pin", "24681357"));
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        page.showView(GuomiKeyView.ID);
+        Control root = page.getWorkbenchWindow().getShell();
+        Combo library = WidgetFinder.find(root, "guomi.library", Combo.class);
+        library.setText(key.libraryPath().toString());
+        library.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
+        Label counter = WidgetFinder.find(root, "guomi.pinCounter", Label.class);
+        DisplayWait.until(() -> counter.getText().endsWith("6 of 6 tries left"), 15, counter::getText);
+        DeviceService devices = OsgiServices.await(DeviceService.class);
+        String keyId = devices.devices().stream()
+                .filter(d -> key.libraryPath().toAbsolutePath().toString().equals(d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY)))
+                .findFirst().orElseThrow().id();
+
+        CountDownLatch release = new CountDownLatch(1);
+        Job holder = Job.create("holding the key", monitor -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        holder.setRule(new DeviceRule(keyId));
+        holder.schedule();
+        try {
+            DisplayWait.until(() -> holder.getState() == Job.RUNNING, 10);
+            Label summary = WidgetFinder.find(root, "guomi.summary", Label.class);
+            Table steps = WidgetFinder.find(root, "guomi.steps", Table.class);
+            Button run = WidgetFinder.find(root, "guomi.run", Button.class);
+            DisplayWait.until(run::isEnabled, 15);
+            WidgetFinder.click(root, "guomi.run");
+            // the library's environment steps run, then the check waits for the key
+            DisplayWait.until(() -> steps.getItemCount() > 0 && check().isPresent(), 15, summary::getText);
+            Job check = check().orElseThrow();
+            AtomicReference<IStatus> result = new AtomicReference<>();
+            check.addJobChangeListener(new JobChangeAdapter() {
+                @Override
+                public void done(IJobChangeEvent event) {
+                    result.set(event.getResult());
+                }
+            });
+            Thread.sleep(300);
+            check.cancel();
+            DisplayWait.until(() -> result.get() != null, 15, summary::getText);
+            assertEquals(IStatus.CANCEL, result.get().getSeverity(), result.get().toString());
+            DisplayWait.until(() -> summary.getText().equals(org.tokenbench.ui.internal.model.Messages.checklist_cancelled), 5, summary::getText);
+            assertFalse(summary.getText().contains("verified") && !summary.getText().contains("nothing is verified"), summary.getText());
+            DisplayWait.until(run::isEnabled, 5);
+        } finally {
+            release.countDown();
+        }
+        holder.join(10_000, null);
+        DisplayWait.until(() -> Arrays.stream(Job.getJobManager().find(null))
+                .noneMatch(job -> job.getName().contains("PIN") || job.getName().contains("USB key")), 15);
+    }
+
+    /** A CA or CRL file is read bounded: a file past the limit is refused with what it is, not read into memory. */
+    @Test
+    void aHugeRevocationListIsRefusedNotRead() throws Exception {
+        Path huge = dir.resolve("huge.crl");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(ChecklistModel.MAX_INPUT_BYTES + 1L);
+        }
+        ChecklistModel.Typed typed = ChecklistModel.typed("", huge.toString(), new char[0]);
+        TokenException refused = assertThrows(TokenException.class, () -> ChecklistModel.inputs(typed));
+        assertTrue(refused.getMessage().contains(String.valueOf(ChecklistModel.MAX_INPUT_BYTES >> 20)), refused.getMessage());
+        Files.write(huge, new byte[] {1, 2, 3});
+        assertArrayEquals(new byte[] {1, 2, 3}, ChecklistModel.inputs(typed).revocationLists().orElseThrow());
+    }
+
+    private static java.util.Optional<Job> check() {
+        return Arrays.stream(Job.getJobManager().find(null)).filter(job -> job.getName().equals("Checking the USB key environment")).findFirst();
     }
 
     private static List<String[]> rows(Table table) {

@@ -2,6 +2,7 @@ package org.tokenbench.ui.internal.editors;
 
 import java.util.Optional;
 
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -31,6 +32,7 @@ final class ChecklistPage extends EditorPage {
     private Text crlFile;
     private Text pin;
     private ChecklistTable table;
+    private org.eclipse.swt.widgets.Button runButton;
 
     ChecklistPage(ServiceHandle<DiagnosticsRegistry> diagnostics) {
         this.diagnostics = diagnostics;
@@ -55,30 +57,26 @@ final class ChecklistPage extends EditorPage {
         pin = Widgets.id(new Text(parent, SWT.BORDER | SWT.PASSWORD), "checklist.pin");
         pin.setToolTipText(org.tokenbench.ui.internal.views.Messages.guomi_pinTip);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(pin);
-        button(parent, org.tokenbench.ui.internal.views.Messages.guomi_runChecklist, "checklist.run", this::run);
+        runButton = button(parent, org.tokenbench.ui.internal.views.Messages.guomi_runChecklist, "checklist.run", this::run);
         table = new ChecklistTable(parent, "checklist", code -> diagnostics.get().flatMap(registry -> registry.explain(code)));
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(table.control());
     }
 
     private void run() {
-        Checklist.Inputs inputs;
-        try {
-            inputs = ChecklistModel.inputs(caFile.getText(), crlFile.getText(), pin.getTextChars());
-        } catch (TokenException e) {
-            setStatus(e.getMessage());
-            return;
-        } finally {
-            pin.setText("");
-        }
+        ChecklistModel.Typed inputs = ChecklistModel.typed(caFile.getText(), crlFile.getText(), pin.getTextChars());
+        pin.setText("");
+        // one run at a time: Run is off until this one ended
+        runButton.setEnabled(false);
         model.started();
         table.show(model.results());
         setStatus(model.summary());
         Display display = table.control().getDisplay();
-        org.eclipse.core.runtime.jobs.Job job = device.run(Messages.checklist_running, (session, monitor) -> {
+        device.run(Messages.checklist_running, (session, monitor) -> {
             try {
                 Checklist checklist = session.feature(Checklist.class)
                         .orElseThrow(() -> new TokenException(EditorCodes.FEATURE_GONE, Messages.checklist_gone));
-                checklist.run(inputs, device.interaction(), result -> {
+                // the files are read here, bounded, off the display thread
+                checklist.run(ChecklistModel.inputs(inputs), device.interaction(), result -> {
                     model.add(result);
                     monitor.subTask(result.step().title());
                     display.asyncExec(() -> table.show(model.results()));
@@ -92,12 +90,19 @@ final class ChecklistPage extends EditorPage {
             } finally {
                 inputs.pin().ifPresent(Secret::close);
             }
-        });
-        // a Job cancelled before it ran never reached the work above: the PIN goes with the Job either way
-        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
-            @Override
-            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
-                inputs.pin().ifPresent(Secret::close);
+        }, result -> {
+            // a Job cancelled before it ran never reached the work above: the PIN goes with the Job either way
+            inputs.pin().ifPresent(Secret::close);
+            display.asyncExec(() -> {
+                if (!runButton.isDisposed()) {
+                    runButton.setEnabled(true);
+                }
+            });
+            if (result.getSeverity() == IStatus.CANCEL) {
+                // cancelled while it waited for the device or before a step ran: the steps shown verify nothing
+                model.cancelled();
+                display.asyncExec(() -> table.show(model.results()));
+                device.show(model.summary());
             }
         });
     }

@@ -118,7 +118,7 @@ public final class DeviceEditor extends MultiPageEditorPart {
                 case PIN -> add(new PinPage());
                 case CERTIFICATES -> add(new CertificatesPage());
                 case CHECKLIST -> add(new ChecklistPage(diagnostics));
-                case HISTORY -> add(new HistoryPage(auditLog, read.identity()));
+                case HISTORY -> add(new HistoryPage(auditLog, read.identity(), this::explain));
             }
         }
         for (IConfigurationElement element : Platform.getExtensionRegistry().getConfigurationElementsFor("org.tokenbench.ui.deviceViews")) {
@@ -180,8 +180,16 @@ public final class DeviceEditor extends MultiPageEditorPart {
             }
 
             @Override
-            public Job run(String name, SessionWork work) {
-                return DeviceJob.schedule(name, deviceId(), monitor -> openAndRun(work, monitor), failure -> show(explain(failure)));
+            public Job run(String name, SessionWork work, java.util.function.Consumer<org.eclipse.core.runtime.IStatus> done) {
+                DeviceJob job = DeviceJob.create(name, deviceId(), monitor -> openAndRun(work, monitor), failure -> show(explain(failure)));
+                job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+                    @Override
+                    public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                        done.accept(event.getResult());
+                    }
+                });
+                job.schedule();
+                return job;
             }
 
             @Override

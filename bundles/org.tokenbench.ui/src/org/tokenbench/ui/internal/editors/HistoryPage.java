@@ -3,20 +3,25 @@ package org.tokenbench.ui.internal.editors;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.DeviceIdentity;
 import org.tokenbench.core.fleet.AuditEntry;
 import org.tokenbench.core.fleet.AuditLog;
 import org.tokenbench.ui.internal.views.ActivityView;
 import org.tokenbench.ui.internal.views.ServiceHandle;
+import org.tokenbench.ui.internal.views.Subscriptions;
 import org.tokenbench.ui.internal.views.Widgets;
 
 /**
@@ -31,12 +36,15 @@ final class HistoryPage extends EditorPage {
 
     private final ServiceHandle<AuditLog> log;
     private final DeviceIdentity identity;
+    /** The catalog's explanation of a failure (title, cause, what to do), not just the exception's message. */
+    private final Function<TokenException, String> explain;
     private TableViewer table;
     private volatile AutoCloseable subscription;
 
-    HistoryPage(ServiceHandle<AuditLog> log, DeviceIdentity identity) {
+    HistoryPage(ServiceHandle<AuditLog> log, DeviceIdentity identity, Function<TokenException, String> explain) {
         this.log = log;
         this.identity = identity;
+        this.explain = explain;
     }
 
     @Override
@@ -76,13 +84,22 @@ final class HistoryPage extends EditorPage {
         refresh();
     }
 
-    /** Reads the log off the display thread (a team database may be slow). */
+    /** Reads the log off the display thread (a team database may be slow); a burst of new entries is one read. */
     private void refresh() {
-        Display display = table.getControl().getDisplay();
-        if (display.isDisposed()) {
-            return;
+        read.schedule();
+    }
+
+    /**
+     * One system Job: scheduled while it runs it runs once more after, scheduled while it waits nothing more, so a burst
+     * of audit records (a batch) costs one or two reads, never a thread each.
+     */
+    private final Job read = new Job(Messages.page_history) {
+        {
+            setSystem(true);
         }
-        Thread.ofVirtual().name("TokenBench device history").start(() -> {
+
+        @Override
+        protected IStatus run(IProgressMonitor monitor) {
             String message;
             List<ActivityView.Row> rows = List.of();
             try {
@@ -90,22 +107,18 @@ final class HistoryPage extends EditorPage {
                         .map(ActivityView.Row::of).toList();
                 message = NLS.bind(Messages.history_read, rows.size(), identity.serial());
             } catch (TokenException e) {
-                message = e.getMessage() + " [" + e.code() + "]";
+                message = explain.apply(e);
             }
             List<ActivityView.Row> shown = rows;
             device.show(message);
             Widgets.later(table.getControl(), () -> table.setInput(shown));
-        });
-    }
+            return Status.OK_STATUS;
+        }
+    };
 
     @Override
     public void dispose() {
-        try {
-            if (subscription != null) {
-                subscription.close();
-            }
-        } catch (Exception e) {
-            // the log went away first
-        }
+        Subscriptions.closeQuietly(subscription);
+        read.cancel();
     }
 }

@@ -87,7 +87,7 @@ final class PinPage extends EditorPage {
         }
         Secret pin = Secret.fromChars(typed);
         setStatus(Messages.pin_verifying);
-        org.eclipse.core.runtime.jobs.Job job = device.run(Messages.pin_verifying, (session, monitor) -> {
+        device.run(Messages.pin_verifying, (session, monitor) -> {
             try (pin) {
                 PinGuard guard = guard(session);
                 // The point of no return: after this the device counts the try, whatever the user presses.
@@ -95,26 +95,38 @@ final class PinPage extends EditorPage {
                     throw new OperationCanceledException();
                 }
                 monitor.subTask(Messages.pin_noCancel);
+                PinStatus after;
                 try {
-                    PinStatus after = guard.verify(type, pin, device.interaction());
-                    device.show(NLS.bind(Messages.pin_accepted, describe(after)));
+                    after = guard.verify(type, pin, device.interaction());
                 } finally {
-                    guard.logout();
-                    Map<PinType, String> texts = new EnumMap<>(PinType.class);
-                    for (PinType each : guard.pinTypes()) {
-                        texts.put(each, describe(guard.status(each)));
-                    }
-                    showCounters(texts);
+                    settle(guard);
                 }
+                device.show(NLS.bind(Messages.pin_accepted, describe(after)));
             }
-        });
-        // a Job cancelled before it ran never reached the work above: the PIN goes with the Job either way
-        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
-            @Override
-            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
-                pin.close();
+            // listened to before the Job is scheduled: a Job cancelled before it ran still wipes the PIN
+        }, result -> pin.close());
+    }
+
+    /**
+     * After a try, whatever it did: log out and show the counters. Their own failures are caught one by one so they
+     * never replace the verification's outcome, which is what the user needs to read (the counters can be read again).
+     */
+    private void settle(PinGuard guard) {
+        try {
+            guard.logout();
+        } catch (RuntimeException e) {
+            // a driver's logout failing (it declares no checked failure) must not hide the verification's outcome; the
+            // editor closes the session right after, which leaves nothing logged in
+        }
+        try {
+            Map<PinType, String> texts = new EnumMap<>(PinType.class);
+            for (PinType each : guard.pinTypes()) {
+                texts.put(each, describe(guard.status(each)));
             }
-        });
+            showCounters(texts);
+        } catch (TokenException e) {
+            // the counters stay as they were; Read counters tries again
+        }
     }
 
     private static PinGuard guard(org.tokenbench.core.device.DeviceSession session) throws TokenException {
@@ -128,8 +140,7 @@ final class PinPage extends EditorPage {
     }
 
     private void showCounters(Map<PinType, String> texts) {
-        Label any = counters.get(PinType.USER);
-        any.getDisplay().asyncExec(() -> texts.forEach((type, text) -> {
+        Widgets.later(counters.get(PinType.USER), () -> texts.forEach((type, text) -> {
             Label counter = counters.get(type);
             if (!counter.isDisposed()) {
                 counter.setText(text);

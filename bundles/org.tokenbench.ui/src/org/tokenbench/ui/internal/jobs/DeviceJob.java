@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.progress.IProgressConstants;
@@ -61,21 +62,25 @@ public final class DeviceJob extends Job {
         }
     }
 
-    /**
-     * Runs {@code work} holding {@code deviceId}'s rule, from a Job that learns which device it works on only as it runs
-     * (a key found through the library the user chose). Waits for Jobs already on the device.
-     */
     /** The Job, not yet scheduled: for callers that must listen to it before it can finish. */
     public static DeviceJob create(String name, String deviceId, Work work, Consumer<TokenException> failed) {
         return new DeviceJob(name, deviceId, work, failed);
     }
 
+    /**
+     * Runs {@code work} holding {@code deviceId}'s rule, from a Job that learns which device it works on only as it runs
+     * (a key found through the library the user chose). Waits for Jobs already on the device.
+     *
+     * @throws OperationCanceledException when the user cancelled while it waited for the device (the work did not run):
+     *         the caller must not take the silence for a result; thrown out of a Job it makes the Job's result CANCEL
+     */
     public static void onDevice(String deviceId, IProgressMonitor monitor, Work work) throws TokenException {
         DeviceRule rule = new DeviceRule(deviceId);
-        Job.getJobManager().beginRule(rule, monitor);
+        // beginRule inside the try: endRule is owed even when beginRule is cancelled (IJobManager.beginRule's contract)
         try {
+            Job.getJobManager().beginRule(rule, monitor);
             if (monitor.isCanceled()) {
-                return;
+                throw new OperationCanceledException();
             }
             work.run(monitor);
         } finally {

@@ -8,7 +8,6 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.tokenbench.core.Secret;
@@ -39,13 +38,8 @@ public final class UiInteraction implements Interaction {
 
     /** A dialog with a masked field (PINs, passphrases); null when cancelled. Call on the display thread. */
     public static char[] askMasked(Shell parent, String title, String prompt) {
-        InputDialog dialog = new InputDialog(parent, title, prompt, "", null) {
-            @Override
-            protected int getInputTextStyle() {
-                return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
-            }
-        };
-        return dialog.open() == Window.OK ? dialog.getValue().toCharArray() : null;
+        MaskedDialog dialog = new MaskedDialog(parent, title, prompt);
+        return dialog.open() == Window.OK ? dialog.typed() : null;
     }
 
     @Override

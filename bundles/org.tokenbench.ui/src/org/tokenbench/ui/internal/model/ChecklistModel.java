@@ -1,6 +1,7 @@
 package org.tokenbench.ui.internal.model;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class ChecklistModel {
 
     /** Where a run is. */
     public enum Verdict {
-        NOT_RUN, RUNNING, RED, PASSED_WITH_UNCHECKED_STEPS, VERIFIED, COULD_NOT_RUN
+        NOT_RUN, RUNNING, RED, PASSED_WITH_UNCHECKED_STEPS, VERIFIED, COULD_NOT_RUN, CANCELLED
     }
 
     private final List<Checklist.Result> results = new ArrayList<>();
@@ -47,6 +48,11 @@ public final class ChecklistModel {
         verdict = firstFailure().isPresent() ? Verdict.RED
                 : Checklist.passedWithUncheckedSteps(results) ? Verdict.PASSED_WITH_UNCHECKED_STEPS : Verdict.VERIFIED;
         return verdict;
+    }
+
+    /** The user cancelled the run before it ended: the steps shown are incomplete, so no verdict on them. */
+    public synchronized void cancelled() {
+        verdict = Verdict.CANCELLED;
     }
 
     /** The checklist could not run at all (no library, no key, the device refused): no verdict on the steps. */
@@ -75,6 +81,7 @@ public final class ChecklistModel {
             case PASSED_WITH_UNCHECKED_STEPS -> Messages.checklist_unchecked;
             case VERIFIED -> Messages.checklist_verified;
             case COULD_NOT_RUN -> Messages.checklist_couldNotRun;
+            case CANCELLED -> Messages.checklist_cancelled;
         };
     }
 
@@ -98,28 +105,45 @@ public final class ChecklistModel {
         };
     }
 
+    /** The most a CA certificate or revocation-list file may hold (CRLs of large CAs run to a few MB). */
+    public static final int MAX_INPUT_BYTES = 16 << 20;
+
     /**
-     * The inputs from what the user typed: a CA certificate file and a revocation-list file (blank: not given), and a
-     * PIN ({@code typedPin} is wiped, whatever happens; empty: not given). The files are read before the PIN becomes a
-     * Secret, so an unreadable file leaves no secret behind.
+     * What the user typed, taken on the display thread: the two file names (blank: not given) and the PIN as a Secret
+     * (empty: not given). The files are read later, in the Job ({@link #inputs(Typed)}); the caller closes the PIN.
      */
-    public static Checklist.Inputs inputs(String caFile, String crlFile, char[] typedPin) throws TokenException {
+    public record Typed(String caFile, String crlFile, Optional<Secret> pin) {
+    }
+
+    /** Takes the typed values; {@code typedPin} is wiped, whatever happens. */
+    public static Typed typed(String caFile, String crlFile, char[] typedPin) {
         try {
-            Optional<byte[]> ca = read(caFile, Messages.checklist_caFile);
-            Optional<byte[]> crl = read(crlFile, Messages.checklist_crlFile);
-            Optional<Secret> pin = typedPin.length == 0 ? Optional.empty() : Optional.of(Secret.fromChars(typedPin));
-            return new Checklist.Inputs(ca, pin, crl);
+            return new Typed(caFile, crlFile, typedPin.length == 0 ? Optional.empty() : Optional.of(Secret.fromChars(typedPin)));
         } finally {
             java.util.Arrays.fill(typedPin, '\0');
         }
+    }
+
+    /**
+     * The inputs: reads the CA certificate and revocation-list files, each at most {@link #MAX_INPUT_BYTES} (off the
+     * display thread: a file may be large or on a slow mount). The PIN stays the caller's to close.
+     */
+    public static Checklist.Inputs inputs(Typed typed) throws TokenException {
+        Optional<byte[]> ca = read(typed.caFile(), Messages.checklist_caFile);
+        Optional<byte[]> crl = read(typed.crlFile(), Messages.checklist_crlFile);
+        return new Checklist.Inputs(ca, typed.pin(), crl);
     }
 
     private static Optional<byte[]> read(String file, String what) throws TokenException {
         if (file == null || file.isBlank()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(Files.readAllBytes(Path.of(file.strip())));
+        try (InputStream in = Files.newInputStream(Path.of(file.strip()))) {
+            byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
+            if (bytes.length > MAX_INPUT_BYTES) {
+                throw new TokenException(UNREADABLE_INPUT, NLS.bind(Messages.checklist_tooLarge, what, MAX_INPUT_BYTES >> 20));
+            }
+            return Optional.of(bytes);
         } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new TokenException(UNREADABLE_INPUT, NLS.bind(Messages.checklist_unreadable, what, e.getMessage()));
         }

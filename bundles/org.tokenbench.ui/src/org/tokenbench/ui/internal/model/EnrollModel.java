@@ -34,6 +34,7 @@ public final class EnrollModel implements AutoCloseable {
     private BitMatrix modules;
     private Verifier verifier;
     private String message = Messages.enroll_start;
+    private boolean closed;
 
     /** A fresh 160-bit key for {@code issuer} and {@code account}. */
     public synchronized void newKey(String issuer, String account) throws TokenException {
@@ -73,6 +74,11 @@ public final class EnrollModel implements AutoCloseable {
         } catch (TokenException e) {
             newSecret.close();
             throw e;
+        }
+        if (closed) {
+            // the view closed while a restore ran: nobody would ever close this key, so it goes now
+            newSecret.close();
+            return;
         }
         forget();
         params = newParams;
@@ -139,14 +145,6 @@ public final class EnrollModel implements AutoCloseable {
         return (issuer.isEmpty() ? "key" : issuer.replaceAll("[^A-Za-z0-9._-]", "_")) + ".tbkey";
     }
 
-    /**
-     * Whether the clipboard must be cleared when a copied URI's time is up: only if it still holds what was copied (the
-     * user may have copied something else meanwhile, which is theirs).
-     */
-    public static boolean clearClipboard(Object clipboardNow, String copied) {
-        return copied != null && copied.equals(clipboardNow);
-    }
-
     private void forget() {
         if (verifier != null) {
             verifier.close();
@@ -162,6 +160,7 @@ public final class EnrollModel implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         forget();
     }
 }

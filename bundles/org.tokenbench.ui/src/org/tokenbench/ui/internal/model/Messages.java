@@ -23,6 +23,7 @@ public final class Messages extends NLS {
     public static String checklist_unchecked;
     public static String checklist_verified;
     public static String checklist_couldNotRun;
+    public static String checklist_cancelled;
     public static String checklist_causes;
     public static String checklist_remedy;
     public static String checklist_code;
@@ -33,6 +34,7 @@ public final class Messages extends NLS {
     public static String checklist_caFile;
     public static String checklist_crlFile;
     public static String checklist_unreadable;
+    public static String checklist_tooLarge;
 
     public static String devices_noService;
     public static String devices_noTransport;

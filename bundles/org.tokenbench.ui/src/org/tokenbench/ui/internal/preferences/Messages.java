@@ -6,8 +6,7 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 
     public static String language_description;
-    public static String language_restartTitle;
-    public static String language_restart;
+    public static String language_nextStart;
 
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);

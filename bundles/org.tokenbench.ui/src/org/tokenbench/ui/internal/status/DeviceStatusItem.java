@@ -10,8 +10,10 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 import org.tokenbench.core.device.DeviceService;
 import org.tokenbench.ui.internal.views.ServiceHandle;
+import org.tokenbench.ui.internal.views.Subscriptions;
 
 /**
  * The status bar's device line: pcscd and the readers, vendor key libraries, how many devices are identified. Asking a
@@ -39,6 +41,7 @@ public final class DeviceStatusItem extends ContributionItem {
     private volatile CLabel label;
     private AutoCloseable subscription;
     private boolean disposed;
+    private Shell window;
 
     public DeviceStatusItem() {
         super(ID);
@@ -62,13 +65,7 @@ public final class DeviceStatusItem extends ContributionItem {
     }
 
     private synchronized void unsubscribe() {
-        try {
-            if (subscription != null) {
-                subscription.close();
-            }
-        } catch (Exception e) {
-            // the devices service went first; nothing left to unsubscribe from
-        }
+        Subscriptions.closeQuietly(subscription);
         subscription = null;
     }
 
@@ -77,8 +74,13 @@ public final class DeviceStatusItem extends ContributionItem {
         label = new CLabel(parent, SWT.SHADOW_NONE);
         label.setLayoutData(new StatusLineLayoutData());
         label.setText(Messages.status_noService);
-        // The status line disposes its controls, not always its items: the label going is when the window closes.
-        label.addDisposeListener(e -> dispose());
+        // The label is not the item's life: StatusLineManager.update(true) disposes the items' controls and fills them
+        // again. The window closing is its end (the status line disposes its controls, not always its items).
+        Shell shell = parent.getShell();
+        if (window != shell) {
+            window = shell;
+            shell.addDisposeListener(e -> dispose());
+        }
         update.schedule();
     }
 

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -41,7 +43,6 @@ public final class DevicesView extends ViewPart {
     private final DevicesModel model = new DevicesModel();
     private ServiceHandle<DeviceService> service;
     private AutoCloseable subscription;
-    private boolean showPending;
     private TableViewer viewer;
     private Label guidance;
     private Display display;
@@ -120,23 +121,29 @@ public final class DevicesView extends ViewPart {
      * thread (a transport's status may ask pcscd or a vendor library), and rendered there.
      */
     private void showLater() {
-        synchronized (this) {
-            if (showPending) {
-                return;
-            }
-            showPending = true;
+        update.schedule();
+    }
+
+    /**
+     * One Job, so one computation at a time: scheduled while it runs, it runs once more after (the newest snapshot is
+     * always computed last and rendered last); scheduled while it waits, nothing more. Two threads computing at once
+     * could have rendered an older snapshot over a newer one.
+     */
+    private final Job update = new Job("Devices view") {
+        {
+            setSystem(true);
         }
-        Thread.ofVirtual().name("TokenBench devices view").start(() -> {
-            synchronized (this) {
-                showPending = false;
-            }
+
+        @Override
+        protected IStatus run(IProgressMonitor monitor) {
             Optional<DeviceService> devices = service.get();
             devices.ifPresentOrElse(d -> model.update(d.devices(), d.transports()), model::noService);
             if (!display.isDisposed()) {
-                display.asyncExec(this::render);
+                display.asyncExec(DevicesView.this::render);
             }
-        });
-    }
+            return Status.OK_STATUS;
+        }
+    };
 
     private void render() {
         if (viewer.getControl().isDisposed()) {
@@ -183,14 +190,8 @@ public final class DevicesView extends ViewPart {
     }
 
     private void closeSubscription() {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // the service is going away with it
-            }
-            subscription = null;
-        }
+        Subscriptions.closeQuietly(subscription);
+        subscription = null;
     }
 
     @Override
@@ -201,6 +202,7 @@ public final class DevicesView extends ViewPart {
     @Override
     public void dispose() {
         closeSubscription();
+        update.cancel();
         service.close();
         super.dispose();
     }

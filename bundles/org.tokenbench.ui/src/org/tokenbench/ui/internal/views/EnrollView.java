@@ -14,9 +14,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.dnd.Clipboard;
-import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
@@ -136,33 +133,14 @@ public final class EnrollView extends ViewPart {
         if (uri.isEmpty()) {
             return;
         }
-        Display display = qr.getDisplay();
-        Clipboard clipboard = new Clipboard(display);
-        try {
-            clipboard.setContents(new Object[] {uri.get()}, new Transfer[] {TextTransfer.getInstance()});
-        } finally {
-            clipboard.dispose();
-        }
-        model.say(Messages.enroll_copied);
-        show();
-        String copied = uri.get();
-        // on the display, not the view: the URI leaves the clipboard even if the view was closed meanwhile
-        display.timerExec((int) EnrollModel.CLIPBOARD_LIFETIME.toMillis(), () -> {
-            Clipboard now = new Clipboard(display);
-            try {
-                if (EnrollModel.clearClipboard(now.getContents(TextTransfer.getInstance()), copied)) {
-                    now.clearContents();
-                    // clearContents only drops what this program offers; an empty text replaces it where the platform kept a copy
-                    now.setContents(new Object[] {" "}, new Transfer[] {TextTransfer.getInstance()});
-                    if (!result.isDisposed()) {
-                        model.say(Messages.enroll_cleared);
-                        show();
-                    }
-                }
-            } finally {
-                now.dispose();
+        CopiedSecret.copy(qr.getDisplay(), uri.get(), EnrollModel.CLIPBOARD_LIFETIME, () -> {
+            if (!result.isDisposed()) {
+                model.say(Messages.enroll_cleared);
+                show();
             }
         });
+        model.say(Messages.enroll_copied);
+        show();
     }
 
     /** Seals the key with a passphrase typed twice and saves it where the user chooses, readable by the owner only. */

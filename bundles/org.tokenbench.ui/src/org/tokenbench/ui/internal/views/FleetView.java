@@ -340,13 +340,7 @@ public final class FleetView extends ViewPart {
 
     @Override
     public void dispose() {
-        try {
-            if (subscription != null) {
-                subscription.close();
-            }
-        } catch (Exception e) {
-            // the log is going away with the view
-        }
+        Subscriptions.closeQuietly(subscription);
         inventory.close();
         trail.close();
         log.close();

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -19,6 +21,7 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
@@ -35,6 +38,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.ui.progress.IProgressConstants;
 import org.tokenbench.core.Secret;
@@ -98,6 +102,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
     private Label summary;
     private Label pinCounter;
     private final ChecklistModel model = new ChecklistModel();
+    private ViewCommand runCommand;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -118,8 +123,8 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         pin = Widgets.id(new Text(parent, SWT.BORDER | SWT.PASSWORD), "guomi.pin");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(pin);
         pin.setToolTipText(Messages.guomi_pinTip);
-        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.RUN_CHECK, this::runCheck).button(parent, Messages.guomi_runChecklist),
-                "guomi.run");
+        runCommand = ViewCommand.activate(getSite(), TokenBenchCommands.RUN_CHECK, this::runCheck);
+        Widgets.id(runCommand.button(parent, Messages.guomi_runChecklist), "guomi.run");
         new Label(parent, SWT.NONE);
         pinCounter = Widgets.id(new Label(parent, SWT.NONE), "guomi.pinCounter");
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(pinCounter);
@@ -141,8 +146,8 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         chosenDevice = deviceId;
         devices.get().flatMap(service -> service.device(deviceId))
                 .map(d -> d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY)).ifPresent(library::setText);
-        showSummary("Run the checklist for " + devices.get().flatMap(service -> service.device(deviceId)).map(d -> d.slot().name())
-                .orElse(deviceId) + ".");
+        showSummary(NLS.bind(Messages.guomi_runFor, devices.get().flatMap(service -> service.device(deviceId)).map(d -> d.slot().name())
+                .orElse(deviceId)));
         refreshPinCounter();
     }
 
@@ -155,29 +160,35 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
     private Job runCheck() {
         String chosen = library.getText().strip();
         if (chosen.isEmpty()) {
-            showSummary("Choose the key vendor's SKF library first: it comes with the key's driver package. "
-                    + "Configured families are listed; add one in Preferences or with: tokenbench guomi library set FAMILY PATH");
+            showSummary(Messages.guomi_chooseLibrary);
             return null;
         }
-        Checklist.Inputs inputs;
-        try {
-            inputs = ChecklistModel.inputs(caFile.getText(), crlFile.getText(), pin.getTextChars());
-        } catch (TokenException e) {
-            showSummary(e.getMessage());
-            return null;
-        } finally {
-            pin.setText("");
-        }
-        Optional<Secret> userPin = inputs.pin();
+        ChecklistModel.Typed typed = ChecklistModel.typed(caFile.getText(), crlFile.getText(), pin.getTextChars());
+        pin.setText("");
+        Optional<Secret> userPin = typed.pin();
         Interaction asking = interaction;
-        model.started();
-        steps.show(model.results());
-        showSummary(model.summary());
+        // one run at a time: Run is off until this one ended (the listener below turns it on again)
+        runCommand.setEnabled(false);
+        showSummary(Messages.guomi_checking);
         Display display = steps.control().getDisplay();
         Job job = new Job("Checking the USB key environment") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask("USB key environment", IProgressMonitor.UNKNOWN);
+                Checklist.Inputs inputs;
+                try {
+                    // read here, bounded, not on the display thread; an unreadable file runs nothing, the last results stay
+                    inputs = ChecklistModel.inputs(typed);
+                } catch (TokenException e) {
+                    userPin.ifPresent(Secret::close);
+                    display.asyncExec(() -> showSummary(e.getMessage()));
+                    return Status.error(e.getMessage() + " [" + e.code() + "]");
+                }
+                model.started();
+                display.asyncExec(() -> {
+                    steps.show(model.results());
+                    showSummary(model.summary());
+                });
                 java.util.function.Consumer<Checklist.Result> shown = result -> {
                     model.add(result);
                     monitor.subTask(result.step().title());
@@ -205,6 +216,11 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                         refreshPinCounter();
                     });
                     return Status.OK_STATUS;
+                } catch (OperationCanceledException e) {
+                    // cancelled while it waited for the key: the key's steps never ran, so nothing is verified
+                    audit.record(new AuditEvent(KEY_CHECK, "", "", AuditEvent.Outcome.CANCELED, Optional.empty(), "cancelled before the key's steps"),
+                            message -> display.asyncExec(() -> showSummary(message)));
+                    return Status.CANCEL_STATUS;
                 } catch (TokenException e) {
                     model.couldNotRun();
                     journal.get().ifPresent(j -> j.record("Guomi key check", e));
@@ -218,6 +234,21 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         };
         job.setUser(true);
         job.setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
+        // listening before it is scheduled: a Job cancelled before it ran never reaches run(), yet it is cancelled too
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                display.asyncExec(() -> runCommand.setEnabled(true));
+                if (event.getResult().getSeverity() == IStatus.CANCEL) {
+                    userPin.ifPresent(Secret::close);
+                    model.cancelled();
+                    display.asyncExec(() -> {
+                        steps.show(model.results());
+                        showSummary(model.summary());
+                    });
+                }
+            }
+        });
         job.schedule();
         return job;
     }
@@ -260,7 +291,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
             try {
                 Target target = target(chosen);
                 if (target.key().isEmpty()) {
-                    text = "No key is plugged in.";
+                    text = Messages.guomi_noKey;
                 } else {
                     Device key = target.key().get();
                     StringBuilder read = new StringBuilder();
@@ -268,18 +299,18 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                         try (DeviceSession session = service().open(key.id(), OpenOptions.of(Interaction.NONE))) {
                             Optional<PinGuard> pins = session.feature(PinGuard.class);
                             if (pins.isEmpty()) {
-                                read.append(key.slot().name()).append(" has no PIN counter.");
+                                read.append(NLS.bind(Messages.guomi_noPinCounter, key.slot().name()));
                             } else {
                                 PinStatus status = pins.get().status(PinType.USER);
-                                read.append("User PIN of ").append(key.slot().name()).append(": ").append(status.isLocked()
-                                        ? "LOCKED (0 of " + status.maxTries() + " tries)" : status.describe());
+                                read.append(NLS.bind(Messages.guomi_userPinOf, key.slot().name(), status.isLocked()
+                                        ? NLS.bind(Messages.guomi_pinLocked, status.maxTries()) : status.describe()));
                             }
                         }
                     });
                     text = read.toString();
                 }
             } catch (TokenException e) {
-                text = "PIN counter unavailable: " + e.getMessage();
+                text = NLS.bind(Messages.guomi_counterUnavailable, e.getMessage());
             }
             String shown = text;
             display.asyncExec(() -> {
@@ -345,8 +376,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         if (!typed.isEmpty()) {
             library.setText(typed);
         } else if (library.getItemCount() == 0) {
-            showSummary("No vendor SKF library is configured yet. Install the key vendor's driver, then choose its SKF library "
-                    + "(a .so file such as libskf.so) with Browse…, or configure it once: tokenbench guomi library set FAMILY PATH.");
+            showSummary(Messages.guomi_noLibrary);
         } else {
             library.select(0);
         }

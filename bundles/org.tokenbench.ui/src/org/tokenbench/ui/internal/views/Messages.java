@@ -158,6 +158,15 @@ public final class Messages extends NLS {
 
     public static String guomi_crlFile;
     public static String guomi_pinTip;
+    public static String guomi_runFor;
+    public static String guomi_checking;
+    public static String guomi_chooseLibrary;
+    public static String guomi_noKey;
+    public static String guomi_noPinCounter;
+    public static String guomi_userPinOf;
+    public static String guomi_pinLocked;
+    public static String guomi_counterUnavailable;
+    public static String guomi_noLibrary;
     public static String browse;
 
     public static String devices_title;
