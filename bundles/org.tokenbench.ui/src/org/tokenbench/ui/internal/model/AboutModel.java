@@ -36,8 +36,19 @@ public final class AboutModel {
                 .sorted(Comparator.comparing(Row::name)).toList();
     }
 
-    /** The product's version: the UI bundle's. */
+    /**
+     * The product's version, as {@code tokenbench version} prints it and the archives are named: the command-line
+     * bundle's (the UI bundle's when that is absent). Bundles carry their own semantic versions; this one names the build.
+     */
     public static String productVersion(Bundle ui) {
+        org.osgi.framework.BundleContext context = ui.getBundleContext();
+        if (context != null) {
+            for (Bundle bundle : context.getBundles()) {
+                if ("org.tokenbench.cli".equals(bundle.getSymbolicName())) {
+                    return bundle.getVersion().toString();
+                }
+            }
+        }
         return ui.getVersion().toString();
     }
 
