@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.AtrPattern;
 import org.tokenbench.core.driver.Connection;
@@ -18,7 +16,6 @@ import org.tokenbench.core.driver.HashAlgorithm;
 import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.Match;
 import org.tokenbench.core.driver.TokenClock;
-import org.tokenbench.core.driver.TokenDriver;
 import org.tokenbench.core.driver.TokenSession;
 import org.tokenbench.testing.PluggableTransport.PluggableConnection;
 
@@ -27,7 +24,7 @@ import org.tokenbench.testing.PluggableTransport.PluggableConnection;
  * probe, open, operation and close into the device's log, and offers {@link TokenClock} and a {@link Work} feature
  * whose operations take time, so tests can see whether two of them ever overlap.
  */
-public final class PluggableDriver implements TokenDriver {
+public final class PluggableDriver extends TestDriver {
 
     public static final String ID = "org.tokenbench.testing.pluggable";
     public static final String FAMILY = "bench-token";
@@ -37,24 +34,17 @@ public final class PluggableDriver implements TokenDriver {
         void run(String name, Duration duration) throws TokenException;
     }
 
-    private final DriverDescriptor descriptor;
-
     /** @param atrPatterns the family's ATR patterns ("any" for atr = any; none for an ATR-less transport) */
     public PluggableDriver(String... atrPatterns) {
+        super(benchDescriptor(atrPatterns));
+    }
+
+    private static DriverDescriptor benchDescriptor(String... atrPatterns) {
         boolean any = List.of(atrPatterns).contains("any");
         List<AtrPattern> patterns = any ? List.of() : List.of(atrPatterns).stream().map(AtrPattern::parse).toList();
-        descriptor = new DriverDescriptor(ID, "TokenBench tests", "Bench token (test driver)", List.of("TokenClock", "Work"),
+        return new DriverDescriptor(ID, "TokenBench tests", "Bench token (test driver)", List.of("TokenClock", "Work"),
                 List.of(new FamilyDescriptor(FAMILY, "Bench token", any, patterns, List.of(), Set.of(HashAlgorithm.SHA1), List.of(6),
                         List.of(30), List.of(), 1, Set.of())));
-    }
-
-    public ServiceRegistration<TokenDriver> register(BundleContext context) {
-        return context.registerService(TokenDriver.class, this, null);
-    }
-
-    @Override
-    public DriverDescriptor descriptor() {
-        return descriptor;
     }
 
     @Override

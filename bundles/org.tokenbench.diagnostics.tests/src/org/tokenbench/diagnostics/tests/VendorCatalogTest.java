@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +19,7 @@ import org.tokenbench.core.ErrorCode;
 import org.tokenbench.diagnostics.Diagnosis;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.diagnostics.internal.CatalogRegistry;
+import org.tokenbench.testing.TestBundles;
 
 /** A vendor bundle built here, installed into the running framework, started, stopped and uninstalled. */
 class VendorCatalogTest {
@@ -40,12 +34,13 @@ class VendorCatalogTest {
             """;
 
     @Test
-    void aBundleAddedAtRuntimeExtendsTheRegistryAndTakesItsCodesAway() throws Exception {
+    void aBundleAddedAtRuntimeExtendsTheRegistryAndTakesItsCodesAway(@TempDir Path dir) throws Exception {
         DiagnosticsRegistry registry = Registry.get();
         AtomicInteger changes = new AtomicInteger();
         assertTrue(registry.explain(ErrorCode.of("vendor.acme", 0x0B000007L)).isEmpty());
 
-        Bundle vendor = Registry.context().installBundle("test:acme-catalog", new ByteArrayInputStream(vendorBundle()));
+        Path jar = TestBundles.catalogBundle(dir, "com.acme.tokenbench.catalog", CATALOG);
+        Bundle vendor = Registry.context().installBundle(jar.toUri().toString());
         try (AutoCloseable listening = registry.onChange(changes::incrementAndGet)) {
             vendor.start();
             assertEquals("Only one key may be plugged in",
@@ -53,7 +48,7 @@ class VendorCatalogTest {
             assertEquals("Key busy (slot 3)", registry.lookup(0x0B0000F3L).get(0).title());
             assertTrue(registry.namespaces().contains("vendor.acme"));
             assertTrue(((CatalogRegistry) registry).problems().stream()
-                    .anyMatch(p -> p.startsWith("com.acme.tokenbench.catalog/acme.catalog:6: expected 6 fields")),
+                    .anyMatch(p -> p.startsWith("com.acme.tokenbench.catalog/catalogs/test.catalog:6: expected 6 fields")),
                     ((CatalogRegistry) registry).problems().toString());
 
             vendor.stop();
@@ -82,8 +77,9 @@ class VendorCatalogTest {
 
     @Test
     void aVendorsTranslationWorksInOsgiAndOnTheClassPathWithEnglishForWhatItLacks(@TempDir Path dir) throws Exception {
-        byte[] jar = jar("com.acme.tokenbench.zh", "catalogs/acme.catalog", TRANSLATED, "catalogs/acme_zh.catalog", TRANSLATION);
-        Bundle vendor = Registry.context().installBundle("test:acme-zh", new ByteArrayInputStream(jar));
+        Path file = TestBundles.jar(dir, "com.acme.tokenbench.zh", Map.of(DiagnosticsRegistry.CATALOG_HEADER, "catalogs/acme.catalog"),
+                Map.of("catalogs/acme.catalog", TRANSLATED, "catalogs/acme_zh.catalog", TRANSLATION));
+        Bundle vendor = Registry.context().installBundle(file.toUri().toString());
         try {
             vendor.start();
             assertAcmeInChinese(Registry.get());
@@ -94,7 +90,6 @@ class VendorCatalogTest {
             vendor.uninstall();
         }
         // The headless commands' fast path: the same jar read without OSGi, indexed and from a class loader.
-        Path file = Files.write(dir.resolve("acme.jar"), jar);
         assertAcmeInChinese(DiagnosticsRegistry.fromJars(List.of(file)));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {file.toUri().toURL()}, null)) {
             assertAcmeInChinese(DiagnosticsRegistry.fromClassPath(loader));
@@ -108,41 +103,5 @@ class VendorCatalogTest {
         assertEquals("Key bent", registry.forLocale(Locale.SIMPLIFIED_CHINESE).explain(ErrorCode.of("vendor.acme", 0x33)).orElseThrow().title());
         assertEquals("Key overheated", registry.forLocale(Locale.ROOT).explain(ErrorCode.of("vendor.acme", 0x32)).orElseThrow().title());
         assertEquals("Key overheated", registry.forLocale(Locale.FRENCH).explain(ErrorCode.of("vendor.acme", 0x32)).orElseThrow().title());
-    }
-
-    private static byte[] jar(String symbolicName, String... pathsAndTexts) throws Exception {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", symbolicName);
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue(DiagnosticsRegistry.CATALOG_HEADER, pathsAndTexts[0]);
-        ByteArrayOutputStream jar = new ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(jar, manifest)) {
-            for (int i = 0; i < pathsAndTexts.length; i += 2) {
-                out.putNextEntry(new JarEntry(pathsAndTexts[i]));
-                out.write(pathsAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
-                out.closeEntry();
-            }
-        }
-        return jar.toByteArray();
-    }
-
-    private static byte[] vendorBundle() throws Exception {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "com.acme.tokenbench.catalog");
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue(DiagnosticsRegistry.CATALOG_HEADER, "acme.catalog");
-        ByteArrayOutputStream jar = new ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(jar, manifest)) {
-            out.putNextEntry(new JarEntry("acme.catalog"));
-            out.write(CATALOG.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        return jar.toByteArray();
     }
 }

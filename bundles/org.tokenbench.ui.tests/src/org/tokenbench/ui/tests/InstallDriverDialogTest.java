@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
+import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.commands.Command;
 import org.eclipse.swt.SWT;
@@ -28,8 +23,10 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tokenbench.core.driver.DriverDescriptor;
 import org.tokenbench.core.install.DriverInstaller;
 import org.tokenbench.testing.OsgiServices;
+import org.tokenbench.testing.TestBundles;
 import org.tokenbench.ui.internal.commands.TokenBenchCommands;
 import org.tokenbench.ui.internal.jobs.Screenshots;
 import org.tokenbench.ui.internal.views.DriversView;
@@ -78,7 +75,7 @@ class InstallDriverDialogTest {
             dialog.pressInstall();
             DisplayWait.until(() -> !dialog.isBusy(), 30, dialog::statusText);
             assertTrue(dialog.statusText().startsWith("Installed " + DRIVER + " 1.0.0"), dialog.statusText());
-            assertEquals(java.util.List.of(DRIVER), dialog.addedNames());
+            assertEquals(List.of(DRIVER), dialog.addedNames());
             DisplayWait.until(() -> view.shownDeviceFamilies().contains(FAMILY_NAME), 10, () -> view.shownDeviceFamilies().toString());
 
             dialog.pressRemove(DRIVER);
@@ -97,15 +94,6 @@ class InstallDriverDialogTest {
 
     /** A vendor's driver jar as its build would make it: the driver class, its DS component and its descriptor. */
     private Path driverJar() throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", DRIVER);
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Bundle-Vendor", "Example Corp");
-        main.putValue("Import-Package", "org.tokenbench.core;version=\"[0.2.0,1.0.0)\",org.tokenbench.core.driver;version=\"[0.2.0,1.0.0)\"");
-        main.putValue("Service-Component", "OSGI-INF/driver.xml");
         String component = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s" immediate="true">
@@ -122,23 +110,10 @@ class InstallDriverDialogTest {
                 uitest.name = %s
                 uitest.reader = No Such Reader*
                 """.formatted(DRIVER, FAMILY_NAME, FAMILY_NAME);
-        Path jar = work.resolve(DRIVER + "-1.0.0.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
-            add(jarOut, "OSGI-INF/driver.xml", component.getBytes(StandardCharsets.UTF_8));
-            add(jarOut, "OSGI-INF/tokenbench-driver.properties", descriptor.getBytes(StandardCharsets.UTF_8));
-            for (String name : new String[] { "UiTestDriver", "UiTestDriver$Unused" }) {
-                String path = "org/tokenbench/ui/tests/driver/" + name + ".class";
-                try (InputStream in = UiTestDriver.class.getClassLoader().getResourceAsStream(path)) {
-                    add(jarOut, path, in.readAllBytes());
-                }
-            }
-        }
-        return jar;
-    }
-
-    private static void add(JarOutputStream jar, String path, byte[] content) throws IOException {
-        jar.putNextEntry(new JarEntry(path));
-        jar.write(content);
-        jar.closeEntry();
+        return TestBundles.jar(work, DRIVER,
+                Map.of("Bundle-Vendor", "Example Corp", "Service-Component", "OSGI-INF/driver.xml", "Import-Package",
+                        "org.tokenbench.core;version=\"[0.2.0,1.0.0)\",org.tokenbench.core.driver;version=\"[0.2.0,1.0.0)\","
+                                + "org.tokenbench.testing;version=\"[0.2.0,1.0.0)\""),
+                Map.of("OSGI-INF/driver.xml", component, DriverDescriptor.DEFAULT_RESOURCE, descriptor), List.of(UiTestDriver.class));
     }
 }

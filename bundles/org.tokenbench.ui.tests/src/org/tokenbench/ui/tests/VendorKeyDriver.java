@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.ProgressMonitor;
 import org.tokenbench.core.Secret;
@@ -33,9 +31,9 @@ import org.tokenbench.core.driver.PinType;
 import org.tokenbench.core.driver.PinVerifier;
 import org.tokenbench.core.driver.SeedProgramming;
 import org.tokenbench.core.driver.TokenClock;
-import org.tokenbench.core.driver.TokenDriver;
 import org.tokenbench.core.driver.TokenSession;
 import org.tokenbench.testing.PluggableTransport.PluggableConnection;
+import org.tokenbench.testing.TestDriver;
 
 /**
  * A third vendor's driver, written only against the driver API (no SafeID, Guomi or OATH code and no UI code): its
@@ -43,7 +41,7 @@ import org.tokenbench.testing.PluggableTransport.PluggableConnection;
  * credential store, so the device editor must build every page for it. The device's state (PIN counter, what was
  * verified, what was written) lives in the driver, as a device's would, and tests read it.
  */
-final class VendorKeyDriver implements TokenDriver {
+final class VendorKeyDriver extends TestDriver {
 
     static final String ID = "com.example.driver.vendorkey";
     static final String FAMILY = "vendor-key";
@@ -58,18 +56,11 @@ final class VendorKeyDriver implements TokenDriver {
     final AtomicInteger attempts = new AtomicInteger();
     final List<String> written = new ArrayList<>();
 
-    private final DriverDescriptor descriptor = new DriverDescriptor(ID, "Example Vendor", "Example vendor key (test driver)",
-            List.of("DeviceDetails", "TokenClock", "SeedProgramming", "PinVerifier", "Certificates", "Checklist", "CredentialStore"),
-            List.of(new FamilyDescriptor(FAMILY, "Example vendor key", false, List.of(), List.of(), Set.of(HashAlgorithm.SHA1, HashAlgorithm.SHA256),
-                    List.of(6, 8), List.of(30, 60), List.of(), 1, Set.of(PinType.USER))));
-
-    ServiceRegistration<TokenDriver> register(BundleContext context) {
-        return context.registerService(TokenDriver.class, this, null);
-    }
-
-    @Override
-    public DriverDescriptor descriptor() {
-        return descriptor;
+    VendorKeyDriver() {
+        super(new DriverDescriptor(ID, "Example Vendor", "Example vendor key (test driver)",
+                List.of("DeviceDetails", "TokenClock", "SeedProgramming", "PinVerifier", "Certificates", "Checklist", "CredentialStore"),
+                List.of(new FamilyDescriptor(FAMILY, "Example vendor key", false, List.of(), List.of(), Set.of(HashAlgorithm.SHA1, HashAlgorithm.SHA256),
+                        List.of(6, 8), List.of(30, 60), List.of(), 1, Set.of(PinType.USER)))));
     }
 
     @Override

@@ -1,36 +1,15 @@
 package org.tokenbench.ui.tests.driver;
 
-import java.util.Optional;
-
-import org.tokenbench.core.TokenException;
-import org.tokenbench.core.driver.Connection;
-import org.tokenbench.core.driver.Interaction;
-import org.tokenbench.core.driver.Match;
-import org.tokenbench.core.driver.TokenDriver;
-import org.tokenbench.core.driver.TokenSession;
+import org.tokenbench.testing.TestDriver;
 
 /**
  * The class of the driver jar InstallDriverDialogTest writes (with this class file, a DS component and a descriptor)
- * and installs through Help › Install Driver…; not a component of the test fragment itself. It claims no device.
+ * and installs through Help › Install Driver…; not a component of the test fragment itself. It claims no device, and
+ * its descriptor is the jar's own, read as a vendor driver's is.
  */
-public final class UiTestDriver implements TokenDriver {
+public final class UiTestDriver extends TestDriver {
 
-    @Override
-    public Class<? extends Connection> connectionType() {
-        return Unused.class;
-    }
-
-    @Override
-    public Optional<Match> probe(Connection connection) {
-        return Optional.empty();
-    }
-
-    @Override
-    public TokenSession open(Connection connection, Interaction interaction) throws TokenException {
-        throw new UnsupportedOperationException("the UI test's driver opens no sessions");
-    }
-
-    /** A connection type no transport offers: the devices service never asks this driver about a device. */
-    private interface Unused extends Connection {
+    /** For the DS component. */
+    public UiTestDriver() {
     }
 }
