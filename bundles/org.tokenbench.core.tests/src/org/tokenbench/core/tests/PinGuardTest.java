@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +20,8 @@ import org.tokenbench.core.driver.PinGuard;
 import org.tokenbench.core.driver.PinStatus;
 import org.tokenbench.core.driver.PinType;
 import org.tokenbench.core.driver.PinVerifier;
-import org.tokenbench.core.fleet.AuditEntry;
 import org.tokenbench.core.fleet.AuditEvent;
-import org.tokenbench.core.fleet.AuditLog;
+import org.tokenbench.testing.KeptAuditLog;
 import org.tokenbench.testing.ScriptedInteraction;
 
 /**
@@ -126,32 +124,10 @@ class PinGuardTest {
         assertEquals(List.of("verify"), key.attempts);
     }
 
-    /** An audit log that keeps what it is given, as the fleet bundle's does in its database. */
-    static final class KeptLog implements AuditLog {
-        final List<AuditEvent> events = new ArrayList<>();
-
-        @Override
-        public AuditEntry record(AuditEvent event) {
-            events.add(event);
-            return new AuditEntry(events.size(), Instant.now(), "test", event);
-        }
-
-        @Override
-        public List<AuditEntry> recent(int limit) {
-            return List.of();
-        }
-
-        @Override
-        public AutoCloseable onRecord(java.util.function.Consumer<AuditEntry> listener) {
-            return () -> {
-            };
-        }
-    }
-
     @Test
     void everyVerificationIsRecordedWithItsOutcomeAndNeverThePin() throws TokenException {
         CountingKey key = new CountingKey(2);
-        KeptLog log = new KeptLog();
+        KeptAuditLog log = new KeptAuditLog();
         PinGuard guard = PinGuard.recorded(key, log, new DeviceIdentity("test", "test-key", "K0001"));
 
         assertThrows(TokenException.class, () -> guard.verify(PinType.USER, pin("00000000"), new ScriptedInteraction(true)));
@@ -159,11 +135,11 @@ class PinGuardTest {
         guard.verify(PinType.USER, pin("24681357"), new ScriptedInteraction(true));
 
         assertEquals(List.of(AuditEvent.Outcome.FAILED, AuditEvent.Outcome.REFUSED, AuditEvent.Outcome.SUCCEEDED),
-                log.events.stream().map(AuditEvent::outcome).toList());
+                log.events().stream().map(AuditEvent::outcome).toList());
         assertEquals(List.of(Optional.of(WRONG), Optional.of(PinGuard.LAST_TRY_NOT_CONFIRMED), Optional.empty()),
-                log.events.stream().map(AuditEvent::code).toList());
-        assertTrue(log.events.stream().allMatch(e -> e.action().equals(AuditEvent.PIN_VERIFY) && e.family().equals("test-key")
+                log.events().stream().map(AuditEvent::code).toList());
+        assertTrue(log.events().stream().allMatch(e -> e.action().equals(AuditEvent.PIN_VERIFY) && e.family().equals("test-key")
                 && e.serial().equals("K0001")));
-        assertTrue(log.events.stream().noneMatch(e -> e.detail().contains("24681357") || e.detail().contains("00000000")), "no PIN in the log");
+        assertTrue(log.events().stream().noneMatch(e -> e.detail().contains("24681357") || e.detail().contains("00000000")), "no PIN in the log");
     }
 }

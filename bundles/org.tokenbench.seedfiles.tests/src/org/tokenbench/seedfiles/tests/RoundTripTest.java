@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
-import org.tokenbench.core.fleet.AuditEntry;
 import org.tokenbench.core.fleet.AuditEvent;
-import org.tokenbench.core.fleet.AuditLog;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAlgorithm;
 import org.tokenbench.otp.OtpGenerator;
@@ -35,6 +32,7 @@ import org.tokenbench.seedfiles.SeedFileCodes;
 import org.tokenbench.seedfiles.SeedFiles;
 import org.tokenbench.seedfiles.SeedImport;
 import org.tokenbench.seedfiles.VendorCsv;
+import org.tokenbench.testing.KeptAuditLog;
 
 /** What TokenBench writes it reads back identically; the CSV formats read and write as their consumers expect. */
 class RoundTripTest {
@@ -231,31 +229,9 @@ class RoundTripTest {
         }
     }
 
-    /** A log that keeps what it is given, to check that files written are recorded (the fleet bundle's is tamper-evident). */
-    static final class ListedAuditLog implements AuditLog {
-        final List<AuditEvent> events = new ArrayList<>();
-
-        @Override
-        public AuditEntry record(AuditEvent event) {
-            events.add(event);
-            return new AuditEntry(events.size(), java.time.Instant.now(), "test", event);
-        }
-
-        @Override
-        public List<AuditEntry> recent(int limit) {
-            return List.of();
-        }
-
-        @Override
-        public AutoCloseable onRecord(java.util.function.Consumer<AuditEntry> listener) {
-            return () -> {
-            };
-        }
-    }
-
     @Test
     void exportsAreWrittenPrivatelyAndRecordedImportsToo() throws Exception {
-        ListedAuditLog audit = new ListedAuditLog();
+        KeptAuditLog audit = new KeptAuditLog();
         List<SeedEntry> entries = List.of(entry("TB0001", RFC6238_KEY, OtpAlgorithm.SHA1, 6, 30, "alice@example.com"));
         try (Secret key = Secret.adopt(new byte[32])) {
             for (SeedExport.Format format : SeedExport.Format.values()) {
@@ -263,20 +239,20 @@ class RoundTripTest {
                 SeedExport.write(format, entries, new PskcProtection.PreSharedKey(key, "k"), out, audit);
                 assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
             }
-            assertEquals(3, audit.events.size());
-            assertTrue(audit.events.stream().allMatch(e -> e.action().equals(AuditEvent.EXPORT) && e.outcome() == AuditEvent.Outcome.SUCCEEDED));
-            assertTrue(audit.events.get(1).detail().contains("entra-csv"), audit.events.get(1).detail());
-            audit.events.forEach(e -> assertFalse(e.detail().contains("GEZDGNBV")));
+            assertEquals(3, audit.events().size());
+            assertTrue(audit.events().stream().allMatch(e -> e.action().equals(AuditEvent.EXPORT) && e.outcome() == AuditEvent.Outcome.SUCCEEDED));
+            assertTrue(audit.events().get(1).detail().contains("entra-csv"), audit.events().get(1).detail());
+            audit.events().forEach(e -> assertFalse(e.detail().contains("GEZDGNBV")));
             try (SeedImport back = SeedFiles.read(Files.readAllBytes(dir.resolve("export-PSKC")), "export-PSKC",
                     new PskcProtection.PreSharedKey(key, ""), ImportMode.FAIL_HARD, audit)) {
                 assertEquals(1, back.entries().size());
             }
-            assertEquals(AuditEvent.IMPORT, audit.events.get(3).action());
-            assertTrue(audit.events.get(3).detail().contains("1 imported, 0 not imported"), audit.events.get(3).detail());
+            assertEquals(AuditEvent.IMPORT, audit.events().get(3).action());
+            assertTrue(audit.events().get(3).detail().contains("1 imported, 0 not imported"), audit.events().get(3).detail());
             List<SeedEntry> sha256 = List.of(entry("TB0002", RFC6238_KEY, OtpAlgorithm.SHA256, 6, 30, "b"));
             assertThrows(TokenException.class, () -> SeedExport.write(SeedExport.Format.ENTRA_CSV, sha256, PskcProtection.NONE,
                     dir.resolve("refused.csv"), audit));
-            assertEquals(AuditEvent.Outcome.FAILED, audit.events.get(4).outcome());
+            assertEquals(AuditEvent.Outcome.FAILED, audit.events().get(4).outcome());
             assertFalse(Files.exists(dir.resolve("refused.csv")));
             sha256.forEach(SeedEntry::close);
         } finally {

@@ -39,30 +39,6 @@ class OathDriverTest extends OathCardTest {
     static final String HOTP = "otpauth://hotp/VPN:dave?secret=JBSWY3DPEHPK3PXP&issuer=VPN&counter=5";
     static final ScriptedInteraction YES = new ScriptedInteraction(true);
 
-    /** A user who types {@code password} when asked. */
-    static Interaction typing(String password) {
-        return new Interaction() {
-            @Override
-            public Optional<Secret> askSecret(String prompt, int triesLeft) {
-                return Optional.of(Secret.adopt(password.getBytes(StandardCharsets.UTF_8)));
-            }
-
-            @Override
-            public boolean confirm(String question) {
-                return false;
-            }
-
-            @Override
-            public Optional<String> askText(String prompt) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void inform(String message) {
-            }
-        };
-    }
-
     @Test
     void theDriverIsADeclarativeServicesComponentWhoseDescriptorKnowsYubiKeysButNotSafeIdTokens() throws Exception {
         DriverRegistry registry = OsgiServices.await(DriverRegistry.class);
@@ -241,7 +217,7 @@ class OathDriverTest extends OathCardTest {
         session.feature(AccessKey.class).orElseThrow().use(Secret.adopt("s3cret pass".getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, store.list().size());
 
-        store = open(typing("s3cret pass"));
+        store = open(ScriptedInteraction.typing("s3cret pass"));
         assertEquals(1, store.list().size(), "asked through the interaction");
         store.setPassword(Optional.empty());
         assertFalse(card.hasPassword());
@@ -254,11 +230,11 @@ class OathDriverTest extends OathCardTest {
         insert(card);
         card.setPassword("right");
         card.clearCommands();
-        CredentialStore store = open(typing("wrong"));
+        CredentialStore store = open(ScriptedInteraction.typing("wrong"));
         TokenException refused = assertThrows(TokenException.class, store::list);
         assertEquals("ykoath:0x6984", refused.code().toString());
         assertEquals(1, card.commands().stream().filter(c -> c.equals("00 A3 00 00")).count(), "one VALIDATE, no retry");
-        assertEquals(0, open(typing("right")).list().size(), "the right password still works: nothing was locked");
+        assertEquals(0, open(ScriptedInteraction.typing("right")).list().size(), "the right password still works: nothing was locked");
     }
 
     @Test
@@ -267,7 +243,7 @@ class OathDriverTest extends OathCardTest {
         insert(card);
         card.setPassword("right");
         card.impersonate();
-        TokenException refused = assertThrows(TokenException.class, () -> open(typing("anything")).list());
+        TokenException refused = assertThrows(TokenException.class, () -> open(ScriptedInteraction.typing("anything")).list());
         assertEquals("ykoath:0x0001", refused.code().toString());
     }
 

@@ -59,7 +59,7 @@ class OathFaultTest extends OathCardTest {
         card.setPassword("old");
         int apdus = 0;
         for (int k = 1; ; k++) {
-            CredentialStore store = open(OathDriverTest.typing("old"));
+            CredentialStore store = open(ScriptedInteraction.typing("old"));
             host.removeAtApdu(k);
             try {
                 store.setPassword(Optional.of(Secret.adopt("new".getBytes(StandardCharsets.UTF_8))));
@@ -72,13 +72,13 @@ class OathFaultTest extends OathCardTest {
             closeSession();
             reader.remove();
             insert(card);
-            assertEquals(0, open(OathDriverTest.typing("old")).list().size(), "pulled at APDU " + k + ": the old password still opens it");
+            assertEquals(0, open(ScriptedInteraction.typing("old")).list().size(), "pulled at APDU " + k + ": the old password still opens it");
         }
         host.removeAtApdu(-1);
         assertEquals(2, apdus, "VALIDATE and SET CODE");
         closeSession();
         reader.remove();
         insert(card);
-        assertTrue(open(OathDriverTest.typing("new")).list().isEmpty(), "the new password opens it");
+        assertTrue(open(ScriptedInteraction.typing("new")).list().isEmpty(), "the new password opens it");
     }
 }

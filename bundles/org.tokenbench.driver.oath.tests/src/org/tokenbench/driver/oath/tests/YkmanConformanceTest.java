@@ -173,7 +173,7 @@ class YkmanConformanceTest extends OathCardTest {
         put(open(YES), OathDriverTest.TOTP, false, YES);
         ykmanOk("oath", "access", "change", "-n", "set-by-ykman");
 
-        CredentialStore store = open(OathDriverTest.typing("set-by-ykman"));
+        CredentialStore store = open(ScriptedInteraction.typing("set-by-ykman"));
         assertTrue(store.passwordProtected());
         assertEquals(1, store.list().size(), "TokenBench derives the same access key from the password and the salt");
         store.setPassword(Optional.of(Secret.adopt("set-by-tokenbench".getBytes(StandardCharsets.UTF_8))));
@@ -181,8 +181,8 @@ class YkmanConformanceTest extends OathCardTest {
         assertEquals("Example:alice@example.com", ykmanOk("oath", "accounts", "list", "-p", "set-by-tokenbench").out().strip());
         assertNotEquals(0, ykman("oath", "accounts", "list", "-p", "set-by-ykman").exit(), "the old password no longer opens it");
 
-        assertEquals(1, open(OathDriverTest.typing("set-by-tokenbench")).list().size());
-        open(OathDriverTest.typing("set-by-tokenbench")).reset(YES);
+        assertEquals(1, open(ScriptedInteraction.typing("set-by-tokenbench")).list().size());
+        open(ScriptedInteraction.typing("set-by-tokenbench")).reset(YES);
         assertEquals("", ykmanOk("oath", "accounts", "list").out().strip(), "after TokenBench's reset ykman finds an empty applet without password");
     }
 }
