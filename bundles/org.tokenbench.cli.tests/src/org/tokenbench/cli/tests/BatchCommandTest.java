@@ -3,9 +3,7 @@ package org.tokenbench.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,25 +40,11 @@ class BatchCommandTest {
 
     /** Standard input that answers every question with the code the token now on the reader shows. */
     private static InputStream readsTheDisplay(AtomicReference<SafeIdVirtualToken> onReader) {
-        return new InputStream() {
-            private ByteArrayInputStream line = new ByteArrayInputStream(new byte[0]);
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (line.available() == 0) {
-                    SafeIdVirtualToken token = onReader.get();
-                    String code = token == null ? null : token.displayedCode();
-                    line = new ByteArrayInputStream(((code == null ? "" : code) + "\n").getBytes(StandardCharsets.US_ASCII));
-                }
-                return line.read(b, off, len);
-            }
-        };
+        return new TypedInput(() -> {
+            SafeIdVirtualToken token = onReader.get();
+            String code = token == null ? null : token.displayedCode();
+            return code == null ? "" : code;
+        });
     }
 
     private static void waitForJournalLine(Path journal, String expected) throws Exception {

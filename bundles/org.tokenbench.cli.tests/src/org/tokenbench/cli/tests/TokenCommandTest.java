@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +49,7 @@ class TokenCommandTest {
         reader.insert(token);
         Path uri = dir.resolve("ops.uri");
         Files.writeString(uri, "otpauth://totp/ACME:ops?secret=" + SECRET + "&issuer=ACME");
-        CliRun run = CliRun.withInput(readsWhenAsked(token::displayedCode),
+        CliRun run = CliRun.withInput(TypedInput.once(token::displayedCode),
                 "token", "program", "--reader", VirtualReader.NAME, "--uri-file", uri.toString(), "--trace");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("TB-CLI-PROG", run.out().strip());
@@ -132,26 +128,5 @@ class TokenCommandTest {
         assertEquals(3, run.exitCode());
         assertTrue(run.err().contains("No card in the reader (SCARD_E_NO_SMARTCARD) [pcsc:0x8010000C]"), run.err());
         assertTrue(run.err().contains("What to do: Place the token flat on the reader"), run.err());
-    }
-
-    /** Standard input that reads the token's display only when the program asks, like a person would. */
-    private static InputStream readsWhenAsked(Supplier<String> display) {
-        return new InputStream() {
-            private ByteArrayInputStream line;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (line == null) {
-                    line = new ByteArrayInputStream((display.get() + "\n").getBytes(StandardCharsets.US_ASCII));
-                }
-                return line.read(b, off, len);
-            }
-        };
     }
 }

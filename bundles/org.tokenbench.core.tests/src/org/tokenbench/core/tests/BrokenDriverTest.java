@@ -20,21 +20,18 @@ import org.osgi.framework.ServiceRegistration;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.device.Device;
 import org.tokenbench.core.device.DeviceService;
-import org.tokenbench.core.device.DeviceTransport;
 import org.tokenbench.core.driver.Atr;
 import org.tokenbench.core.driver.Connection;
 import org.tokenbench.core.driver.DriverDescriptor;
 import org.tokenbench.core.driver.FamilyDescriptor;
 import org.tokenbench.core.driver.HashAlgorithm;
-import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.Match;
-import org.tokenbench.core.driver.TokenDriver;
-import org.tokenbench.core.driver.TokenSession;
 import org.tokenbench.testing.OsgiServices;
 import org.tokenbench.testing.PluggableDevice;
 import org.tokenbench.testing.PluggableDriver;
 import org.tokenbench.testing.PluggableTransport;
 import org.tokenbench.testing.PluggableTransport.PluggableConnection;
+import org.tokenbench.testing.TestDriver;
 
 /**
  * A driver that throws or hangs in its probe is skipped with its bundle's name in the device's problem, and the
@@ -50,17 +47,13 @@ class BrokenDriverTest {
     private DeviceService devices;
 
     /** Claims every bench device, but its probe throws or waits until the test ends. */
-    private final class BrokenDriver implements TokenDriver {
+    private final class BrokenDriver extends TestDriver {
         private final boolean hang;
 
         BrokenDriver(boolean hang) {
+            super(new DriverDescriptor("com.example.broken", "Example", "Broken driver", List.of(), List.of(new FamilyDescriptor("broken",
+                    "Broken", true, List.of(), List.of(), Set.of(HashAlgorithm.SHA1), List.of(6), List.of(30), List.of(), 1, Set.of()))));
             this.hang = hang;
-        }
-
-        @Override
-        public DriverDescriptor descriptor() {
-            return new DriverDescriptor("com.example.broken", "Example", "Broken driver", List.of(), List.of(new FamilyDescriptor("broken",
-                    "Broken", true, List.of(), List.of(), Set.of(HashAlgorithm.SHA1), List.of(6), List.of(30), List.of(), 1, Set.of())));
         }
 
         @Override
@@ -86,11 +79,6 @@ class BrokenDriverTest {
                 lateProbe.complete("failed: " + e.getMessage());
             }
             return Optional.of(new Match("broken", 100));
-        }
-
-        @Override
-        public TokenSession open(Connection connection, Interaction interaction) {
-            throw new IllegalStateException("never opened");
         }
     }
 
@@ -125,7 +113,7 @@ class BrokenDriverTest {
 
     @Test
     void aProbeThatThrowsIsSkippedAndTheRightDriverStillClaims() throws Exception {
-        registrations.add(context.registerService(TokenDriver.class, new BrokenDriver(false), null));
+        registrations.add(new BrokenDriver(false).register(context));
         registrations.add(new PluggableDriver("3B 8. 80 01 *").register(context));
         transport.plug("T", new PluggableDevice("BENCH-T", atr("3B 80 80 01 01")));
         Device device = await("bench:T", d -> d.state() == Device.State.CLAIMED);
@@ -134,7 +122,7 @@ class BrokenDriverTest {
 
     @Test
     void aProbeThatHangsTimesOutNamingTheBundleAndTheRightDriverStillClaims() throws Exception {
-        registrations.add(context.registerService(TokenDriver.class, new BrokenDriver(true), null));
+        registrations.add(new BrokenDriver(true).register(context));
         registrations.add(new PluggableDriver("3B 8. 80 01 *").register(context));
         long start = System.nanoTime();
         transport.plug("H", new PluggableDevice("BENCH-H", atr("3B 80 80 01 01")));
@@ -145,7 +133,7 @@ class BrokenDriverTest {
 
     @Test
     void aTimedOutProbeNoLongerReachesTheDevice() throws Exception {
-        registrations.add(context.registerService(TokenDriver.class, new BrokenDriver(true), null));
+        registrations.add(new BrokenDriver(true).register(context));
         registrations.add(new PluggableDriver("3B 8. 80 01 *").register(context));
         PluggableDevice device = new PluggableDevice("BENCH-L", atr("3B 80 80 01 01"));
         transport.plug("L", device);
@@ -161,7 +149,7 @@ class BrokenDriverTest {
 
     @Test
     void aDeviceOnlyABrokenDriverWantsFailsWithTheDriverAndItsBundleNamed() throws Exception {
-        registrations.add(context.registerService(TokenDriver.class, new BrokenDriver(true), null));
+        registrations.add(new BrokenDriver(true).register(context));
         transport.plug("X", new PluggableDevice("BENCH-X", atr("3B 80 80 01 01")));
         Device device = await("bench:X", d -> d.state() == Device.State.FAILED);
         Device.Problem problem = device.problem().orElseThrow();

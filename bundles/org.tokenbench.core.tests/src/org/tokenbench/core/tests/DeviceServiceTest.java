@@ -53,6 +53,7 @@ import org.tokenbench.testing.OsgiServices;
 import org.tokenbench.testing.PluggableDevice;
 import org.tokenbench.testing.PluggableDriver;
 import org.tokenbench.testing.PluggableTransport;
+import org.tokenbench.testing.TestDriver;
 
 /**
  * The devices service with a transport and a driver registered from this test bundle as OSGi services, the way a
@@ -206,7 +207,7 @@ class DeviceServiceTest {
     }
 
     /** A driver whose one session object is all its features, PIN verifier included, as drivers often are. */
-    static final class PinKeyDriver implements TokenDriver {
+    static final class PinKeyDriver extends TestDriver {
         static final class Session implements TokenSession, DeviceDetails, PinVerifier {
             final PinGuardTest.CountingKey key = new PinGuardTest.CountingKey(3);
 
@@ -254,11 +255,10 @@ class DeviceServiceTest {
             }
         }
 
-        @Override
-        public DriverDescriptor descriptor() {
-            return new DriverDescriptor("test.pinkey", "TokenBench tests", "PIN key", List.of("DeviceDetails", "PinVerifier"),
+        PinKeyDriver() {
+            super(new DriverDescriptor("test.pinkey", "TokenBench tests", "PIN key", List.of("DeviceDetails", "PinVerifier"),
                     List.of(new FamilyDescriptor("pin-key", "PIN key", true, List.of(), List.of(), Set.of(), List.of(), List.of(), List.of(), 0,
-                            Set.of(PinType.USER))));
+                            Set.of(PinType.USER)))));
         }
 
         @Override
@@ -279,7 +279,7 @@ class DeviceServiceTest {
 
     @Test
     void noFeatureObjectLetsACallerPastThePinGuard() throws Exception {
-        ServiceRegistration<TokenDriver> pinKey = context.registerService(TokenDriver.class, new PinKeyDriver(), null);
+        ServiceRegistration<TokenDriver> pinKey = new PinKeyDriver().register(context);
         try {
             transport.plug("P", new PluggableDevice("IGNORED", null));
             await("bench:P", d -> d.state() == Device.State.CLAIMED && d.claim().get().driver().id().equals("test.pinkey"));

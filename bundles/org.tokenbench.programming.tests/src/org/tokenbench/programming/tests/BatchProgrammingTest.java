@@ -414,12 +414,17 @@ class BatchProgrammingTest {
         }
     }
 
+    private static final String TERMINAL_URI = "otpauth://totp/Plant:terminal?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Plant&algorithm=SHA256";
+
+    /** The terminal's one key on two tokens, from a file whose content was {@code source} (its fingerprint binds the journal). */
+    private static BatchPlan terminalKeyOnTwoTokens(String source) throws Exception {
+        return BatchPlan.oneKey("terminal.uri", BatchPlan.fingerprint(source.getBytes(StandardCharsets.US_ASCII)), OtpAuthUri.parse(TERMINAL_URI), 2);
+    }
+
     @Test
     void aBatchIsProgrammedByOneEngineAtATime() throws Exception {
-        String uri = "otpauth://totp/Plant:terminal?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Plant&algorithm=SHA256";
         Path journal = journalFile("locked");
-        byte[] source = uri.getBytes(StandardCharsets.US_ASCII);
-        BatchPlan plan = BatchPlan.oneKey("terminal.uri", BatchPlan.fingerprint(source), OtpAuthUri.parse(uri), 2);
+        BatchPlan plan = terminalKeyOnTwoTokens(TERMINAL_URI);
         BatchProgrammer first = engine(plan, journal);
         TokenException e = assertThrows(TokenException.class, () -> engine(plan, journal));
         assertEquals(BatchCodes.JOURNAL_IN_USE, e.code());
@@ -431,10 +436,8 @@ class BatchProgrammingTest {
 
     @Test
     void oneKeyOnTwoTokensRefusesTheThirdAndResumingWithAnotherKeyIsRefused() throws Exception {
-        String uri = "otpauth://totp/Plant:terminal?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Plant&algorithm=SHA256";
         Path journal = journalFile("one-key");
-        byte[] source = uri.getBytes(StandardCharsets.US_ASCII);
-        BatchPlan plan = BatchPlan.oneKey("terminal.uri", BatchPlan.fingerprint(source), OtpAuthUri.parse(uri), 2);
+        BatchPlan plan = terminalKeyOnTwoTokens(TERMINAL_URI);
         BatchProgrammer batch = engine(plan, journal);
         List<SafeIdVirtualToken> tokens = List.of(token("TB-K1"), token("TB-K2"), token("TB-K3"));
         List<BatchProgrammer.Outcome> outcomes = new ArrayList<>();
@@ -453,8 +456,7 @@ class BatchProgrammingTest {
         assertTrue(report.startsWith("serial,state,attempts,time,code,detail\nTB-K1,CONFIRMED,1,"), report);
         plan.close();
 
-        BatchPlan other = BatchPlan.oneKey("terminal.uri", BatchPlan.fingerprint("other".getBytes(StandardCharsets.US_ASCII)),
-                OtpAuthUri.parse(uri), 2);
+        BatchPlan other = terminalKeyOnTwoTokens("other");
         TokenException e = assertThrows(TokenException.class, () -> engine(other, journal));
         assertEquals(BatchCodes.OTHER_SOURCE, e.code());
         other.close();
