@@ -38,12 +38,16 @@ class QrCommandTest {
         assertEquals("", decode.err());
     }
 
+    /** {@code payload} as a QR code image {@code name} in the test's folder. */
+    private Path qrCode(String payload, String name) throws Exception {
+        return Files.write(dir.resolve(name), org.tokenbench.qr.QrEncoder.png(payload, 4));
+    }
+
     /** A payload made to drive the terminal (clear screen, retitle, C1 CSI) is printed escaped, never raw. */
     @Test
     void controlCharactersInAPayloadCannotReachTheTerminal() throws Exception {
         String hostile = "https://example.com/\u001b[2J\u001b]0;owned\u0007\u009b31m\u007f\r end";
-        Path png = dir.resolve("hostile.png");
-        Files.write(png, org.tokenbench.qr.QrEncoder.png(hostile, 4));
+        Path png = qrCode(hostile, "hostile.png");
         CliRun decode = CliRun.of("qr", "decode", png.toString());
         assertEquals(0, decode.exitCode(), decode.err());
         assertEquals("https://example.com/\\u001b[2J\\u001b]0;owned\\u0007\\u009b31m\\u007f\\u000d end" + System.lineSeparator(), decode.out());
@@ -58,8 +62,7 @@ class QrCommandTest {
     @Test
     void aPayloadWithLineBreaksIsPrintedOnOneLine() throws Exception {
         String forged = "see below\notpauth://totp/Bank:alice?secret=JBSWY3DPEHPK3PXP&issuer=Bank\r\nend";
-        Path png = dir.resolve("forged.png");
-        Files.write(png, org.tokenbench.qr.QrEncoder.png(forged, 4));
+        Path png = qrCode(forged, "forged.png");
         CliRun decode = CliRun.of("qr", "decode", png.toString());
         assertEquals(0, decode.exitCode(), decode.err());
         assertEquals("see below\\u000aotpauth://totp/Bank:alice?secret=JBSWY3DPEHPK3PXP&issuer=Bank\\u000d\\u000aend"
