@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * ({@code <name>_zh.properties}, UTF-8), found in {@link ResourceBundle}'s order for the language asked and never in
  * the JVM's default language instead of another (the catalogs' rule, docs/translations.md). It reads through the
  * class's own class loader, so the same files work in OSGi and on the command line's plain class path, where there is
- * no Equinox NLS. Values are {@link MessageFormat} patterns: a literal apostrophe is written {@code ''} (or ’).
+ * no Equinox NLS. Values are {@link MessageFormat} patterns: a literal apostrophe is written {@code ''}. Keep the
+ * English ASCII: it is what a {@code LANG=C} terminal prints, where anything else shows as {@code ?}.
  *
  * @since 0.3.0
  */
@@ -47,6 +48,11 @@ public final class Texts {
     public String get(Locale locale, String key, Object... arguments) {
         ResourceBundle bundle = ResourceBundle.getBundle(baseName, locale, loader, NO_DEFAULT_LOCALE);
         return new MessageFormat(bundle.getString(key), locale).format(arguments);
+    }
+
+    /** The keys of the English file. */
+    public Set<String> keys() {
+        return new TreeSet<>(read(baseName).stringPropertyNames());
     }
 
     /**

@@ -31,6 +31,15 @@ class TransportTextsTest {
         assertEquals(Set.of(), ServiceStatus.TEXTS.untranslated(Locale.forLanguageTag("zh-Hans-SG")), "zh_SG and zh_Hans_* read _zh too");
     }
 
+    /** Under LANG=C Java prints anything but ASCII as "?": the English texts must read there. */
+    @Test
+    void theEnglishTextsAreAscii() {
+        for (String key : ServiceStatus.TEXTS.keys()) {
+            String text = ServiceStatus.TEXTS.get(Locale.ROOT, key, 2, 3, "x", "y");
+            assertTrue(text.chars().allMatch(c -> c < 0x80), key + ": " + text);
+        }
+    }
+
     @Test
     void inEnglishTheStatusSaysHowManyReadersAndTheSummaryStopsBeforeThem() throws TokenException {
         Locale.setDefault(Locale.ROOT);

@@ -36,14 +36,23 @@ class SkfTransportTextsTest {
         assertEquals(Set.of(), SkfTransport.TEXTS.untranslated(Locale.SIMPLIFIED_CHINESE));
     }
 
+    /** Under LANG=C Java prints anything but ASCII as "?": the English texts must read there. */
+    @Test
+    void theEnglishTextsAreAscii() {
+        for (String key : SkfTransport.TEXTS.keys()) {
+            String text = SkfTransport.TEXTS.get(Locale.ROOT, key, 2, 3, "x", "y");
+            assertTrue(text.chars().allMatch(c -> c < 0x80), key + ": " + text);
+        }
+    }
+
     @Test
     void withoutALibraryTheStatusSaysWhatToConfigureInTheUsersLanguage() {
         SkfTransport transport = new SkfTransport(dir.resolve("home"), Duration.ofMillis(300));
         Locale.setDefault(Locale.ROOT);
         TransportStatus english = transport.status();
-        assertEquals("USB keys through vendors\u2019 SKF libraries (GM/T 0016)", transport.displayName());
+        assertEquals("USB keys through vendors' SKF libraries (GM/T 0016)", transport.displayName());
         assertEquals("no vendor SKF library is configured", english.summary());
-        assertEquals("no vendor SKF library is configured: choose the key vendor\u2019s SKF library in the preferences "
+        assertEquals("no vendor SKF library is configured: choose the key vendor's SKF library in the preferences "
                 + "or with 'tokenbench guomi library'", english.detail());
         Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
         TransportStatus chinese = transport.status();
