@@ -55,6 +55,17 @@ public final class Texts {
         return new TreeSet<>(read(baseName).stringPropertyNames());
     }
 
+    /** The keys whose English text is not plain ASCII (a {@code LANG=C} terminal would show {@code ?}): empty when fine. */
+    public Set<String> nonAsciiEnglish() {
+        Set<String> keys = new TreeSet<>();
+        read(baseName).forEach((key, value) -> {
+            if (!value.toString().chars().allMatch(c -> c < 0x80)) {
+                keys.add(key.toString());
+            }
+        });
+        return keys;
+    }
+
     /**
      * The keys the English file has and no translation for {@code locale} fills, then (prefixed {@code "extra "}) the
      * keys a translation has that the English file lacks: empty when the translation is complete (a test's drift check).

@@ -70,5 +70,7 @@ class DriverDescriptorTranslationTest {
     void untranslatedNamesMissingAndExtraKeys() {
         assertEquals(Set.of("english.only", "extra chinese.only"), SAMPLE.untranslated(Locale.SIMPLIFIED_CHINESE));
         assertEquals(Set.of("greeting", "quoted", "english.only"), SAMPLE.untranslated(Locale.FRENCH));
+        assertEquals(Set.of("english.only", "greeting", "quoted"), SAMPLE.keys());
+        assertEquals(Set.of(), SAMPLE.nonAsciiEnglish());
     }
 }
