@@ -47,9 +47,10 @@ public final class PcscTransport implements DeviceTransport {
         return ID;
     }
 
+    /** "PC/SC smart-card readers", in the JVM's language now. */
     @Override
     public String displayName() {
-        return "PC/SC smart-card readers";
+        return ServiceStatus.TEXTS.get("transport.name");
     }
 
     @Override

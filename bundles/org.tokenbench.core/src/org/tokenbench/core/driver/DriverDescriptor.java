@@ -6,12 +6,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.ResourceBundle;
 import java.util.Set;
 
 /**
@@ -42,12 +44,20 @@ import java.util.Set;
  * family is known by when the device is its own USB reader (globs, {@code |}-separated): such a family is asked about
  * cards in those readers whatever their ATR.
  *
+ * <p><b>Translations.</b> The names ({@code name}, {@code <family>.name}) may be translated in files beside the
+ * descriptor, named as {@link java.util.ResourceBundle} names its candidates ({@code tokenbench-driver_zh.properties}
+ * for Chinese, UTF-8) and holding only names; {@link #load(Class, String)} reads them for the JVM's language, the most
+ * specific first, and a name no translation gives stays as the descriptor has it. Everything else (ids, ATRs,
+ * settings) is never translated. A driver without translations is read as before.
+ *
  * @param features the simple names of the feature interfaces the driver's sessions offer, for listings; a
  *                 session's {@link TokenSession#feature} is the authority
  */
 public record DriverDescriptor(String id, String vendor, String name, List<String> features, List<FamilyDescriptor> families) {
 
     public static final String DEFAULT_RESOURCE = "OSGI-INF/tokenbench-driver.properties";
+    private static final ResourceBundle.Control TRANSLATIONS =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     public DriverDescriptor {
         Objects.requireNonNull(id, "id");
@@ -72,19 +82,59 @@ public record DriverDescriptor(String id, String vendor, String name, List<Strin
         return families.stream().anyMatch(f -> f.mayBe(atr, reader));
     }
 
-    /** Reads the descriptor file {@code resource} of the bundle (class loader) that holds {@code driverClass}. */
+    /**
+     * Reads the descriptor file {@code resource} of the bundle (class loader) that holds {@code driverClass}, with its
+     * names in the JVM's language now.
+     */
     public static DriverDescriptor load(Class<?> driverClass, String resource) {
+        return load(driverClass, resource, Locale.getDefault());
+    }
+
+    /**
+     * Reads the descriptor file {@code resource} of the bundle that holds {@code driverClass}, with its names in
+     * {@code locale} where a translation beside it gives them ({@link Locale#ROOT}: the descriptor's own).
+     *
+     * @since 0.3.0
+     */
+    public static DriverDescriptor load(Class<?> driverClass, String resource, Locale locale) {
         ClassLoader loader = driverClass.getClassLoader();
+        String source = driverClass.getName() + " " + resource;
+        Properties properties = read(loader, resource, source).orElseThrow(
+                () -> new IllegalStateException(driverClass.getName() + ": its bundle has no driver descriptor " + resource));
+        String base = resource.endsWith(".properties") ? resource.substring(0, resource.length() - ".properties".length()) : resource;
+        List<Locale> candidates = new ArrayList<>(TRANSLATIONS.getCandidateLocales("", locale));
+        Collections.reverse(candidates); // the least specific first: the most specific translation has the last word
+        for (Locale candidate : candidates) {
+            if (!candidate.equals(Locale.ROOT)) {
+                String translation = TRANSLATIONS.toBundleName(base, candidate) + ".properties";
+                read(loader, translation, driverClass.getName() + " " + translation)
+                        .ifPresent(names -> properties.putAll(names(names, driverClass.getName() + " " + translation)));
+            }
+        }
+        return parse(properties, source);
+    }
+
+    private static Optional<Properties> read(ClassLoader loader, String resource, String source) {
         try (InputStream in = loader == null ? null : loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(driverClass.getName() + ": its bundle has no driver descriptor " + resource);
+                return Optional.empty();
             }
             Properties properties = new Properties();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return parse(properties, driverClass.getName() + " " + resource);
+            return Optional.of(properties);
         } catch (IOException e) {
-            throw new IllegalStateException(driverClass.getName() + ": the driver descriptor " + resource + " cannot be read", e);
+            throw new IllegalStateException(source + " cannot be read", e);
         }
+    }
+
+    /** A translation gives names only: a translated ATR or setting would make the driver behave differently by language. */
+    private static Properties names(Properties translation, String source) {
+        for (String key : translation.stringPropertyNames()) {
+            if (!key.equals("name") && !key.endsWith(".name")) {
+                throw new IllegalArgumentException(source + ": '" + key + "' cannot be translated (only name and <family>.name)");
+            }
+        }
+        return translation;
     }
 
     /** The descriptor in {@code properties}; {@code source} names the file in error messages. */

@@ -4,7 +4,7 @@
  * <p>Versioned API (semantic versioning of the package; the build's baseline check enforces it).
  */
 @NonNullByDefault
-@Version("0.2.0")
+@Version("0.3.0")
 package org.tokenbench.core.driver;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;

@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.tokenbench.core.Texts;
 import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.device.DeviceTransport;
@@ -37,6 +39,8 @@ import org.tokenbench.skf.SkfProblem;
 public final class SkfTransport implements DeviceTransport, VendorLibraries {
 
     public static final String ID = "skf";
+    /** The transport's words for users, in their language ({@code messages.properties} beside this class). */
+    public static final Texts TEXTS = Texts.beside(SkfTransport.class, "messages");
     /** How often libraries without SKF_WaitForDevEvent are asked for their keys. */
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
 
@@ -72,7 +76,7 @@ public final class SkfTransport implements DeviceTransport, VendorLibraries {
 
     @Override
     public String displayName() {
-        return "USB keys through vendors' SKF libraries (GM/T 0016)";
+        return TEXTS.get("transport.name");
     }
 
     @Override
@@ -104,18 +108,18 @@ public final class SkfTransport implements DeviceTransport, VendorLibraries {
         try {
             libraries = libraries();
         } catch (TokenException e) {
-            return TransportStatus.down(e.getMessage(), e.code());
+            return TransportStatus.down(TEXTS.get("status.unreadable.summary"), e.getMessage(), e.code());
         }
         if (libraries.isEmpty()) {
-            return TransportStatus.down("no vendor SKF library is configured: choose the key vendor's SKF library in the preferences "
-                    + "or with 'tokenbench guomi library'", null);
+            return TransportStatus.down(TEXTS.get("status.none.summary"), TEXTS.get("status.none"), null);
         }
         List<SkfException> problems = failures.entrySet().stream().filter(f -> libraries.containsKey(f.getKey())).map(Map.Entry::getValue)
                 .toList();
         int usable = libraries.size() - problems.size();
-        String detail = usable + " of " + libraries.size() + " SKF " + (libraries.size() == 1 ? "library" : "libraries") + " usable"
-                + problems.stream().map(e -> "; " + e.getMessage()).collect(java.util.stream.Collectors.joining());
-        return usable > 0 ? TransportStatus.up(detail) : TransportStatus.down(detail, problems.get(0).code());
+        String summary = TEXTS.get("status.usable.summary", usable, libraries.size());
+        String separator = TEXTS.get("status.separator");
+        String detail = TEXTS.get("status.usable", summary, problems.stream().map(e -> separator + e.getMessage()).collect(Collectors.joining()));
+        return usable > 0 ? TransportStatus.up(summary, detail) : TransportStatus.down(summary, detail, problems.get(0).code());
     }
 
     @Override

@@ -30,14 +30,15 @@ public record DeviceStatusSummary(String line, String details, boolean healthy) 
         List<String> lines = new ArrayList<>();
         boolean anyAvailable = false;
         for (TransportState transport : transports) {
-            anyAvailable |= transport.status().available();
-            // Short enough for a 1280 px window: the transport's short name and the first clause; the rest is in the tooltip.
+            TransportStatus status = transport.status();
+            anyAvailable |= status.available();
+            // Short enough for a 1280 px window: the transport's short name and its summary; the rest is in the tooltip.
             String name = shortName(transport);
-            parts.add(transport.status().available()
-                    ? Messages.bind(Messages.status_transportUp, new Object[] {name, firstClause(transport.status().detail()), transport.identified()})
-                    : Messages.bind(Messages.status_transportDown, name, firstClause(headline(transport.status().detail()))));
-            lines.add(transport.name() + ": " + transport.status().detail()
-                    + transport.status().code().map(code -> " [" + code + "]").orElse(""));
+            parts.add(status.available()
+                    ? Messages.bind(Messages.status_transportUp, new Object[] {name, status.summary(), transport.identified()})
+                    : Messages.bind(Messages.status_transportDown, name, status.summary()));
+            lines.add(Messages.bind(Messages.status_detailLine, transport.name(), status.detail())
+                    + status.code().map(code -> " [" + code + "]").orElse(""));
         }
         return new DeviceStatusSummary(String.join(" · ", parts), String.join("\n", lines), anyAvailable);
     }
@@ -49,18 +50,6 @@ public record DeviceStatusSummary(String line, String details, boolean healthy) 
             case "skf" -> Messages.status_skf;
             default -> transport.name();
         };
-    }
-
-    /** "pcscd is running; 2 readers connected" → "pcscd is running". */
-    static String firstClause(String detail) {
-        int semicolon = detail.indexOf(';');
-        return semicolon > 0 ? detail.substring(0, semicolon) : detail;
-    }
-
-    /** "pcscd is not running: start pcscd: …" → "pcscd is not running": what is wrong; the remedy is in the tooltip. */
-    static String headline(String detail) {
-        int colon = detail.indexOf(": ");
-        return colon > 0 ? detail.substring(0, colon) : detail;
     }
 
     /** Asks every transport of {@code devices} for its status; may block on pcscd or a vendor library: not on the UI thread. */

@@ -8,6 +8,7 @@ public final class Messages extends NLS {
     public static String status_transportUp;
     public static String status_transportDown;
     public static String status_noService;
+    public static String status_detailLine;
 
     public static String status_pcsc;
     public static String status_skf;

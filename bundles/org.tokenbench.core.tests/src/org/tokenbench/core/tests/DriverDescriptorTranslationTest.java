@@ -1,0 +1,76 @@
+package org.tokenbench.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tokenbench.core.Texts;
+import org.tokenbench.core.driver.DriverDescriptor;
+
+/** Translated driver names beside a descriptor, and {@link Texts}: the language asked, English where none is given. */
+class DriverDescriptorTranslationTest {
+
+    private static final String ACME = "org/tokenbench/core/tests/acme-driver.properties";
+    private static final Texts SAMPLE = Texts.beside(DriverDescriptorTranslationTest.class, "sample-texts");
+    private final Locale before = Locale.getDefault();
+
+    @AfterEach
+    void restoreLocale() {
+        Locale.setDefault(before);
+    }
+
+    @Test
+    void namesComeFromTheMostSpecificTranslationAndTheRestStaysAsWritten() {
+        DriverDescriptor english = DriverDescriptor.load(getClass(), ACME, Locale.ROOT);
+        assertEquals("ACME tokens", english.name());
+        DriverDescriptor chinese = DriverDescriptor.load(getClass(), ACME, Locale.SIMPLIFIED_CHINESE);
+        assertEquals("ACME \u4ee4\u724c", chinese.name());
+        assertEquals("ACME NFC \u4ee4\u724c", chinese.family("nfc").orElseThrow().name());
+        assertEquals("ACME USB key", chinese.family("usb").orElseThrow().name(), "a name no translation gives stays");
+        assertEquals(english.family("nfc").orElseThrow().atrPatterns().toString(), chinese.family("nfc").orElseThrow().atrPatterns().toString());
+        DriverDescriptor taiwan = DriverDescriptor.load(getClass(), ACME, Locale.TRADITIONAL_CHINESE);
+        assertEquals("ACME \u6b0a\u6756", taiwan.name(), "zh_TW before zh");
+        assertEquals("ACME NFC \u4ee4\u724c", taiwan.family("nfc").orElseThrow().name(), "then zh");
+    }
+
+    @Test
+    void theDefaultLoadFollowsTheJvmsLanguageAndNeverFallsBackToIt() {
+        Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("ACME \u4ee4\u724c", DriverDescriptor.load(getClass(), ACME).name());
+        assertEquals("ACME tokens", DriverDescriptor.load(getClass(), ACME, Locale.ENGLISH).name(),
+                "English asked under a Chinese default is English");
+    }
+
+    @Test
+    void aTranslationGivesNamesOnly() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> DriverDescriptor.load(getClass(), "org/tokenbench/core/tests/broken-driver.properties", Locale.CHINESE));
+        assertTrue(refused.getMessage().contains("broken-driver_zh.properties: 'nfc.atr' cannot be translated"), refused.getMessage());
+        assertEquals("ACME broken", DriverDescriptor.load(getClass(), "org/tokenbench/core/tests/broken-driver.properties", Locale.ROOT).name());
+    }
+
+    @Test
+    void textsAnswerInTheLanguageAskedWithEnglishForWhatIsNotTranslated() {
+        assertEquals("2 keys for Alice", SAMPLE.get(Locale.ROOT, "greeting", 2, "Alice"));
+        assertEquals("1 key for Alice", SAMPLE.get(Locale.ENGLISH, "greeting", 1, "Alice"));
+        assertEquals("Alice \u7684 2 \u4e2aU\u76fe", SAMPLE.get(Locale.SIMPLIFIED_CHINESE, "greeting", 2, "Alice"));
+        assertEquals("choose it with 'tokenbench guomi library'", SAMPLE.get(Locale.ROOT, "quoted"));
+        assertEquals("only in English", SAMPLE.get(Locale.CHINA, "english.only"));
+        Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("\u7528 \u201ctokenbench guomi library\u201d \u9009\u62e9", SAMPLE.get("quoted"));
+        assertEquals("choose it with 'tokenbench guomi library'", SAMPLE.get(Locale.ENGLISH, "quoted"), "no fallback to the default's language");
+    }
+
+    @Test
+    void untranslatedNamesMissingAndExtraKeys() {
+        assertEquals(Set.of("english.only", "extra chinese.only"), SAMPLE.untranslated(Locale.SIMPLIFIED_CHINESE));
+        assertEquals(Set.of("greeting", "quoted", "english.only"), SAMPLE.untranslated(Locale.FRENCH));
+        assertEquals(Set.of("english.only", "greeting", "quoted"), SAMPLE.keys());
+        assertEquals(Set.of(), SAMPLE.nonAsciiEnglish());
+    }
+}

@@ -1,0 +1,83 @@
+package org.tokenbench.pcsc.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.core.device.TransportStatus;
+import org.tokenbench.pcsc.PcscErrors;
+import org.tokenbench.pcsc.PcscTransport;
+import org.tokenbench.pcsc.internal.PcscLibrary;
+import org.tokenbench.pcsc.internal.ServiceStatus;
+
+/** What the PC/SC transport tells users, in English and in Simplified Chinese, following the JVM's language. */
+class TransportTextsTest {
+
+    private final Locale before = Locale.getDefault();
+
+    @AfterEach
+    void restoreLocale() {
+        Locale.setDefault(before);
+    }
+
+    @Test
+    void everyTextHasItsChineseOne() {
+        assertEquals(Set.of(), ServiceStatus.TEXTS.untranslated(Locale.SIMPLIFIED_CHINESE));
+        assertEquals(Set.of(), ServiceStatus.TEXTS.nonAsciiEnglish(), "under LANG=C Java prints anything but ASCII as ?");
+        assertEquals(Set.of(), ServiceStatus.TEXTS.untranslated(Locale.forLanguageTag("zh-Hans-SG")), "zh_SG and zh_Hans_* read _zh too");
+    }
+
+    @Test
+    void inEnglishTheStatusSaysHowManyReadersAndTheSummaryStopsBeforeThem() throws TokenException {
+        Locale.setDefault(Locale.ROOT);
+        assertEquals("PC/SC smart-card readers", new PcscTransport().displayName());
+        assertEquals("pcscd is running; 0 readers connected", ServiceStatus.up(0).detail());
+        assertEquals("pcscd is running; 1 reader connected", ServiceStatus.up(1).detail());
+        TransportStatus two = ServiceStatus.up(2);
+        assertEquals("pcscd is running; 2 readers connected", two.detail());
+        assertEquals("pcscd is running", two.summary());
+        TransportStatus down = pcscdNotRunning();
+        assertEquals("pcscd is not running", down.summary());
+        assertEquals("pcscd is not running: start pcscd: sudo systemctl start pcscd (or pcscd --foreground)", down.detail());
+        assertEquals("pcsc:0x8010001D", down.code().orElseThrow().toString());
+    }
+
+    @Test
+    void underAChineseLocaleTheTransportSpeaksChinese() throws TokenException {
+        Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("PC/SC \u667a\u80fd\u5361\u8bfb\u5361\u5668", new PcscTransport().displayName());
+        TransportStatus two = ServiceStatus.up(2);
+        assertEquals("pcscd \u6b63\u5728\u8fd0\u884c", two.summary());
+        assertEquals("pcscd \u6b63\u5728\u8fd0\u884c\uff1b\u5df2\u8fde\u63a5 2 \u4e2a\u8bfb\u5361\u5668", two.detail());
+        TransportStatus down = pcscdNotRunning();
+        assertEquals("pcscd \u672a\u8fd0\u884c", down.summary());
+        assertEquals("pcscd \u672a\u8fd0\u884c\uff1a\u8bf7\u542f\u52a8 pcscd\uff1asudo systemctl start pcscd\uff08\u6216 pcscd --foreground\uff09",
+                down.detail());
+        TransportStatus silent = ServiceStatus.down(PcscErrors.of(PcscErrors.INTERNAL_ERROR, "SCardEstablishContext failed", null));
+        assertEquals("pcscd \u6ca1\u6709\u54cd\u5e94", silent.summary());
+        assertTrue(silent.detail().startsWith("pcscd \u6ca1\u6709\u54cd\u5e94\uff08SCardEstablishContext failed\uff09\uff1a"), silent.detail());
+    }
+
+    /** The status when establishing a context found no pcscd (the library loaded). */
+    private static TransportStatus pcscdNotRunning() throws TokenException {
+        PcscLibrary.get();
+        return ServiceStatus.down(PcscErrors.of(PcscErrors.NO_SERVICE, "SCardEstablishContext failed", null));
+    }
+
+    /** The real transport against the running pcscd: its status is in the language of the moment, not the one it started in. */
+    @Test
+    void theRunningTransportAnswersInTheLanguageOfEachCall() {
+        PcscTransport transport = new PcscTransport();
+        Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+        TransportStatus chinese = transport.status();
+        assertTrue(chinese.available(), chinese.detail());
+        assertTrue(chinese.detail().matches("pcscd \u6b63\u5728\u8fd0\u884c\uff1b\u5df2\u8fde\u63a5 \\d+ \u4e2a\u8bfb\u5361\u5668"), chinese.detail());
+        Locale.setDefault(Locale.ENGLISH);
+        assertTrue(transport.status().detail().matches("pcscd is running; \\d+ readers? connected"), transport.status().detail());
+    }
+}
