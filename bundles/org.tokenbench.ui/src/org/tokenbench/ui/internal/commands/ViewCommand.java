@@ -118,6 +118,18 @@ public final class ViewCommand extends AbstractHandler {
         site.setSelectionProvider(viewer);
     }
 
+    /** A view closing while a Job ended may have disposed what its condition reads: then it is forgotten. */
+    private void updateIfOpen() {
+        try {
+            update();
+        } catch (org.eclipse.swt.SWTException disposed) {
+            if (disposed.code != SWT.ERROR_WIDGET_DISPOSED) {
+                throw disposed;
+            }
+            CONDITIONAL.remove(this);
+        }
+    }
+
     private void update() {
         if (condition != null) {
             setEnabled(condition.getAsBoolean());
@@ -179,7 +191,7 @@ public final class ViewCommand extends AbstractHandler {
 
             private void changed(IJobChangeEvent event) {
                 if (event.getJob() instanceof DeviceJob && !display.isDisposed()) {
-                    display.asyncExec(() -> CONDITIONAL.forEach(ViewCommand::update));
+                    display.asyncExec(() -> CONDITIONAL.forEach(ViewCommand::updateIfOpen));
                 }
             }
         });
