@@ -2,27 +2,48 @@ package org.tokenbench.ui.internal.commands;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.common.CommandException;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.viewers.StructuredViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.IWorkbenchPartSite;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.tokenbench.ui.internal.jobs.DeviceJob;
+import org.tokenbench.ui.internal.jobs.DeviceRule;
 
 /**
- * A view's handler for one of TokenBench's commands, active while the view is (the part site's handler service scopes
- * it). The view says when the action can run ({@link #setEnabled}); the view's toolbar, context menu, key binding and
- * the form's own buttons all run the same command and follow that one enablement.
+ * A view's handler for a command (TokenBench's or the platform's: Refresh, Delete), active while the view is (the part
+ * site's handler service scopes it). The view says when the action can run, either once ({@link #setEnabled}) or as a
+ * condition ({@link #enabledWhen}) evaluated again when the view calls {@link #update(IWorkbenchPartSite)} and whenever
+ * a device Job starts or ends; the view's toolbar, context menu, key binding and the form's own buttons all run the
+ * same command and follow that one enablement.
  */
 public final class ViewCommand extends AbstractHandler {
+
+    /** Commands with a condition, of views still open. */
+    private static final Set<ViewCommand> CONDITIONAL = ConcurrentHashMap.newKeySet();
+    private static volatile boolean watchingDeviceJobs;
 
     private final String commandId;
     private final IWorkbenchPartSite site;
     private final Runnable action;
     private final List<Button> buttons = new ArrayList<>();
+    private BooleanSupplier condition;
 
     private ViewCommand(String commandId, IWorkbenchPartSite site, Runnable action) {
         this.commandId = commandId;
@@ -62,11 +83,117 @@ public final class ViewCommand extends AbstractHandler {
         buttons.forEach(button -> button.setEnabled(enabled));
     }
 
+    /**
+     * Enabled while {@code enabled} holds (asked on the display thread; it may read the view's widgets, and must accept
+     * being asked before they all exist).
+     */
+    public ViewCommand enabledWhen(BooleanSupplier enabled) {
+        condition = enabled;
+        update();
+        if (CONDITIONAL.add(this)) {
+            forgetWhenClosed();
+            watchDeviceJobs();
+        }
+        return this;
+    }
+
+    /** Evaluates the conditions of {@code site}'s commands again (on the display thread): its state changed. */
+    public static void update(IWorkbenchPartSite site) {
+        CONDITIONAL.stream().filter(command -> command.site == site).forEach(ViewCommand::update);
+    }
+
+    /** Whether no device Job (of any view) runs or waits on {@code deviceId}: true without a device. */
+    public static boolean idle(String deviceId) {
+        return deviceId == null || Job.getJobManager().find(new DeviceRule(deviceId)).length == 0;
+    }
+
+    /**
+     * A context menu on {@code viewer} that shows the view's {@code popup:<view id>} contributions (plugin.xml), and the
+     * viewer as the site's selection provider.
+     */
+    public static void contextMenu(IWorkbenchPartSite site, StructuredViewer viewer) {
+        MenuManager menu = new MenuManager();
+        viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+        site.registerContextMenu(menu, viewer);
+        site.setSelectionProvider(viewer);
+    }
+
+    /** A view closing while a Job ended may have disposed what its condition reads: then it is forgotten. */
+    private void updateIfOpen() {
+        try {
+            update();
+        } catch (org.eclipse.swt.SWTException disposed) {
+            if (disposed.code != SWT.ERROR_WIDGET_DISPOSED) {
+                throw disposed;
+            }
+            CONDITIONAL.remove(this);
+        }
+    }
+
+    private void update() {
+        if (condition != null) {
+            setEnabled(condition.getAsBoolean());
+        }
+    }
+
+    /** The framework asks before it runs the command and when it updates toolbars and menus. */
+    @Override
+    public void setEnabled(Object evaluationContext) {
+        if (Display.getCurrent() != null) {
+            update();
+        }
+    }
+
     @Override
     public Object execute(ExecutionEvent event) {
+        update();
         if (isEnabled()) {
             action.run();
         }
         return null;
+    }
+
+    private void forgetWhenClosed() {
+        IWorkbenchPage page = site.getPage();
+        page.addPartListener(new IPartListener2() {
+            @Override
+            public void partClosed(IWorkbenchPartReference reference) {
+                if (reference.getPart(false) == site.getPart()) {
+                    CONDITIONAL.remove(ViewCommand.this);
+                    page.removePartListener(this);
+                }
+            }
+        });
+    }
+
+    /** A device Job that starts or ends may change a view's busy state (another view's Job on the same device too). */
+    private static synchronized void watchDeviceJobs() {
+        if (watchingDeviceJobs) {
+            return;
+        }
+        watchingDeviceJobs = true;
+        Display display = Display.getCurrent();
+        Job.getJobManager().addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void running(IJobChangeEvent event) {
+                changed(event);
+            }
+
+            @Override
+            public void scheduled(IJobChangeEvent event) {
+                changed(event);
+            }
+
+            @Override
+            public void done(IJobChangeEvent event) {
+                changed(event);
+            }
+
+            private void changed(IJobChangeEvent event) {
+                if (event.getJob() instanceof DeviceJob && !display.isDisposed()) {
+                    display.asyncExec(() -> CONDITIONAL.forEach(ViewCommand::updateIfOpen));
+                }
+            }
+        });
     }
 }

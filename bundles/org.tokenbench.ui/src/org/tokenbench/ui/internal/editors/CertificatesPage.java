@@ -62,7 +62,7 @@ final class CertificatesPage extends EditorPage {
         sash.setWeights(55, 45);
         table.addSelectionChangedListener(e -> details.setText(e.getStructuredSelection().isEmpty() ? ""
                 : ((Row) e.getStructuredSelection().getFirstElement()).details()));
-        button(parent, Messages.certificates_refresh, "certificates.refresh", this::refresh);
+        commandButton(parent, Messages.certificates_refresh, "certificates.refresh", org.tokenbench.ui.internal.commands.TokenBenchCommands.REFRESH, this::refresh);
     }
 
     @Override

@@ -57,7 +57,8 @@ final class ChecklistPage extends EditorPage {
         pin = Widgets.id(new Text(parent, SWT.BORDER | SWT.PASSWORD), "checklist.pin");
         pin.setToolTipText(org.tokenbench.ui.internal.views.Messages.guomi_pinTip);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(pin);
-        runButton = button(parent, org.tokenbench.ui.internal.views.Messages.guomi_runChecklist, "checklist.run", this::run);
+        runButton = commandButton(parent, org.tokenbench.ui.internal.views.Messages.guomi_runChecklist, "checklist.run",
+                org.tokenbench.ui.internal.commands.TokenBenchCommands.RUN_CHECK, this::run);
         table = new ChecklistTable(parent, "checklist", code -> diagnostics.get().flatMap(registry -> registry.explain(code)));
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(table.control());
     }

@@ -45,7 +45,7 @@ final class CredentialsPage extends EditorPage {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table.getTable());
         Composite buttons = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(buttons);
-        button(buttons, Messages.credentials_refresh, "credentials.refresh", this::refresh);
+        commandButton(buttons, Messages.credentials_refresh, "credentials.refresh", org.tokenbench.ui.internal.commands.TokenBenchCommands.REFRESH, this::refresh);
         button(buttons, Messages.credentials_edit, "credentials.edit", this::openCredentialsView);
     }
 

@@ -32,6 +32,8 @@ import org.tokenbench.ui.DevicePageSite;
 import org.tokenbench.ui.internal.jobs.DeviceJob;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
 import org.tokenbench.ui.internal.model.DeviceOffer;
+import org.tokenbench.ui.internal.commands.TokenBenchCommands;
+import org.tokenbench.ui.internal.commands.ViewCommand;
 import org.tokenbench.ui.internal.views.ServiceHandle;
 
 /**
@@ -85,6 +87,11 @@ public final class DeviceEditor extends MultiPageEditorPart {
         display = getContainer().getDisplay();
         interaction = new UiInteraction(display, this::showOnOverview);
         add(overview);
+        // F5 and Run Check run the active page's own button (a page without one leaves the command disabled)
+        for (String commandId : List.of(TokenBenchCommands.REFRESH, TokenBenchCommands.RUN_CHECK)) {
+            ViewCommand.activate(getSite(), commandId, () -> activePage(commandId).ifPresent(page -> page.run(commandId)))
+                    .enabledWhen(() -> activePage(commandId).isPresent());
+        }
         readOffer();
     }
 
@@ -147,9 +154,17 @@ public final class DeviceEditor extends MultiPageEditorPart {
         }
     }
 
+    /** The page shown, if it is a built-in page that can run {@code commandId} now. */
+    private Optional<EditorPage> activePage(String commandId) {
+        int index = getActivePage();
+        return index >= 0 && index < pages.size() && pages.get(index) instanceof EditorPage page && page.canRun(commandId)
+                ? Optional.of(page) : Optional.empty();
+    }
+
     @Override
     protected void pageChange(int newPageIndex) {
         super.pageChange(newPageIndex);
+        ViewCommand.update(getSite());
         if (newPageIndex >= 0 && newPageIndex < pages.size() && !shown.get(newPageIndex)) {
             shown.set(newPageIndex, true);
             if (pages.get(newPageIndex) instanceof EditorPage page) {

@@ -21,6 +21,7 @@ abstract class EditorPage implements DevicePage {
     static final String STATUS_ID = "status";
 
     private Label status;
+    private final java.util.Map<String, Button> commandButtons = new java.util.HashMap<>();
     protected DevicePageSite device;
 
     abstract String title();
@@ -65,6 +66,29 @@ abstract class EditorPage implements DevicePage {
             }
         } catch (org.eclipse.ui.PartInitException e) {
             setStatus(e.getMessage());
+        }
+    }
+
+    /**
+     * A button that also answers {@code commandId} (F5 reads the page again, Run Check…) while this page is the editor's
+     * active page, and only while the button is enabled: key binding, menu and button do one thing under one state.
+     */
+    Button commandButton(Composite parent, String text, String id, String commandId, Runnable action) {
+        Button button = button(parent, text, id, action);
+        commandButtons.put(commandId, button);
+        return button;
+    }
+
+    /** Whether this page has an enabled button for {@code commandId}. */
+    boolean canRun(String commandId) {
+        Button button = commandButtons.get(commandId);
+        return button != null && !button.isDisposed() && button.isEnabled();
+    }
+
+    /** Does what the page's button for {@code commandId} does. */
+    void run(String commandId) {
+        if (canRun(commandId)) {
+            commandButtons.get(commandId).notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
         }
     }
 

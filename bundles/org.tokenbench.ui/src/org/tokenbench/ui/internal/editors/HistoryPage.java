@@ -71,7 +71,7 @@ final class HistoryPage extends EditorPage {
         Widgets.<ActivityView.Row>textColumn(table, Messages.history_action, 160, ActivityView.Row::action);
         Widgets.<ActivityView.Row>textColumn(table, Messages.history_result, 520, ActivityView.Row::result);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table.getTable());
-        button(parent, Messages.history_refresh, "history.refresh", this::refresh);
+        commandButton(parent, Messages.history_refresh, "history.refresh", org.tokenbench.ui.internal.commands.TokenBenchCommands.REFRESH, this::refresh);
     }
 
     @Override

@@ -49,7 +49,7 @@ final class OverviewPage extends EditorPage {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(rows.getTable());
         buttons = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(buttons);
-        button(buttons, Messages.overview_refresh, "overview.refresh", reread);
+        commandButton(buttons, Messages.overview_refresh, "overview.refresh", org.tokenbench.ui.internal.commands.TokenBenchCommands.REFRESH, reread);
         familyView = button(buttons, Messages.overview_openView, "overview.openView", this::openFamilyView);
         familyView.setVisible(false);
         setStatus(Messages.editor_reading);

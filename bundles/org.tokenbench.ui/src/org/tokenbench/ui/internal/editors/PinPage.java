@@ -56,7 +56,7 @@ final class PinPage extends EditorPage {
         Label note = new Label(parent, SWT.WRAP);
         note.setText(Messages.pin_note);
         GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(note);
-        button(parent, Messages.pin_readCounters, "pin.read", this::readCounters);
+        commandButton(parent, Messages.pin_readCounters, "pin.read", org.tokenbench.ui.internal.commands.TokenBenchCommands.REFRESH, this::readCounters);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class SeedPage extends EditorPage {
         Composite buttons = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(buttons);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(buttons);
-        button(buttons, Messages.seed_readClock, "seed.readClock", this::readClock);
+        commandButton(buttons, Messages.seed_readClock, "seed.readClock", org.tokenbench.ui.internal.commands.TokenBenchCommands.REFRESH, this::readClock);
         button(buttons, Messages.seed_program, "seed.program", this::openProgramToken);
     }
 

@@ -99,6 +99,8 @@ public final class ActivityView extends ViewPart {
         status = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         display = parent.getDisplay();
+        // F5 and the view's toolbar: the audit log may be shared with the command line or another workstation
+        org.tokenbench.ui.internal.commands.ViewCommand.activate(getSite(), org.tokenbench.ui.internal.commands.TokenBenchCommands.REFRESH, this::refresh);
         traceListener = this::refresh;
         TRACE_LISTENERS.add(traceListener);
         log = new ServiceHandle<>(AuditLog.class, service -> {

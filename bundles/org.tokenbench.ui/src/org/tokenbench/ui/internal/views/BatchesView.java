@@ -29,6 +29,8 @@ import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.programming.batch.BatchJournal;
 import org.tokenbench.programming.batch.BatchProgrammer;
+import org.tokenbench.ui.internal.commands.TokenBenchCommands;
+import org.tokenbench.ui.internal.commands.ViewCommand;
 
 /**
  * The report of a batch (tokens programmed from a seed file with {@code tokenbench batch program}): every token its
@@ -53,8 +55,9 @@ public final class BatchesView extends ViewPart {
         batches = new Combo(parent, SWT.READ_ONLY);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(batches);
         batches.addListener(SWT.Selection, e -> showSelected());
-        Widgets.button(parent, Messages.batches_refresh, this::refresh);
-        Widgets.button(parent, Messages.batches_saveReport, this::saveReport);
+        ViewCommand.activate(getSite(), TokenBenchCommands.REFRESH, this::refresh).button(parent, Messages.batches_refresh);
+        ViewCommand.activate(getSite(), TokenBenchCommands.EXPORT, this::saveReport).enabledWhen(() -> shown != null)
+                .button(parent, Messages.batches_saveReport);
         status = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(status);
 
@@ -71,6 +74,7 @@ public final class BatchesView extends ViewPart {
         addColumn(Messages.batches_code, 150, e -> e.code().map(Object::toString).orElse(""));
         addColumn(Messages.batches_detail, 420, BatchJournal.Entry::detail);
         Widgets.fitColumns(table);
+        ViewCommand.contextMenu(getSite(), viewer);
         refresh();
     }
 
@@ -104,6 +108,7 @@ public final class BatchesView extends ViewPart {
             viewer.setInput(List.of());
             shown = null;
             status.setText(Messages.batches_none);
+            ViewCommand.update(getSite());
             return;
         }
         batches.select(Math.max(0, names.indexOf(selected)));
@@ -124,6 +129,7 @@ public final class BatchesView extends ViewPart {
             status.setText(e.getMessage() + " [" + e.code() + "]");
         }
         status.getParent().layout(true, true);
+        ViewCommand.update(getSite());
     }
 
     private static String summary(BatchJournal journal) {

@@ -33,6 +33,8 @@ import org.tokenbench.otp.OtpException;
 import org.tokenbench.otp.OtpType;
 import org.tokenbench.qr.FoundCode;
 import org.tokenbench.ui.DeviceView;
+import org.tokenbench.ui.internal.commands.TokenBenchCommands;
+import org.tokenbench.ui.internal.commands.ViewCommand;
 import org.tokenbench.ui.internal.jobs.DeviceJob;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
 
@@ -72,9 +74,9 @@ public final class CredentialsView extends ViewPart implements DeviceView {
         device = new Label(top, SWT.NONE);
         device.setText("Double-click a YKOATH device (YubiKey…) in the Devices view.");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(device);
-        Widgets.button(top, "Refresh", () -> refresh());
-        Widgets.button(top, "Compute Selected", () -> computeSelected()).setToolTipText("Touch and HOTP credentials are computed on request");
-        Widgets.button(top, "Delete Selected…", () -> deleteSelected());
+        ViewCommand.activate(getSite(), TokenBenchCommands.REFRESH, () -> refresh()).enabledWhen(() -> deviceId != null && ViewCommand.idle(deviceId)).button(top, "Refresh");
+        ViewCommand.activate(getSite(), TokenBenchCommands.COMPUTE_CODE, () -> computeSelected()).enabledWhen(this::canWorkOnSelected).button(top, "Compute Selected").setToolTipText("Touch and HOTP credentials are computed on request");
+        ViewCommand.activate(getSite(), TokenBenchCommands.DELETE, () -> deleteSelected()).enabledWhen(this::canWorkOnSelected).button(top, "Delete Selected…");
 
         table = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         table.getTable().setHeaderVisible(true);
@@ -86,6 +88,8 @@ public final class CredentialsView extends ViewPart implements DeviceView {
                 + c.credential().digits() + " digits" + (c.credential().type() == CredentialStore.Type.TOTP ? ", " + c.credential().periodSeconds() + " s" : "")
                 + (c.credential().requiresTouch() ? ", touch" : ""));
         table.addDoubleClickListener(e -> computeSelected());
+        table.addSelectionChangedListener(e -> ViewCommand.update(getSite()));
+        ViewCommand.contextMenu(getSite(), table);
         GridDataFactory.fillDefaults().grab(true, true).hint(600, 200).applyTo(table.getControl());
 
         Composite add = new Composite(parent, SWT.NONE);
@@ -95,17 +99,13 @@ public final class CredentialsView extends ViewPart implements DeviceView {
         uriText = new Text(add, SWT.BORDER | SWT.SINGLE | SWT.PASSWORD);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(uriText);
         qrInput = new QrKeyInput(uriText, this::setStatus, this::explain, this::takeCode);
-        Button scan = Widgets.button(add, "Scan Screen", qrInput::scanScreen);
-        scan.setToolTipText("Find QR codes on every monitor");
-        qrInput.whileScanning(enabled -> {
-            if (!scan.isDisposed()) {
-                scan.setEnabled(enabled);
-            }
-        });
-        Widgets.button(add, "Load Image…", qrInput::chooseImage);
+        ViewCommand scan = ViewCommand.activate(getSite(), TokenBenchCommands.SCAN_SCREEN, qrInput::scanScreen);
+        scan.button(add, "Scan Screen").setToolTipText("Find QR codes on every monitor");
+        qrInput.whileScanning(scan::setEnabled);
+        ViewCommand.activate(getSite(), TokenBenchCommands.LOAD_IMAGE, qrInput::chooseImage).button(add, "Load Image…");
         touch = new Button(add, SWT.CHECK);
         touch.setText("Require touch");
-        Widgets.button(add, "Add to Device", () -> addCredential());
+        ViewCommand.activate(getSite(), TokenBenchCommands.ADD_CREDENTIAL, () -> addCredential()).enabledWhen(() -> deviceId != null && ViewCommand.idle(deviceId)).button(add, "Add to Device");
 
         status = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(500, SWT.DEFAULT).applyTo(status);
@@ -263,6 +263,11 @@ public final class CredentialsView extends ViewPart implements DeviceView {
                 display.asyncExec(() -> reading = false);
             }
         }, e -> display.asyncExec(() -> setStatus(explain(e))));
+    }
+
+    /** Compute and Delete: a credential selected, and no Job on its device. */
+    private boolean canWorkOnSelected() {
+        return table != null && !table.getSelection().isEmpty() && deviceId != null && ViewCommand.idle(deviceId);
     }
 
     /** The selected credential; without one, the status line asks for a selection. */

@@ -30,6 +30,8 @@ import org.tokenbench.core.fleet.AuditEvent;
 import org.tokenbench.otp.KeyBackup;
 import org.tokenbench.otp.Verifier;
 import org.tokenbench.qr.QrEncoder;
+import org.tokenbench.ui.internal.commands.TokenBenchCommands;
+import org.tokenbench.ui.internal.commands.ViewCommand;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
 import org.tokenbench.ui.internal.model.EnrollModel;
 
@@ -65,7 +67,7 @@ public final class EnrollView extends ViewPart {
         account = Widgets.id(new Text(parent, SWT.BORDER), "enroll.account");
         account.setMessage("user@example.com");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(account);
-        Widgets.id(Widgets.button(parent, Messages.enroll_newKey, this::newKey), "enroll.newKey");
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.NEW_KEY, this::newKey).button(parent, Messages.enroll_newKey), "enroll.newKey");
 
         qr = Widgets.id(new Canvas(parent, SWT.BORDER | SWT.DOUBLE_BUFFERED), "enroll.qr");
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(220, 220).applyTo(qr);
@@ -74,16 +76,16 @@ public final class EnrollView extends ViewPart {
         new Label(parent, SWT.NONE).setText(Messages.enroll_code);
         code = Widgets.id(new Text(parent, SWT.BORDER), "enroll.code");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(code);
-        Widgets.id(Widgets.button(parent, Messages.enroll_verify, this::verify), "enroll.verify");
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.VERIFY_CODE, this::verify).enabledWhen(model::hasKey).button(parent, Messages.enroll_verify), "enroll.verify");
         result = Widgets.id(new Label(parent, SWT.WRAP), "enroll.result");
         GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(result);
         Composite actions = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(actions);
         GridDataFactory.fillDefaults().span(3, 1).applyTo(actions);
-        Widgets.id(Widgets.button(actions, Messages.enroll_toToken, this::toToken), "enroll.toToken");
-        Widgets.id(Widgets.button(actions, Messages.enroll_copyUri, this::copyUri), "enroll.copyUri").setToolTipText(Messages.enroll_copyUriTip);
-        Widgets.id(Widgets.button(actions, Messages.enroll_backup, this::backup), "enroll.backup").setToolTipText(Messages.enroll_backupTip);
-        Widgets.id(Widgets.button(actions, Messages.enroll_restore, this::chooseBackup), "enroll.restore").setToolTipText(Messages.enroll_restoreTip);
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.KEY_TO_TOKEN, this::toToken).enabledWhen(model::hasKey).button(actions, Messages.enroll_toToken), "enroll.toToken");
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.COPY_URI, this::copyUri).enabledWhen(model::hasKey).button(actions, Messages.enroll_copyUri), "enroll.copyUri").setToolTipText(Messages.enroll_copyUriTip);
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.BACKUP_KEY, this::backup).enabledWhen(model::hasKey).button(actions, Messages.enroll_backup), "enroll.backup").setToolTipText(Messages.enroll_backupTip);
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.RESTORE_KEY, this::chooseBackup).button(actions, Messages.enroll_restore), "enroll.restore").setToolTipText(Messages.enroll_restoreTip);
         show();
     }
 
@@ -260,6 +262,7 @@ public final class EnrollView extends ViewPart {
         result.setText(model.message());
         result.getParent().layout(true, true);
         qr.redraw();
+        ViewCommand.update(getSite());
     }
 
     /** Black modules on white with the standard quiet zone, as large as the canvas allows. */

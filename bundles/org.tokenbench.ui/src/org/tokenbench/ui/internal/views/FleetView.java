@@ -91,10 +91,10 @@ public final class FleetView extends ViewPart {
         Composite actions = new Composite(parent, SWT.NONE);
         actions.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
-        Widgets.button(actions, Messages.fleet_refresh, this::refresh);
+        ViewCommand.activate(getSite(), TokenBenchCommands.REFRESH, this::refresh).button(actions, Messages.fleet_refresh);
         ViewCommand.activate(getSite(), TokenBenchCommands.EXPORT, this::askExport).button(actions, Messages.fleet_exportCsv);
-        Widgets.button(actions, Messages.fleet_markRetired, () -> markSelected(State.RETIRED));
-        Widgets.button(actions, Messages.fleet_markLost, () -> markSelected(State.LOST));
+        ViewCommand.activate(getSite(), TokenBenchCommands.MARK_RETIRED, () -> markSelected(State.RETIRED)).enabledWhen(() -> canMark(State.RETIRED)).button(actions, Messages.fleet_markRetired);
+        ViewCommand.activate(getSite(), TokenBenchCommands.MARK_LOST, () -> markSelected(State.LOST)).enabledWhen(() -> canMark(State.LOST)).button(actions, Messages.fleet_markLost);
 
         SashForm split = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(split);
@@ -114,6 +114,8 @@ public final class FleetView extends ViewPart {
         sortable(Messages.fleet_lastSeen, 140, e -> TIME.format(e.lastSeen()));
         Widgets.fitColumns(devices.getTable());
         devices.addSelectionChangedListener(e -> showHistory());
+        devices.addSelectionChangedListener(e -> ViewCommand.update(getSite()));
+        ViewCommand.contextMenu(getSite(), devices);
 
         history = new TableViewer(split, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         history.getTable().setHeaderVisible(true);
@@ -245,6 +247,11 @@ public final class FleetView extends ViewPart {
                 display.asyncExec(() -> setStatus(NLS.bind(Messages.fleet_historyUnreadable, e.getMessage())));
             }
         });
+    }
+
+    /** A device is selected, not in {@code newState} yet, and the inventory is there to change it. */
+    private boolean canMark(State newState) {
+        return devices != null && inventory != null && inventory.get().isPresent() && selected().filter(e -> e.state() != newState).isPresent();
     }
 
     private void markSelected(State newState) {

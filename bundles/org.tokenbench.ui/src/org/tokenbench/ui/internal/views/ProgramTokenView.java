@@ -155,7 +155,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         deviceChooser = new Combo(deviceRow, SWT.READ_ONLY);
         GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(deviceChooser);
         deviceChooser.setToolTipText(Messages.program_deviceTip);
-        Widgets.button(deviceRow, Messages.program_refresh, () -> refreshDevices());
+        ViewCommand.activate(getSite(), TokenBenchCommands.REFRESH_DEVICES, () -> refreshDevices()).button(deviceRow, Messages.program_refresh);
         connectCommand = ViewCommand.activate(getSite(), TokenBenchCommands.CONNECT, this::connect);
         connectCommand.button(deviceRow, Messages.program_connect);
         token = field(device, Messages.program_token);
