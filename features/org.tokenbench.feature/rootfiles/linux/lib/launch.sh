@@ -31,8 +31,13 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
   # folder instead of deleting the one a still-running workbench uses. Created owner-only, like all user state.
   cache="${cache_root:-$state_dir/cache}/$(printf '%s' "$product_dir" | cksum | cut -d' ' -f1)-$(cksum <"$product_dir/configuration/config.ini" | cut -d' ' -f1)"
   if ! (umask 077 && mkdir -p "$state_dir" "$cache") 2>/dev/null || [ ! -w "$cache" ]; then
-    echo "tokenbench: cannot create or write the per-user configuration folder $cache: set XDG_CACHE_HOME or TOKENBENCH_HOME to a folder you can write" >&2
-    return 15
+    # A fast-path command (otp code, qr decode…) runs without the cache: it only loses its class-data archive and the
+    # remembered Java choice. The OSGi path cannot: Equinox writes its per-user configuration there.
+    if ! tokenbench_takes_fast_path "$product_dir" "$state_dir" "${3:-}" "${4:-}"; then
+      echo "tokenbench: cannot create or write the per-user configuration folder $cache: set XDG_CACHE_HOME or TOKENBENCH_HOME to a folder you can write" >&2
+      return 15
+    fi
+    cache=""
   fi
 
   tokenbench_java="$(tokenbench_runtime "$product_dir" "$cache")" || return 14
@@ -72,8 +77,10 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
   # `diagnose` explains their codes and their commands are found.
   if tokenbench_takes_fast_path "$product_dir" "$state_dir" "${3:-}" "${4:-}"; then
     tokenbench_fast_classpath "$product_dir"
-    # Its own class-data archive: the class path differs from the OSGi launch's.
-    tokenbench_headless_args=("${short_jvm[@]}" -XX:SharedArchiveFile="$cache/fast-$java_key.jsa" -Dtokenbench.home="$state_dir"
+    # Its own class-data archive (the class path differs from the OSGi launch's), when there is a cache to keep it in.
+    local archive=()
+    [ -n "$cache" ] && archive=(-XX:SharedArchiveFile="$cache/fast-$java_key.jsa")
+    tokenbench_headless_args=("${short_jvm[@]}" ${archive[@]+"${archive[@]}"} -Dtokenbench.home="$state_dir"
       -Dtokenbench.product="$product_dir" -cp "$tokenbench_classpath" org.tokenbench.cli.internal.PlainLaunch)
     return 0
   fi
@@ -95,7 +102,9 @@ tokenbench_fast_aot() { # $1 = product folder, $2 = user state folder, $3 $4 = t
   [ -z "${TOKENBENCH_JAVA:-}" ] && [ -x "$product_dir/runtime/bin/java" ] && [ -f "$product_dir/lib/fast/tokenbench.aot" ] \
     && tokenbench_takes_fast_path "$product_dir" "$state_dir" "${3:-}" "${4:-}" || return 1
   tokenbench_fast_classpath "$product_dir"
-  [ -d "$state_dir" ] || (umask 077 && mkdir -p "$state_dir")
+  # Owner-only from the start; a state folder that cannot be made ($HOME missing or read-only) is not this command's
+  # problem: otp code and the like need none, and those that do say so in one line of their own.
+  [ -d "$state_dir" ] || (umask 077 && mkdir -p "$state_dir") 2>/dev/null || true
   tokenbench_java="$product_dir/runtime/bin/java"
   # The same JVM options as the training run that made the cache (finish-product), but for C1 (see short_jvm below).
   local jit=(-XX:TieredStopAtLevel=1)
@@ -135,7 +144,7 @@ tokenbench_is_fast() { # $1 = product folder, $2 $3 = the command's first words
 # The java binary: $TOKENBENCH_JAVA (when it is 21+); else the runtime bundled in the product; else find-java.sh's
 # choice. What find-java.sh answers is kept in the cache, so later runs start no JVM to look; it is asked again when
 # TOKENBENCH_JAVA or JAVA_HOME change or the remembered binary is gone.
-tokenbench_runtime() { # $1 = product folder, $2 = cache folder
+tokenbench_runtime() { # $1 = product folder, $2 = cache folder ("" when there is none: nothing is remembered)
   # A TOKENBENCH_JAVA that is set wins or fails: quietly running another Java would hide the user's mistake.
   if [ -n "${TOKENBENCH_JAVA:-}" ] && { [ ! -x "$TOKENBENCH_JAVA" ] || [ ! -f "$TOKENBENCH_JAVA" ]; }; then
     echo "tokenbench: TOKENBENCH_JAVA=$TOKENBENCH_JAVA is not an executable java binary" >&2
@@ -145,8 +154,8 @@ tokenbench_runtime() { # $1 = product folder, $2 = cache folder
     printf '%s\n' "$1/runtime/bin/java"
     return 0
   fi
-  local remembered="$2/java" key="TOKENBENCH_JAVA=${TOKENBENCH_JAVA:-} JAVA_HOME=${JAVA_HOME:-}" line java_bin
-  if [ -f "$remembered" ]; then
+  local remembered="${2:+$2/java}" key="TOKENBENCH_JAVA=${TOKENBENCH_JAVA:-} JAVA_HOME=${JAVA_HOME:-}" line java_bin
+  if [ -n "$remembered" ] && [ -f "$remembered" ]; then
     { read -r line; read -r java_bin; } < "$remembered" || true
     if [ "$line" = "$key" ] && [ -x "${java_bin:-}" ]; then printf '%s\n' "$java_bin"; return 0; fi
   fi
@@ -155,6 +164,6 @@ tokenbench_runtime() { # $1 = product folder, $2 = cache folder
     echo "tokenbench: TOKENBENCH_JAVA=$TOKENBENCH_JAVA is older than Java $tokenbench_required_java (java -version tells which it is)" >&2
     return 1
   fi
-  printf '%s\n%s\n' "$key" "$java_bin" > "$remembered" 2>/dev/null || true
+  [ -z "$remembered" ] || printf '%s\n%s\n' "$key" "$java_bin" > "$remembered" 2>/dev/null || true
   printf '%s\n' "$java_bin"
 }

@@ -26,10 +26,23 @@ public final class InputFile {
 
     /** TokenBench's own code for "the file named on the command line cannot be read". */
     public static final ErrorCode UNREADABLE = ErrorCode.of(ErrorCode.TOKENBENCH, 2);
+    /** tokenbench:0x0060: the input holds more than a key, URI or PIN ever does (a huge file, /dev/zero). */
+    static final ErrorCode TOO_LARGE = ErrorCode.of(ErrorCode.TOKENBENCH, 0x60);
+    /** tokenbench:0x0061: the name is a folder (or another kind of entry that holds no input). */
+    static final ErrorCode NOT_A_FILE = ErrorCode.of(ErrorCode.TOKENBENCH, 0x61);
+    /** tokenbench:0x0062: a pipe or device gave no complete input in time (a FIFO nobody writes). */
+    static final ErrorCode TIMED_OUT = ErrorCode.of(ErrorCode.TOKENBENCH, 0x62);
+    /** tokenbench:0x0063: a file for one secret line (a PIN, a passphrase) holds more than one line. */
+    static final ErrorCode NOT_ONE_LINE = ErrorCode.of(ErrorCode.TOKENBENCH, 0x63);
     /** Key files, URIs, PINs and passphrases are small; a larger input is the wrong file. */
     public static final int MAX_TEXT_BYTES = 64 * 1024;
-    /** How long a pipe may take to deliver its input: long enough for a password manager that asks its own question. */
-    static final int PIPE_PATIENCE_SECONDS = 60;
+    /**
+     * How long a pipe may take to deliver its input: long enough for a password manager that asks its own question
+     * ({@code -Dtokenbench.pipePatienceSeconds} changes it; the tests wait less).
+     */
+    static int pipePatienceSeconds() {
+        return Integer.getInteger("tokenbench.pipePatienceSeconds", 60);
+    }
 
     private static final Pattern BASE32_KEY = Pattern.compile("[A-Z2-7]{16,}=*");
     private static final Pattern HEX_KEY = Pattern.compile("[0-9A-F]{32,}");
@@ -101,7 +114,7 @@ public final class InputFile {
         try {
             Path path = Path.of(name);
             if (Files.isDirectory(path)) {
-                throw new TokenException(UNREADABLE, name + " is a directory, not a file");
+                throw new TokenException(NOT_A_FILE, name + " is a directory, not a file");
             }
             if (!Files.isRegularFile(path) && Files.exists(path)) {
                 return fromPipe(path, maxBytes);
@@ -121,6 +134,7 @@ public final class InputFile {
      * writer and reading may never end, so both happen on a helper thread the command waits for only so long.
      */
     private byte[] fromPipe(Path path, int maxBytes) throws TokenException {
+        int patience = pipePatienceSeconds();
         java.util.concurrent.CompletableFuture<byte[]> read = new java.util.concurrent.CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (InputStream in = Files.newInputStream(path)) {
@@ -132,10 +146,10 @@ public final class InputFile {
         reader.setDaemon(true);  // a writer that never comes must not keep the process alive
         reader.start();
         try {
-            return read.get(PIPE_PATIENCE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            return read.get(patience, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new TokenException(UNREADABLE, name + " is a pipe or device that gave no complete input within "
-                    + PIPE_PATIENCE_SECONDS + " s");
+            throw new TokenException(TIMED_OUT, name + " is a pipe or device that gave no complete input within "
+                    + patience + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TokenException(UNREADABLE, "interrupted while reading " + name);
@@ -168,11 +182,15 @@ public final class InputFile {
                 Arrays.fill(line, (byte) 0);
             }
         }
-        char[] text = readText(context);
+        return oneLine(readText(context), what);
+    }
+
+    /** {@code text} when it is one line; otherwise wiped and refused. */
+    private char[] oneLine(char[] text, String what) throws TokenException {
         for (char c : text) {
             if (c == '\n' || c == '\r') {
                 Arrays.fill(text, '\0');
-                throw new TokenException(UNREADABLE, name + " holds more than one line; a " + what + " file holds the " + what + " alone");
+                throw new TokenException(NOT_ONE_LINE, name + " holds more than one line; a " + what + " file holds the " + what + " alone");
             }
         }
         return text;
@@ -183,7 +201,7 @@ public final class InputFile {
         try {
             for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
                 if (line.size() >= MAX_TEXT_BYTES) {
-                    throw new TokenException(UNREADABLE, "the first line of standard input is longer than " + MAX_TEXT_BYTES + " bytes");
+                    throw new TokenException(TOO_LARGE, "the first line of standard input is longer than " + MAX_TEXT_BYTES + " bytes");
                 }
                 line.write(b);
             }
@@ -197,7 +215,7 @@ public final class InputFile {
         byte[] bytes = in.readNBytes(maxBytes + 1);
         if (bytes.length > maxBytes) {
             Arrays.fill(bytes, (byte) 0);
-            throw new TokenException(UNREADABLE, what + " holds more than " + maxBytes + " bytes: not the expected input");
+            throw new TokenException(TOO_LARGE, what + " holds more than " + maxBytes + " bytes: not the expected input");
         }
         return bytes;
     }
@@ -226,13 +244,7 @@ public final class InputFile {
         if (chars.hasArray()) {
             Arrays.fill(chars.array(), '\0');
         }
-        for (char c : line) {
-            if (c == '\n' || c == '\r') {
-                Arrays.fill(line, '\0');
-                throw new TokenException(UNREADABLE, name + " holds more than one line; a " + what + " file holds the " + what + " alone");
-            }
-        }
-        return line;
+        return oneLine(line, what);
     }
 
     /** UTF-8 text with surrounding whitespace removed, as a char array the caller must wipe. */

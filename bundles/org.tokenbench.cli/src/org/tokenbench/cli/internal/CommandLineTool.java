@@ -2,6 +2,9 @@ package org.tokenbench.cli.internal;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,6 +29,7 @@ import org.tokenbench.core.TokenException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -240,6 +244,12 @@ public final class CommandLineTool {
                         fromStdin.add(label(arg));
                     } else if (InputFile.looksLikeSecret(value)) {
                         throw new ParameterException(command, KEY_REFUSED + label(arg) + (arg.isOption() ? " -" : ""));
+                    } else if (arg.isOption() && !exists(value)) {
+                        // A passphrase or key typed where its file goes (a.b, "my pass.phrase") is never repeated: the
+                        // option is named instead. Positional files (images to decode) keep InputFile's own wording.
+                        throw new ExecutionException(command, "missing input", new TokenException(InputFile.UNREADABLE,
+                                "the file given to " + label(arg) + " does not exist (or cannot be reached); the name is not repeated, "
+                                        + "as it may be a secret typed in its place"));
                     }
                 }
             }
@@ -250,6 +260,14 @@ public final class CommandLineTool {
             if (level.subcommand() == null && !command.getSubcommands().isEmpty() && !isExecutable(command.getCommand())) {
                 throw new ParameterException(command, "name a command: " + commandNames(command));
             }
+        }
+    }
+
+    private static boolean exists(String fileName) {
+        try {
+            return Files.exists(Path.of(fileName));
+        } catch (InvalidPathException e) {
+            return false;
         }
     }
 

@@ -42,7 +42,7 @@ public final class DriverDownload {
         }
         Optional<byte[]> expected = sha256.isPresent() ? Optional.of(parseDigest(sha256.get())) : Optional.empty();
         if (expected.isEmpty() && !trustUrl) {
-            throw new TokenException(DriverInstaller.NOT_INSTALLABLE, "downloading " + uri + " needs the jar's SHA-256 digest from its vendor "
+            throw new TokenException(DriverInstaller.DIGEST_NEEDED, "downloading " + uri + " needs the jar's SHA-256 digest from its vendor "
                     + "(--sha256 HEX), or --trust-url to install whatever that address serves");
         }
         Path copy = null;
@@ -106,7 +106,7 @@ public final class DriverDownload {
 
     private static void checkDigest(Optional<byte[]> expected, byte[] actual, String what) throws TokenException {
         if (expected.isPresent() && !MessageDigest.isEqual(expected.get(), actual)) {
-            throw new TokenException(DriverInstaller.NOT_INSTALLABLE, what + " is not the jar its vendor published: its SHA-256 is "
+            throw new TokenException(DriverInstaller.DIGEST_MISMATCH, what + " is not the jar its vendor published: its SHA-256 is "
                     + HexFormat.of().formatHex(actual) + ", expected " + HexFormat.of().formatHex(expected.get()));
         }
     }
@@ -114,7 +114,7 @@ public final class DriverDownload {
     private static byte[] parseDigest(String hex) throws TokenException {
         String clean = hex.strip().toLowerCase(Locale.ROOT);
         if (!clean.matches("[0-9a-f]{64}")) {
-            throw new TokenException(DriverInstaller.NOT_INSTALLABLE, "a SHA-256 digest is 64 hex digits, not '" + hex + "'");
+            throw new TokenException(DriverInstaller.DIGEST_NEEDED, "a SHA-256 digest is 64 hex digits, not '" + hex + "'");
         }
         return HexFormat.of().parseHex(clean);
     }

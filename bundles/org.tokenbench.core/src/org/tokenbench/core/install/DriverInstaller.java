@@ -25,6 +25,10 @@ public interface DriverInstaller {
     ErrorCode UNRESOLVED = ErrorCode.of(ErrorCode.TOKENBENCH, 0x42);
     /** tokenbench:0x0043: no added driver has that name. */
     ErrorCode NOT_INSTALLED = ErrorCode.of(ErrorCode.TOKENBENCH, 0x43);
+    /** tokenbench:0x0044: an https download without a (valid) SHA-256 digest to check it against, and not trusted. */
+    ErrorCode DIGEST_NEEDED = ErrorCode.of(ErrorCode.TOKENBENCH, 0x44);
+    /** tokenbench:0x0045: the jar's SHA-256 differs from the digest its vendor published. */
+    ErrorCode DIGEST_MISMATCH = ErrorCode.of(ErrorCode.TOKENBENCH, 0x45);
 
     /** An added bundle: its name and version, its jar in the user's folder, and why it is not running if it is not. */
     record AddedBundle(String symbolicName, String version, Path file, boolean active, Optional<String> problem) {

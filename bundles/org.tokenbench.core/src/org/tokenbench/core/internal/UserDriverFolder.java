@@ -2,6 +2,7 @@ package org.tokenbench.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -25,6 +28,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.TokenException;
+import org.tokenbench.core.driver.DriverDescriptor;
 import org.tokenbench.core.install.DriverInstaller;
 import org.tokenbench.core.install.DriverJar;
 
@@ -38,6 +42,8 @@ import org.tokenbench.core.install.DriverJar;
 @Component(service = DriverInstaller.class, immediate = true)
 public final class UserDriverFolder implements DriverInstaller {
 
+    /** The manifest header naming a bundle's error catalogs (DiagnosticsRegistry.CATALOG_HEADER; core does not import diagnostics). */
+    static final String CATALOG_HEADER = "TokenBench-ErrorCatalog";
     /** Bundle locations of added drivers: the prefix, then the jar's file name in the folder. */
     static final String LOCATION_PREFIX = "tokenbench-user-driver:";
 
@@ -123,6 +129,14 @@ public final class UserDriverFolder implements DriverInstaller {
                 staged.put(copy, name);
                 Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
             }
+            // A plain library bundle would start with every launch and do nothing for TokenBench; a vendor's repository may
+            // hold such libraries beside its driver, so only a source where no bundle contributes anything is refused.
+            if (candidates.stream().noneMatch(this::contributes)) {
+                String what = Files.isRegularFile(source) ? "'" + source.getFileName() + "' contributes no"
+                        : "no bundle in '" + source + "' contributes a";
+                throw new TokenException(NOT_INSTALLABLE, what + " TokenBench driver, catalog or view (no " + DriverDescriptor.DEFAULT_RESOURCE
+                        + ", no " + CATALOG_HEADER + " header, no device view or command): nothing was installed");
+            }
             for (Map.Entry<Path, DriverJar> entry : staged.entrySet()) {
                 Path target = folder.resolve(entry.getValue().symbolicName() + ".jar");
                 boolean existed = context.getBundle(LOCATION_PREFIX + target.getFileName()) != null;
@@ -207,6 +221,49 @@ public final class UserDriverFolder implements DriverInstaller {
                     + "': it would change TokenBench itself, so it is not added");
         }
         return name;
+    }
+
+    /**
+     * Whether {@code jar} adds something to TokenBench (docs/driver-guide.md): a driver descriptor, an error catalog, a
+     * device view or a headless command; or is a fragment of a driver the user added (a translation, a patch).
+     */
+    private boolean contributes(Path jar) {
+        Optional<DriverJar> name = DriverJar.read(jar);
+        if (name.isEmpty()) {
+            return false;
+        }
+        if (name.get().fragmentHost().filter(host -> !shipped(host)).isPresent()) {
+            return true;
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            if (file.getEntry(DriverDescriptor.DEFAULT_RESOURCE) != null
+                    || file.getManifest().getMainAttributes().getValue(CATALOG_HEADER) != null
+                    || mentions(file, "plugin.xml", "org.tokenbench.ui.deviceViews")) {
+                return true;
+            }
+            String components = file.getManifest().getMainAttributes().getValue("Service-Component");
+            if (components != null) {
+                for (String component : components.split(",")) {
+                    if (mentions(file, component.strip(), "org.tokenbench.core.driver.TokenDriver")
+                            || mentions(file, component.strip(), "org.tokenbench.cli.command.CommandProvider")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static boolean mentions(JarFile file, String entryName, String text) throws IOException {
+        ZipEntry entry = file.getEntry(entryName);
+        if (entry == null) {
+            return false;
+        }
+        try (InputStream in = file.getInputStream(entry)) {
+            return new String(in.readNBytes(1024 * 1024), StandardCharsets.UTF_8).contains(text);
+        }
     }
 
     @Override

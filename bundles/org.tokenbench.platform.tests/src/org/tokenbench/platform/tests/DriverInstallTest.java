@@ -57,6 +57,15 @@ class DriverInstallTest {
         return TestBundles.jar(work, name, headers, files);
     }
 
+    /** A small catalog, so a test bundle counts as a contribution and is not refused as a plain library. */
+    private static final Map<String, String> CATALOG_FILE = Map.of("catalogs/test.catalog", "namespace = installtest\nfamily = Install test\n");
+
+    private static Map<String, String> withCatalog(Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("TokenBench-ErrorCatalog", "catalogs/test.catalog");
+        return all;
+    }
+
     private Path catalogBundle(String name, String catalog) throws IOException {
         return TestBundles.catalogBundle(work, name, catalog);
     }
@@ -98,7 +107,7 @@ class DriverInstallTest {
     @Test
     void aBundleThatDoesNotResolveIsRefusedWithItsNameAndLeavesNothingBehind() throws Exception {
         DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
-        Path jar = bundle("com.example.unresolved", Map.of("Import-Package", "com.example.nowhere;version=\"[1.0,2.0)\""), Map.of());
+        Path jar = bundle("com.example.unresolved", withCatalog(Map.of("Import-Package", "com.example.nowhere;version=\"[1.0,2.0)\"")), CATALOG_FILE);
         TokenException refused = assertThrows(TokenException.class, () -> installer.install(jar));
         assertEquals(DriverInstaller.UNRESOLVED, refused.code());
         assertTrue(refused.getMessage().contains("com.example.unresolved") && refused.getMessage().contains("com.example.nowhere"), refused.getMessage());
@@ -118,6 +127,24 @@ class DriverInstallTest {
         assertEquals(DriverInstaller.NOT_INSTALLABLE, shipped.code());
         assertTrue(shipped.getMessage().contains("part of TokenBench"), shipped.getMessage());
         assertTrue(installer.added().isEmpty());
+    }
+
+    @Test
+    void aBundleThatContributesNothingIsRefusedAndNothingIsInstalled() throws Exception {
+        DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
+        Path plain = bundle("com.example.library", Map.of("Export-Package", "com.example.library;version=\"1.0.0\""),
+                Map.of("com/example/library/readme.txt", "a library, no driver"));
+        TokenException refused = assertThrows(TokenException.class, () -> installer.install(plain));
+        assertEquals(DriverInstaller.NOT_INSTALLABLE, refused.code());
+        assertTrue(refused.getMessage().contains("contributes no TokenBench driver, catalog or view"), refused.getMessage());
+        Path repository = Files.createDirectories(work.resolve("libraries/plugins"));
+        Files.copy(plain, repository.resolve("com.example.library.jar"));
+        TokenException onlyLibraries = assertThrows(TokenException.class, () -> installer.install(repository.getParent()));
+        assertTrue(onlyLibraries.getMessage().contains("no bundle in") && onlyLibraries.getMessage().contains("contributes a TokenBench driver"), onlyLibraries.getMessage());
+        assertTrue(installer.added().isEmpty());
+        assertTrue(listFolder(installer).isEmpty(), "nothing staged is left behind: " + listFolder(installer));
+        assertTrue(java.util.Arrays.stream(FrameworkUtil.getBundle(DriverInstallTest.class).getBundleContext().getBundles())
+                .noneMatch(b -> "com.example.library".equals(b.getSymbolicName())), "not installed in the framework");
     }
 
     @Test
@@ -163,8 +190,8 @@ class DriverInstallTest {
         awaitExplained(catalogs, true);
 
         Path broken = Files.createDirectories(work.resolve("v2"));
-        Path upgrade = TestBundles.jar(broken, "com.example.sdkdemo", Map.of("Bundle-Version", "2.0.0",
-                "Import-Package", "com.example.nowhere;version=\"[1.0,2.0)\""), Map.of());
+        Path upgrade = TestBundles.jar(broken, "com.example.sdkdemo", withCatalog(Map.of("Bundle-Version", "2.0.0",
+                "Import-Package", "com.example.nowhere;version=\"[1.0,2.0)\"")), CATALOG_FILE);
         TokenException refused = assertThrows(TokenException.class, () -> installer.install(upgrade));
         assertEquals(DriverInstaller.UNRESOLVED, refused.code());
         assertTrue(refused.getMessage().contains("com.example.sdkdemo 2.0.0"), refused.getMessage());
@@ -184,7 +211,8 @@ class DriverInstallTest {
         DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
         Path plugins = Files.createDirectories(work.resolve("repository/plugins"));
         // "a" sorts first and needs "b"'s package: installed one by one, "a" would fail to resolve
-        TestBundles.jar(plugins, "com.example.a", Map.of("Import-Package", "com.example.b.api;version=\"[1.0,2.0)\""), Map.of());
+        // only "a" contributes (a catalog); "b" is a plain library beside it, as vendors ship them
+        TestBundles.jar(plugins, "com.example.a", withCatalog(Map.of("Import-Package", "com.example.b.api;version=\"[1.0,2.0)\"")), CATALOG_FILE);
         TestBundles.jar(plugins, "com.example.b", Map.of("Export-Package", "com.example.b.api;version=\"1.0.0\""),
                 Map.of("com/example/b/api/readme.txt", "b's API"));
         List<AddedBundle> added = installer.install(work.resolve("repository"));
@@ -196,7 +224,7 @@ class DriverInstallTest {
     void aDownloadNeedsTheVendorsDigestAndAJarMustMatchIt() throws Exception {
         TokenException noDigest = assertThrows(TokenException.class,
                 () -> DriverDownload.fetch(URI.create("https://drivers.example.invalid/demo.jar"), Optional.empty(), false));
-        assertEquals(DriverInstaller.NOT_INSTALLABLE, noDigest.code());
+        assertEquals(DriverInstaller.DIGEST_NEEDED, noDigest.code());
         assertTrue(noDigest.getMessage().contains("--sha256") && noDigest.getMessage().contains("--trust-url"), noDigest.getMessage());
         assertEquals(DriverInstaller.NOT_INSTALLABLE, assertThrows(TokenException.class,
                 () -> DriverDownload.fetch(URI.create("http://drivers.example.invalid/demo.jar"), Optional.empty(), true)).code());
@@ -206,7 +234,8 @@ class DriverInstallTest {
         DriverDownload.verify(jar, right.toUpperCase());
         TokenException wrong = assertThrows(TokenException.class, () -> DriverDownload.verify(jar, "00".repeat(32)));
         assertTrue(wrong.getMessage().contains("not the jar its vendor published") && wrong.getMessage().contains(right), wrong.getMessage());
-        assertEquals(DriverInstaller.NOT_INSTALLABLE, assertThrows(TokenException.class, () -> DriverDownload.verify(jar, "abc")).code());
+        assertEquals(DriverInstaller.DIGEST_MISMATCH, wrong.code());
+        assertEquals(DriverInstaller.DIGEST_NEEDED, assertThrows(TokenException.class, () -> DriverDownload.verify(jar, "abc")).code());
     }
 
     private static List<String> listFolder(DriverInstaller installer) throws IOException {
