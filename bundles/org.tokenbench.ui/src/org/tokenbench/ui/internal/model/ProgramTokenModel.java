@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.osgi.util.NLS;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.otp.Base32;
 import org.tokenbench.otp.OtpAccount;
@@ -40,21 +41,42 @@ public final class ProgramTokenModel implements AutoCloseable {
 
     /**
      * Takes what the user pasted or typed: an otpauth:// URI or a bare Base32 key. The previous key is closed either
-     * way; on bad input there is no key and the failure is returned (its message never holds the key).
+     * way; on bad input there is no key and the failure is returned (its message never holds the key). The key is
+     * decoded straight from {@code text} (give a {@code CharBuffer} over a char array you wipe): no String of it is made.
      */
-    public Optional<OtpException> setKeyText(String text) {
+    public Optional<OtpException> setKeyText(CharSequence text) {
         closeKey();
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (start == end) {
             return Optional.empty();
         }
+        CharSequence trimmed = text.subSequence(start, end);
         try {
-            key = trimmed.regionMatches(true, 0, "otpauth", 0, 7) ? OtpAuthUri.parse(trimmed)
-                    : new OtpAccount(OtpParams.totp("", ""), Base32.decode(trimmed), List.of());
+            key = isOtpauth(trimmed) ? OtpAuthUri.parse(trimmed) : new OtpAccount(OtpParams.totp("", ""), Base32.decode(trimmed), List.of());
             return Optional.empty();
         } catch (OtpException e) {
             return Optional.of(e);
         }
+    }
+
+    private static boolean isOtpauth(CharSequence text) {
+        String scheme = "otpauth";
+        if (text.length() < scheme.length()) {
+            return false;
+        }
+        for (int i = 0; i < scheme.length(); i++) {
+            if (Character.toLowerCase(text.charAt(i)) != scheme.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<OtpAccount> key() {
@@ -66,9 +88,10 @@ public final class ProgramTokenModel implements AutoCloseable {
             return Optional.empty();
         }
         OtpParams p = key.params();
-        return Optional.of(new KeySummary(p.issuer().isEmpty() ? "(none)" : p.issuer(), p.account().isEmpty() ? "(none)" : p.account(),
-                p.type() + ", " + p.algorithm() + ", " + p.digits() + " digits, " + p.periodSeconds() + " s"
-                        + (key.warnings().isEmpty() ? "" : " — " + String.join("; ", key.warnings()))));
+        String settings = NLS.bind(Messages.program_keySettings, new Object[] {p.type(), p.algorithm(), p.digits(), p.periodSeconds()});
+        return Optional.of(new KeySummary(p.issuer().isEmpty() ? Messages.program_none : p.issuer(),
+                p.account().isEmpty() ? Messages.program_none : p.account(),
+                settings + (key.warnings().isEmpty() ? "" : " — " + String.join("; ", key.warnings()))));
     }
 
     /** Connect read {@code connected}; the display time chosen before stays if the new family offers it. */
@@ -118,7 +141,8 @@ public final class ProgramTokenModel implements AutoCloseable {
         if (target == null || key == null) {
             return "";
         }
-        return settingsProblem().map(reason -> "Cannot burn: " + reason).orElse("The key fits " + target.choices().family().name() + ".");
+        return settingsProblem().map(reason -> NLS.bind(Messages.program_cannotBurn, reason))
+                .orElse(NLS.bind(Messages.program_keyFits, target.choices().family().name()));
     }
 
     /** The token's access key file (hex, as the CLI's {@code --key-file}); null goes back to the published default. */

@@ -31,6 +31,7 @@ public final class Messages extends NLS {
     public static String program_displayTimeTip;
     public static String program_settingsCheck;
     public static String program_burn;
+    public static String program_secondsLeft;
     public static String qr_clipboard;
     public static String qr_screen;
     public static String qr_images;
