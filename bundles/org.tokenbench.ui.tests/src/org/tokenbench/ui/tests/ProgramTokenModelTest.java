@@ -123,7 +123,7 @@ class ProgramTokenModelTest {
     @Test
     void aKeyIsParsedFromTheFieldsCharsWithoutAString() {
         try (ProgramTokenModel model = new ProgramTokenModel()) {
-            char[] typed = ("  " + RFC_KEY + "\n").toCharArray();
+            char[] typed = ("  " + RFC_KEY + "\t ").toCharArray();
             assertTrue(model.setKeyText(java.nio.CharBuffer.wrap(typed)).isEmpty());
             java.util.Arrays.fill(typed, '\0');
             OtpAccount key = model.key().orElseThrow();

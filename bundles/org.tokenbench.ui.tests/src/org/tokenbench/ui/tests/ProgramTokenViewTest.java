@@ -109,6 +109,9 @@ class ProgramTokenViewTest {
         assertTrue(form.token().contains(before(NLS.bind(Messages.program_tokenTime, MARK, MARK))), "the token's clock: " + form.token());
         // Exactly the family's choices, from its driver's descriptor.
         assertEquals(claimed.claim().orElseThrow().family().displaySeconds().stream().map(String::valueOf).toList(), form.displayTimes());
+        assertEquals(NLS.bind(org.tokenbench.ui.internal.model.Messages.program_keyFits, family), form.text("program.settingsCheck"));
+        // Ready to burn: the key's fields, the token read, the key fits.
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("program-token-ready-1280x800.png"));
 
         try (JobWatch jobs = new JobWatch(); DialogAnswers user = readingTheDisplay(token)) {
             form.run(TokenBenchCommands.BURN);

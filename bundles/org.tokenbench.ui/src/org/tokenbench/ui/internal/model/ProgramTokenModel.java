@@ -3,6 +3,7 @@ package org.tokenbench.ui.internal.model;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.eclipse.osgi.util.NLS;
 import org.tokenbench.core.TokenException;
@@ -33,6 +34,9 @@ public final class ProgramTokenModel implements AutoCloseable {
     public record KeySummary(String issuer, String account, String settings) {
     }
 
+    private static final Pattern NOT_BLANK = Pattern.compile("\\S");
+    private static final Pattern OTPAUTH = Pattern.compile("\\s*otpauth", Pattern.CASE_INSENSITIVE);
+
     private OtpAccount key;
     private Target target;
     private Integer displaySeconds;
@@ -46,37 +50,17 @@ public final class ProgramTokenModel implements AutoCloseable {
      */
     public Optional<OtpException> setKeyText(CharSequence text) {
         closeKey();
-        int start = 0;
-        int end = text.length();
-        while (start < end && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        if (start == end) {
+        // Matchers read the chars where they are: no String of the key.
+        if (!NOT_BLANK.matcher(text).find()) {
             return Optional.empty();
         }
-        CharSequence trimmed = text.subSequence(start, end);
         try {
-            key = isOtpauth(trimmed) ? OtpAuthUri.parse(trimmed) : new OtpAccount(OtpParams.totp("", ""), Base32.decode(trimmed), List.of());
+            key = OTPAUTH.matcher(text).lookingAt() ? OtpAuthUri.parse(text)
+                    : new OtpAccount(OtpParams.totp("", ""), Base32.decode(text), List.of());
             return Optional.empty();
         } catch (OtpException e) {
             return Optional.of(e);
         }
-    }
-
-    private static boolean isOtpauth(CharSequence text) {
-        String scheme = "otpauth";
-        if (text.length() < scheme.length()) {
-            return false;
-        }
-        for (int i = 0; i < scheme.length(); i++) {
-            if (Character.toLowerCase(text.charAt(i)) != scheme.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public Optional<OtpAccount> key() {
