@@ -102,8 +102,9 @@ class DevicesViewTest {
             form.run(org.tokenbench.ui.internal.commands.TokenBenchCommands.CONNECT);
             JobWatch.finished(jobs.started(job -> job instanceof DeviceJob d && d.deviceId().equals("bench:A"), "Connect"));
         }
-        DisplayWait.until(() -> form.token().contains("serial BENCH-UI-1"), 5, () -> "token '" + form.token() + "', status '" + form.status() + "'");
-        assertTrue(form.token().startsWith("Bench token, serial BENCH-UI-1, token time"), form.token());
+        DisplayWait.until(() -> form.token().contains("BENCH-UI-1"), 5, () -> "token '" + form.token() + "', status '" + form.status() + "'");
+        assertTrue(form.token().startsWith(org.eclipse.osgi.util.NLS.bind(org.tokenbench.ui.internal.views.Messages.program_tokenSummary,
+                "Bench token", "BENCH-UI-1")), form.token());
         assertEquals(List.of(), form.displayTimes(), "the bench family has no display time to set");
         assertTrue(token.log().contains("close") && token.log().get(token.log().size() - 1).equals("disconnect"),
                 "Connect closes its session: " + token.log());
@@ -152,7 +153,7 @@ class DevicesViewTest {
         int endSlow = log.indexOf("end slow");
         int connectOpens = log.lastIndexOf("open");
         assertTrue(endSlow >= 0 && connectOpens > endSlow, "the Connect opened only after the long operation ended: " + log);
-        DisplayWait.until(() -> form.token().contains("serial BENCH-RULE"));
+        DisplayWait.until(() -> form.token().contains("BENCH-RULE"));
 
         // A device that cannot be opened: the Job's result is an error, not OK.
         token.holdElsewhere(true);

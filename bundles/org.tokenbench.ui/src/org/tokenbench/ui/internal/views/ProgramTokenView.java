@@ -1,7 +1,6 @@
 package org.tokenbench.ui.internal.views;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +16,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
-import org.tokenbench.core.ErrorCode;
-import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.device.Device;
 import org.tokenbench.core.device.DeviceService;
@@ -27,18 +24,14 @@ import org.tokenbench.core.device.OpenOptions;
 import org.tokenbench.core.driver.AccessKey;
 import org.tokenbench.core.driver.Interaction;
 import org.tokenbench.core.driver.TokenClock;
-import org.tokenbench.core.fleet.AuditLog;
-import org.tokenbench.core.fleet.DeviceInventory;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.diagnostics.FailureJournal;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.programming.ProgrammingChoices;
-import org.tokenbench.programming.TokenProgrammer;
 import org.tokenbench.ui.DeviceView;
 import org.tokenbench.ui.internal.commands.TokenBenchCommands;
 import org.tokenbench.ui.internal.commands.ViewCommand;
 import org.tokenbench.ui.internal.jobs.DeviceJob;
-import org.tokenbench.ui.internal.jobs.JobProgress;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
 import org.tokenbench.ui.internal.model.ProgramTokenModel;
 import org.tokenbench.ui.internal.model.ProgramTokenModel.Target;
@@ -60,9 +53,6 @@ import org.tokenbench.ui.internal.preferences.TokenBenchPreferences;
 public final class ProgramTokenView extends ViewPart implements DeviceView {
 
     public static final String ID = "org.tokenbench.ui.views.program";
-    /** tokenbench:0x0031: the token on the reader is not the one that was connected. */
-    static final ErrorCode DIFFERENT_TOKEN = ErrorCode.of(ErrorCode.TOKENBENCH, 0x31);
-
     private ServiceHandle<DeviceService> devices;
     private volatile AutoCloseable deviceEvents;
     private ServiceHandle<DiagnosticsRegistry> diagnostics;
@@ -208,9 +198,9 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
     }
 
     /**
-     * Burns in a Job under the device's rule (progress and cancel in the Progress view): opens a session, refuses a
-     * token other than the connected one, programs with the view's own copy of the key, then asks for the code the token
-     * shows; confirmed, the key field is emptied. Connect and Burn are disabled until it ends.
+     * Burns in a Job under the device's rule (progress and cancel in the Progress view; the work is {@link TokenBurn}'s)
+     * with the view's own copy of the key; confirmed, the key field is emptied. Connect and Burn are disabled until it
+     * ends.
      */
     private void burn() {
         Optional<DeviceService> service = devices.get();
@@ -218,44 +208,23 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
             return;
         }
         Target target = model.target().orElseThrow();
-        int shownFor = model.displaySeconds();
-        boolean forced = tokenSection.forced();
-        Optional<Path> keyFile = model.keyFile();
-        Interaction asking = interaction;
-        OpenOptions options = OpenOptions.of(asking).withTrace(options(target.name()).trace());
+        OpenOptions options = options(target.name());
         Label shown = status;
         Display swt = status.getDisplay();
         // Its own copy: editing the key field during the burn closes the model's key, not this one.
         OtpAccount account = model.startBurn();
+        TokenBurn.Order order = new TokenBurn.Order(target, account, model.displaySeconds(), tokenSection.forced(), model.keyFile());
         updateButtons();
         // Created, then listened to, then scheduled: a burn that fails at once must still wipe its key and free the buttons.
-        DeviceJob job = DeviceJob.create(NLS.bind(Messages.program_programming, target.serial()), target.deviceId(), monitor -> {
-            try (DeviceSession session = service.get().open(target.deviceId(), options);
-                 Secret accessKey = keyFile.isPresent() ? ProgramTokenSection.readKeyFile(keyFile.get()) : null;
-                 ServiceHandle<AuditLog> audit = new ServiceHandle<>(AuditLog.class);
-                 ServiceHandle<DeviceInventory> inventory = new ServiceHandle<>(DeviceInventory.class)) {
-                String serial = session.identity().serial();
-                if (!serial.equals(target.serial())) {
-                    throw new TokenException(DIFFERENT_TOKEN, "a different token is on the reader now (serial " + serial + ", connected: "
-                            + target.serial() + "); nothing was written. Connect again to program this one.");
-                }
-                if (accessKey != null) {
-                    session.feature(AccessKey.class).orElseThrow(() -> new TokenException(ProgramTokenSection.KEY_FILE_UNUSABLE,
-                            "this token takes no access key: clear the key file")).use(accessKey);
-                }
-                TokenProgrammer.Result result = new TokenProgrammer(Clock.systemUTC(), TokenBenchPreferences.maxClockSkew(),
-                        audit.get().orElse(AuditLog.NONE), inventory.get())
-                        .program(session, target.choices(), account, shownFor, 0, forced, asking, new JobProgress(monitor));
-                Widgets.later(shown, () -> {
+        DeviceJob job = DeviceJob.create(NLS.bind(Messages.program_programming, target.serial()), target.deviceId(),
+                new TokenBurn(service.get(), order, options, result -> Widgets.later(shown, () -> {
                     keySection.clear();
                     setStatus(result.confirmedOffset() == 0 ? NLS.bind(Messages.program_programmed, result.token().serial())
                             : NLS.bind(Messages.program_programmedOffset, result.token().serial(), result.confirmedOffset()));
+                })), e -> {
+                    journal.get().ifPresent(j -> j.record("Program token", e));
+                    Widgets.later(shown, () -> setStatus(explain(e)));
                 });
-            }
-        }, e -> {
-            journal.get().ifPresent(j -> j.record("Program token", e));
-            Widgets.later(shown, () -> setStatus(explain(e)));
-        });
         job.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
