@@ -83,7 +83,7 @@ class DevicesViewTest {
                 org.eclipse.swt.widgets.Button.class);
         DisplayWait.until(familyView::getVisible, 10);
         WidgetFinder.click(page.getWorkbenchWindow().getShell(), "overview.openView");
-        ProgramTokenView program = (ProgramTokenView) page.findView(ProgramTokenView.ID);
+        org.eclipse.ui.IViewPart program = page.findView(ProgramTokenView.ID);
         assertTrue(program != null && page.isPartVisible(program), "the family's view is open");
         PluggableDevice other = new PluggableDevice("BENCH-UI-2", null);
         bench.addSlot("B");
@@ -95,13 +95,17 @@ class DevicesViewTest {
                 org.eclipse.swt.widgets.Button.class);
         DisplayWait.until(again::getVisible, 10);
         WidgetFinder.click(page.getWorkbenchWindow().getShell(), "overview.openView");
-        assertEquals(Optional.of("bench:A"), program.chosenDevice(), "double-click chose the device; status: " + program.statusText()
-                + "; Devices says: " + view.model().guidance() + "; rows: " + view.model().devices().stream().map(d -> d.id() + "=" + d.state()).toList());
-        ProgramTokenViewTest.join(program.connect());
-        DisplayWait.until(() -> program.tokenText().contains("serial BENCH-UI-1"), 5,
-                () -> "token '" + program.tokenText() + "', status '" + program.statusText() + "'");
-        assertTrue(program.tokenText().startsWith("Bench token, serial BENCH-UI-1, token time"), program.tokenText());
-        assertEquals(List.of(), program.displayTimeChoices(), "the bench family has no display time to set");
+        ProgramTokenForm form = ProgramTokenForm.show();
+        assertTrue(form.chosenDevice().contains("BENCH-UI-1"), "double-click chose the device; it shows " + form.chosenDevice()
+                + "; status: " + form.status() + "; Devices says: " + view.model().guidance());
+        try (JobWatch jobs = new JobWatch()) {
+            form.run(org.tokenbench.ui.internal.commands.TokenBenchCommands.CONNECT);
+            JobWatch.finished(jobs.started(job -> job instanceof DeviceJob d && d.deviceId().equals("bench:A"), "Connect"));
+        }
+        DisplayWait.until(() -> form.token().contains("BENCH-UI-1"), 5, () -> "token '" + form.token() + "', status '" + form.status() + "'");
+        assertTrue(form.token().startsWith(org.eclipse.osgi.util.NLS.bind(org.tokenbench.ui.internal.views.Messages.program_tokenSummary,
+                "Bench token", "BENCH-UI-1")), form.token());
+        assertEquals(List.of(), form.displayTimes(), "the bench family has no display time to set");
         assertTrue(token.log().contains("close") && token.log().get(token.log().size() - 1).equals("disconnect"),
                 "Connect closes its session: " + token.log());
 
@@ -134,36 +138,45 @@ class DevicesViewTest {
         }, e -> {
         });
         DisplayWait.until(() -> slow.getState() == Job.RUNNING && token.log().contains("start slow"), 10);
-        Job connect = program.connect();
+        ProgramTokenForm form = ProgramTokenForm.show();
+        Job connect;
+        try (JobWatch jobs = new JobWatch()) {
+            form.run(org.tokenbench.ui.internal.commands.TokenBenchCommands.CONNECT);
+            connect = jobs.started(job -> job != slow && job instanceof DeviceJob d && d.deviceId().equals("bench:R"), "Connect");
+        }
         DisplayWait.until(() -> connect.getState() != Job.NONE, 2);
         assertTrue(connect.getState() == Job.WAITING || connect.getState() == Job.SLEEPING, "the Connect waits for the device: " + connect.getState());
-        ProgramTokenViewTest.join(connect);
+        JobWatch.finished(connect);
         assertEquals(IStatus.OK, slow.getResult().getSeverity());
         assertEquals(IStatus.OK, connect.getResult().getSeverity());
         List<String> log = token.log();
         int endSlow = log.indexOf("end slow");
         int connectOpens = log.lastIndexOf("open");
         assertTrue(endSlow >= 0 && connectOpens > endSlow, "the Connect opened only after the long operation ended: " + log);
-        DisplayWait.until(() -> program.tokenText().contains("serial BENCH-RULE"));
+        DisplayWait.until(() -> form.token().contains("BENCH-RULE"));
 
         // A device that cannot be opened: the Job's result is an error, not OK.
         token.holdElsewhere(true);
-        Job refused = program.connect();
-        ProgramTokenViewTest.join(refused);
-        assertEquals(IStatus.ERROR, refused.getResult().getSeverity(), refused.getResult().toString());
-        DisplayWait.until(() -> program.statusText().contains("another program is using bench slot R"));
+        try (JobWatch jobs = new JobWatch()) {
+            form.run(org.tokenbench.ui.internal.commands.TokenBenchCommands.CONNECT);
+            Job refused = JobWatch.finished(jobs.started(job -> job instanceof DeviceJob d && d.deviceId().equals("bench:R"), "Connect"));
+            assertEquals(IStatus.ERROR, refused.getResult().getSeverity(), refused.getResult().toString());
+        }
+        DisplayWait.until(() -> form.status().contains("another program is using bench slot R"), 5, form::status);
         token.holdElsewhere(false);
-        program.useKey("");
-        assertFalse(program.canBurn(), "no key: nothing to burn");
+        form.typeKey("");
+        assertFalse(form.enabled("program.burn"), "no key: nothing to burn");
         // The bench family's descriptor accepts a SHA1/6/30 key, but its sessions offer no seed programming: the burn
         // Job ends in an error, with the catalog's explanation in the view.
-        program.useKey("otpauth://totp/Bench:rule?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bench");
-        assertTrue(program.canBurn(), program.settingsCheckText());
-        Job burn = program.burn();
-        ProgramTokenViewTest.join(burn);
-        assertEquals(IStatus.ERROR, burn.getResult().getSeverity(), burn.getResult().toString());
-        DisplayWait.until(() -> program.statusText().contains("[tokenbench:0x0004]"));
-        program.useKey("");
+        form.typeKey("otpauth://totp/Bench:rule?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bench");
+        assertTrue(form.enabled("program.burn"), form.text("program.settingsCheck"));
+        try (JobWatch jobs = new JobWatch()) {
+            form.run(org.tokenbench.ui.internal.commands.TokenBenchCommands.BURN);
+            Job burn = JobWatch.finished(jobs.started(job -> job instanceof DeviceJob d && d.deviceId().equals("bench:R"), "Burn"));
+            assertEquals(IStatus.ERROR, burn.getResult().getSeverity(), burn.getResult().toString());
+        }
+        DisplayWait.until(() -> form.status().contains("[tokenbench:0x0004]"), 5, form::status);
+        form.typeKey("");
         bench.removeSlot("R");
     }
 

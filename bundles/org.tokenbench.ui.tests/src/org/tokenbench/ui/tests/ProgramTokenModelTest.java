@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.osgi.util.NLS;
 import org.junit.jupiter.api.Test;
 import org.tokenbench.core.driver.FamilyDescriptor;
 import org.tokenbench.core.driver.HashAlgorithm;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.programming.ProgrammingChoices;
+import org.tokenbench.ui.internal.model.Messages;
 import org.tokenbench.ui.internal.model.ProgramTokenModel;
 import org.tokenbench.ui.internal.model.ProgramTokenModel.Target;
 
@@ -33,13 +35,14 @@ class ProgramTokenModelTest {
         try (ProgramTokenModel model = new ProgramTokenModel()) {
             assertFalse(model.canBurn(), "nothing yet");
             assertTrue(model.setKeyText("otpauth://totp/Example:alice?secret=" + RFC_KEY + "&issuer=Example").isEmpty());
-            assertEquals(new ProgramTokenModel.KeySummary("Example", "alice", "TOTP, SHA1, 6 digits, 30 s"), model.keySummary().orElseThrow());
+            assertEquals(new ProgramTokenModel.KeySummary("Example", "alice",
+                    NLS.bind(Messages.program_keySettings, new Object[] {"TOTP", "SHA1", 6, 30})), model.keySummary().orElseThrow());
             assertFalse(model.canBurn(), "no token connected");
             assertEquals("", model.settingsCheck());
 
             model.setTarget(token(List.of(6), List.of(15, 30, 60)));
             assertTrue(model.canBurn(), model.settingsCheck());
-            assertEquals("The key fits Bench token.", model.settingsCheck());
+            assertEquals(NLS.bind(Messages.program_keyFits, "Bench token"), model.settingsCheck());
             assertEquals(30, model.displaySeconds(), "the family's default display time");
         }
     }
@@ -66,7 +69,7 @@ class ProgramTokenModelTest {
             model.setKeyText("otpauth://totp/x?secret=" + RFC_KEY + "&digits=8");
             model.setTarget(token(List.of(6), List.of(30)));
             assertFalse(model.canBurn());
-            assertEquals("Cannot burn: Bench token shows 6-digit codes, not 8", model.settingsCheck());
+            assertEquals(NLS.bind(Messages.program_cannotBurn, "Bench token shows 6-digit codes, not 8"), model.settingsCheck());
         }
     }
 
@@ -113,6 +116,24 @@ class ProgramTokenModelTest {
             assertThrows(IllegalArgumentException.class, () -> model.chooseDisplaySeconds(45));
             model.setTarget(token(List.of(6), List.of(15, 30)));
             assertEquals(30, model.displaySeconds(), "60 s is gone with the new token");
+        }
+    }
+
+    /** The key field is read as chars and parsed in place: a bare Base32 key with blanks around it, and the buffer wiped after. */
+    @Test
+    void aKeyIsParsedFromTheFieldsCharsWithoutAString() {
+        try (ProgramTokenModel model = new ProgramTokenModel()) {
+            char[] typed = ("  " + RFC_KEY + "\t ").toCharArray();
+            assertTrue(model.setKeyText(java.nio.CharBuffer.wrap(typed)).isEmpty());
+            java.util.Arrays.fill(typed, '\0');
+            OtpAccount key = model.key().orElseThrow();
+            assertEquals("12345678901234567890", key.secret().apply(bytes -> new String(bytes, java.nio.charset.StandardCharsets.US_ASCII)),
+                    "the key survives the field's buffer being wiped");
+            assertEquals(new ProgramTokenModel.KeySummary(Messages.program_none, Messages.program_none,
+                    NLS.bind(Messages.program_keySettings, new Object[] {"TOTP", "SHA1", 6, 30})), model.keySummary().orElseThrow());
+            assertTrue(model.setKeyText(java.nio.CharBuffer.wrap("OTPAUTH://totp/Example:bob?secret=" + RFC_KEY)).isEmpty(),
+                    "the scheme in any case");
+            assertEquals("bob", model.keySummary().orElseThrow().account());
         }
     }
 }

@@ -9,25 +9,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tokenbench.core.device.Device;
 import org.tokenbench.qr.QrEncoder;
-import org.tokenbench.testing.ScriptedInteraction;
 import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
 import org.tokenbench.testing.pcsc.VirtualReader;
+import org.tokenbench.ui.QrImages;
+import org.tokenbench.ui.internal.commands.TokenBenchCommands;
 import org.tokenbench.ui.internal.jobs.Screenshots;
+import org.tokenbench.ui.internal.preferences.TokenBenchPreferences;
 import org.tokenbench.ui.internal.views.DevicesView;
-import org.tokenbench.ui.internal.views.ProgramTokenView;
+import org.tokenbench.ui.internal.views.Messages;
 
 /**
  * The seed-000 flow in the real workbench: a QR image loaded → fields filled → a virtual SafeID token in
  * vsmartcard's reader (real pcscd) identified by the Devices view → connected → burnt in a Job → confirmed with
- * the code the token displays.
+ * the code the token displays, typed into the dialog that asks for it. Driven through the view's widgets and commands
+ * only, and asserted through its message texts: it passes in English and in Chinese ({@code -nl zh_CN}).
  */
 class ProgramTokenViewTest {
 
@@ -46,69 +51,113 @@ class ProgramTokenViewTest {
         reader.remove();
     }
 
+    /** The fields the key section shows for {@link #URI} (or its "backup" account). */
+    private static String fields(String account) {
+        return "Example Cloud | " + account + " | " + NLS.bind(org.tokenbench.ui.internal.model.Messages.program_keySettings,
+                new Object[] {"TOTP", "SHA1", 6, 30});
+    }
+
+    private static boolean programmed(String status, String serial) {
+        return status.startsWith(NLS.bind(Messages.program_programmed, serial))
+                || status.startsWith(before(NLS.bind(Messages.program_programmedOffset, serial, MARK)));
+    }
+
+    private static final String MARK = "\u0001";
+
+    /** A message's text up to where {@link #MARK} was bound into it. */
+    private static String before(String bound) {
+        return bound.substring(0, bound.indexOf(MARK));
+    }
+
+    /** Answers the burn's question "which code does the token show": types the token's display into the dialog. */
+    private static DialogAnswers readingTheDisplay(SafeIdVirtualToken token) {
+        return new DialogAnswers(dialog -> DialogAnswers.typeAndOk(dialog, token.displayedCode()));
+    }
+
     @Test
     void programsATokenFromAQrImageAndConfirmsIt() throws Exception {
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        ProgramTokenForm form = ProgramTokenForm.show();
+        IWorkbenchPage page = form.page();
         DevicesView devices = (DevicesView) page.showView(DevicesView.ID);
-        ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
+        form = ProgramTokenForm.show();
 
         Path image = Files.write(dir.resolve("console-qr.png"), QrEncoder.png(URI, 6));
-        decoded(view.loadImage(image));
-        assertEquals("Example Cloud | ops@example.com | TOTP, SHA1, 6 digits, 30 s", view.fieldsText());
-        DisplayWait.until(() -> view.liveCodeText().matches("\\d{6} {3}\\(\\d+ s left\\)"));
+        JobWatch.finished(QrImages.openInProgramToken(page.getWorkbenchWindow(), image));
+        assertEquals(fields("ops@example.com"), form.fields());
+        assertTrue(form.status().startsWith(NLS.bind(Messages.program_keyFromQr, "console-qr.png")), form.status());
+        ProgramTokenForm shown = form;
+        String[] around = NLS.bind(Messages.program_secondsLeft, MARK, MARK).split(MARK, -1);
+        String live = java.util.regex.Pattern.quote(around[0]) + "\\d{6}" + java.util.regex.Pattern.quote(around[1]) + "\\d+"
+                + java.util.regex.Pattern.quote(around[2]);
+        DisplayWait.until(() -> shown.text("program.liveCode").matches(live), 5, () -> shown.text("program.liveCode") + " !~ " + live);
 
         SafeIdVirtualToken token = SafeIdVirtualToken.factoryNew("TB-UI-0001");
         reader.insert(token);
         Device claimed = claimed(devices, "TB-UI-0001");
         assertEquals(SAFEID, claimed.claim().orElseThrow().driver().id(), devices.model().devices().toString());
 
-        join(view.refreshDevices());
-        view.selectDevice(VirtualReader.NAME);
-        join(view.connect());
-        DisplayWait.until(() -> view.tokenText().contains("serial TB-UI-0001"));
-        assertTrue(view.tokenText().contains("token time"), view.tokenText());
+        try (JobWatch jobs = new JobWatch()) {
+            WidgetFinder.click(page.getWorkbenchWindow().getShell(), "program.refresh");
+            jobs.finished(Messages.program_lookingForTokens);
+            form.chooseDevice(VirtualReader.NAME);
+            form.run(TokenBenchCommands.CONNECT);
+            jobs.finished(NLS.bind(Messages.program_connecting, VirtualReader.NAME));
+        }
+        DisplayWait.until(() -> shown.token().contains("TB-UI-0001"));
+        String family = claimed.claim().orElseThrow().family().name();
+        assertTrue(form.token().startsWith(NLS.bind(Messages.program_tokenSummary, family, "TB-UI-0001")), form.token());
+        assertTrue(form.token().contains(before(NLS.bind(Messages.program_tokenTime, MARK, MARK))), "the token's clock: " + form.token());
         // Exactly the family's choices, from its driver's descriptor.
-        assertEquals(claimed.claim().orElseThrow().family().displaySeconds().stream().map(String::valueOf).toList(), view.displayTimeChoices());
+        assertEquals(claimed.claim().orElseThrow().family().displaySeconds().stream().map(String::valueOf).toList(), form.displayTimes());
+        assertEquals(NLS.bind(org.tokenbench.ui.internal.model.Messages.program_keyFits, family), form.text("program.settingsCheck"));
+        // Ready to burn: the key's fields, the token read, the key fits.
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("program-token-ready-1280x800.png"));
 
-        ScriptedInteraction user = new ScriptedInteraction(true, token::displayedCode);
-        view.setInteraction(user);
-        join(view.burn());
-        DisplayWait.until(() -> view.statusText().startsWith("Token TB-UI-0001 programmed and confirmed"));
+        try (JobWatch jobs = new JobWatch(); DialogAnswers user = readingTheDisplay(token)) {
+            form.run(TokenBenchCommands.BURN);
+            Job burn = jobs.finished(NLS.bind(Messages.program_programming, "TB-UI-0001"));
+            assertEquals(IStatus.OK, burn.getResult().getSeverity(), form.status());
+        }
+        DisplayWait.until(() -> programmed(shown.status(), "TB-UI-0001"), 5, shown::status);
         assertTrue(token.hasSeed());
-        assertFalse(view.statusText().contains("GEZDGNBV"), "the key must not be shown");
+        assertFalse(form.status().contains("GEZDGNBV"), "the key must not be shown");
+        assertEquals("", form.keyField(), "the key field is emptied once the token holds the key");
 
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "program-token-1280x800.png");
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1920, 1080, "program-token-1920x1080.png");
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("program-token-1280x800.png"));
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1920, 1080, ScreenshotNames.of("program-token-1920x1080.png"));
     }
 
     /** The clock-skew bound is a preference; a token off by more is not programmed, and the APDU trace hides the seed. */
     @Test
     void theSkewBoundPreferenceStopsABurnAndTheTraceRedactsTheSeed() throws Exception {
-        var store = org.tokenbench.ui.internal.preferences.TokenBenchPreferences.store();
-        store.setValue(org.tokenbench.ui.internal.preferences.TokenBenchPreferences.MAX_CLOCK_SKEW_SECONDS, 20);
-        store.setValue(org.tokenbench.ui.internal.preferences.TokenBenchPreferences.TRACE_APDUS, true);
+        var store = TokenBenchPreferences.store();
+        store.setValue(TokenBenchPreferences.MAX_CLOCK_SKEW_SECONDS, 20);
+        store.setValue(TokenBenchPreferences.TRACE_APDUS, true);
         try {
-            IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-            ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
-            view.useKey(URI);
+            ProgramTokenForm form = ProgramTokenForm.show();
+            IWorkbenchPage page = form.page();
+            form.typeKey(URI);
             SafeIdVirtualToken token = new SafeIdVirtualToken(SafeIdVirtualToken.VENDOR_KEY, "TB-UI-SKEW", 90,
                     () -> System.currentTimeMillis() / 1000);
             reader.insert(token);
             DevicesView devices = (DevicesView) page.showView(DevicesView.ID);
             claimed(devices, "TB-UI-SKEW");
-            view.selectDevice(VirtualReader.NAME);
-            join(view.connect());
-            DisplayWait.until(() -> view.tokenText().contains("serial TB-UI-SKEW"), 10);
-            view.setInteraction(new ScriptedInteraction(true, token::displayedCode));
-            join(view.burn());
-            DisplayWait.until(() -> view.statusText().contains("[tokenbench:0x0003]"));
-            assertTrue(view.statusText().contains("allowed: 20 s"), view.statusText());
+            form = ProgramTokenForm.show();
+            connect(form, "TB-UI-SKEW");
+            ProgramTokenForm shown = form;
+            try (JobWatch jobs = new JobWatch()) {
+                form.run(TokenBenchCommands.BURN);
+                Job burn = jobs.finished(NLS.bind(Messages.program_programming, "TB-UI-SKEW"));
+                assertEquals(IStatus.ERROR, burn.getResult().getSeverity(), "the Progress view must not report success");
+            }
+            DisplayWait.until(() -> shown.status().contains("[tokenbench:0x0003]"), 5, shown::status);
+            assertTrue(form.status().contains("20"), "says the bound: " + form.status());
             assertFalse(token.hasSeed(), "nothing is written when the clocks disagree");
             var apdus = org.tokenbench.ui.internal.views.ActivityView.traceRows();
             assertFalse(apdus.isEmpty(), "the trace preference records APDUs");
         } finally {
-            store.setToDefault(org.tokenbench.ui.internal.preferences.TokenBenchPreferences.MAX_CLOCK_SKEW_SECONDS);
-            store.setToDefault(org.tokenbench.ui.internal.preferences.TokenBenchPreferences.TRACE_APDUS);
+            store.setToDefault(TokenBenchPreferences.MAX_CLOCK_SKEW_SECONDS);
+            store.setToDefault(TokenBenchPreferences.TRACE_APDUS);
         }
     }
 
@@ -119,36 +168,52 @@ class ProgramTokenViewTest {
      */
     @Test
     void theTransportKeyComesFromAKeyFileAndThePublishedKeyIsFlagged() throws Exception {
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
-        view.useKeyFile(null);
-        view.useKey(URI);
+        ProgramTokenForm form = ProgramTokenForm.show();
+        IWorkbenchPage page = form.page();
+        form.useKeyFile("");
+        form.typeKey(URI);
         byte[] ownKey = java.util.HexFormat.of().parseHex("00112233445566778899AABBCCDDEEFF");
         SafeIdVirtualToken token = new SafeIdVirtualToken(ownKey, "TB-UI-KEYFILE", 0, () -> System.currentTimeMillis() / 1000);
         reader.insert(token);
         DevicesView devices = (DevicesView) page.showView(DevicesView.ID);
         claimed(devices, "TB-UI-KEYFILE");
-        view.selectDevice(VirtualReader.NAME);
-        join(view.connect());
-        DisplayWait.until(() -> view.tokenText().contains("serial TB-UI-KEYFILE"), 10);
-        assertTrue(view.keyFileText().contains("published default key"), view.keyFileText());
+        form = ProgramTokenForm.show();
+        connect(form, "TB-UI-KEYFILE");
+        assertEquals(Messages.program_publishedKeyWarning, form.publishedKeyWarning());
 
         Path notHex = Files.writeString(dir.resolve("wrong.key"), "GEZDGNBVGY3TQOJQ\n");
-        view.useKeyFile(notHex);
-        assertTrue(view.statusText().contains("wrong.key cannot be used"), view.statusText());
-        assertFalse(view.statusText().contains("GEZDGNBV"), "the file's text is not quoted");
-        assertTrue(view.keyFileText().contains("published default key"), "a refused file changes nothing: " + view.keyFileText());
+        form.useKeyFile(notHex.toString());
+        String refused = NLS.bind(Messages.program_keyFileUnusable, "wrong.key", "");
+        assertTrue(form.status().contains(refused.strip()), form.status() + " lacks " + refused);
+        assertFalse(form.status().contains("GEZDGNBV"), "the file's text is not quoted");
+        assertEquals(Messages.program_publishedKeyWarning, form.publishedKeyWarning(), "a refused file changes nothing");
+        assertEquals("", form.keyFile(), "a refused file changes nothing");
 
         Path keyFile = Files.writeString(dir.resolve("transport.key"), "00112233 44556677 8899AABB CCDDEEFF\n");
-        view.useKeyFile(keyFile);
-        assertEquals("transport.key", view.keyFileText(), "the file chosen, and no warning");
-        view.setInteraction(new ScriptedInteraction(true, token::displayedCode));
-        join(view.burn());
-        DisplayWait.until(() -> view.statusText().startsWith("Token TB-UI-KEYFILE programmed and confirmed"), 10);
+        form.useKeyFile(keyFile.toString());
+        assertEquals(Messages.program_keyFileTaken, form.status());
+        assertEquals(keyFile.toString(), form.keyFile(), "the file chosen");
+        assertEquals("", form.publishedKeyWarning(), "and no warning");
+        ProgramTokenForm shown = form;
+        try (JobWatch jobs = new JobWatch(); DialogAnswers user = readingTheDisplay(token)) {
+            form.run(TokenBenchCommands.BURN);
+            jobs.finished(NLS.bind(Messages.program_programming, "TB-UI-KEYFILE"));
+        }
+        DisplayWait.until(() -> programmed(shown.status(), "TB-UI-KEYFILE"), 10, shown::status);
         assertTrue(token.hasSeed(), "burnt with the key from the file");
         assertEquals(SafeIdVirtualToken.INITIAL_TRIES, token.triesLeft(), "the published key was never tried");
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "program-token-key-file-1280x800.png");
-        view.useKeyFile(null);
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("program-token-key-file-1280x800.png"));
+        form.useKeyFile("");
+    }
+
+    /** Chooses the token's reader and runs Connect; waits until the view shows the token. */
+    private static void connect(ProgramTokenForm form, String serial) throws Exception {
+        try (JobWatch jobs = new JobWatch()) {
+            form.chooseDevice(VirtualReader.NAME);
+            form.run(TokenBenchCommands.CONNECT);
+            jobs.finished(NLS.bind(Messages.program_connecting, VirtualReader.NAME));
+        }
+        DisplayWait.until(() -> form.token().contains(serial), 10, form::token);
     }
 
     /** Two OTP codes in one screenshot: the user picks one by its thumbnail. */
@@ -168,124 +233,126 @@ class ProgramTokenViewTest {
         Path image = dir.resolve("two-codes.png");
         javax.imageio.ImageIO.write(both, "png", image.toFile());
 
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
+        ProgramTokenForm form = ProgramTokenForm.show();
+        IWorkbenchPage page = form.page();
         java.util.List<String> offered = new java.util.ArrayList<>();
-        view.setCodeChooser((codes, imageOf) -> {
-            for (var code : codes) {
-                offered.add(String.join(",", code.classification().accounts()));
-                var thumbnail = org.tokenbench.ui.internal.views.QrCodePicker.thumbnail(imageOf.apply(code), code.region());
-                assertEquals(org.tokenbench.ui.internal.views.QrCodePicker.THUMBNAIL, Math.max(thumbnail.width, thumbnail.height));
+        // The real picker: its choices read, its screenshot kept, the second code chosen and "Use this code" pressed.
+        try (DialogAnswers user = new DialogAnswers(picker -> {
+            java.util.List<Button> choices = new java.util.ArrayList<>();
+            collect(picker, Button.class, radio -> (radio.getStyle() & org.eclipse.swt.SWT.RADIO) != 0, choices);
+            for (Button choice : choices) {
+                offered.add(choice.getText().lines().findFirst().orElse(""));
+                assertEquals(org.tokenbench.ui.internal.views.QrCodePicker.THUMBNAIL,
+                        Math.max(choice.getImage().getBounds().width, choice.getImage().getBounds().height));
+                choice.setSelection(choice.getText().contains("backup@example.com"));
             }
-            var picker = new org.tokenbench.ui.internal.views.QrCodePicker(page.getWorkbenchWindow().getShell(), codes, imageOf);
-            picker.setBlockOnOpen(false);
-            picker.open();
             try {
-                Screenshots.save(picker.getShell(), 0, 0, "qr-code-picker.png");
+                Screenshots.save(picker, 0, 0, ScreenshotNames.of("qr-code-picker.png"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
-            } finally {
-                picker.close();
             }
-            return codes.stream().filter(c -> c.payload().equals(second)).findFirst();
-        });
-        decoded(view.loadImage(image));
+            DialogAnswers.press(picker.getDefaultButton());
+        })) {
+            JobWatch.finished(QrImages.openInProgramToken(page.getWorkbenchWindow(), image));
+            DisplayWait.until(() -> offered.size() == 2, 10, offered::toString);
+        }
         assertEquals(java.util.List.of("Example Cloud (ops@example.com)", "Example Cloud (backup@example.com)"), offered.stream().sorted(
                 java.util.Comparator.reverseOrder()).toList());
-        assertEquals("Example Cloud | backup@example.com | TOTP, SHA1, 6 digits, 30 s", view.fieldsText());
-        assertTrue(view.statusText().contains("(2 codes found)"), view.statusText());
+        ProgramTokenForm shown = form;
+        DisplayWait.until(() -> shown.fields().equals(fields("backup@example.com")), 5, shown::fields);
+        assertEquals(NLS.bind(Messages.program_keyFromQrOfSeveral, "two-codes.png", 2), form.status());
     }
 
-    /** The clipboard (X11 selection of this very process under Xvfb) and files dropped on the view. */
+    private static <W extends org.eclipse.swt.widgets.Control> void collect(org.eclipse.swt.widgets.Control control, Class<W> type,
+            java.util.function.Predicate<W> which, java.util.List<W> found) {
+        if (type.isInstance(control) && which.test(type.cast(control))) {
+            found.add(type.cast(control));
+        }
+        if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (var child : composite.getChildren()) {
+                collect(child, type, which, found);
+            }
+        }
+    }
+
+    /** Paste Image (the command, as Ctrl+Shift+V runs it) from the clipboard: the X11 selection of this very process under Xvfb. */
     @Test
-    void aQrImageIsTakenFromTheClipboardAndFromDroppedFiles() throws Exception {
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
-        org.eclipse.swt.widgets.Display display = page.getWorkbenchWindow().getShell().getDisplay();
+    void aQrImageIsTakenFromTheClipboard() throws Exception {
+        ProgramTokenForm form = ProgramTokenForm.show();
+        org.eclipse.swt.widgets.Display display = form.page().getWorkbenchWindow().getShell().getDisplay();
         var data = new org.eclipse.swt.graphics.ImageData(new java.io.ByteArrayInputStream(QrEncoder.png(URI, 5)));
         var clipboard = new org.eclipse.swt.dnd.Clipboard(display);
         try {
             clipboard.setContents(new Object[] {data}, new org.eclipse.swt.dnd.Transfer[] {org.eclipse.swt.dnd.ImageTransfer.getInstance()});
-            view.useKey("");
-            decoded(view.pasteImage());
-            assertEquals("Example Cloud | ops@example.com | TOTP, SHA1, 6 digits, 30 s", view.fieldsText());
+            form.typeKey("");
+            try (JobWatch jobs = new JobWatch()) {
+                form.run(TokenBenchCommands.PASTE_IMAGE);
+                jobs.finished(NLS.bind(Messages.program_lookingIn, Messages.qr_clipboard));
+            }
+            assertEquals(fields("ops@example.com"), form.fields());
             clipboard.clearContents();
-            assertEquals(null, view.pasteImage());
-            assertTrue(view.statusText().startsWith("The clipboard holds no image"), view.statusText());
+            form.run(TokenBenchCommands.PASTE_IMAGE);
+            assertEquals(Messages.program_clipboardNoImage, form.status());
         } finally {
             clipboard.dispose();
         }
-        view.useKey("");
-        Path text = Files.writeString(dir.resolve("notes.txt"), "not an image");
-        Path image = Files.write(dir.resolve("qr.png"), QrEncoder.png(URI, 4));
-        decoded(view.dropFiles(new String[] {text.toString(), image.toString()}));
-        assertEquals("Example Cloud | ops@example.com | TOTP, SHA1, 6 digits, 30 s", view.fieldsText());
     }
 
     @Test
     void anImageWithoutAnOtpCodeSaysWhy() throws Exception {
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
+        ProgramTokenForm form = ProgramTokenForm.show();
+        var window = form.page().getWorkbenchWindow();
         Path image = Files.write(dir.resolve("link.png"), QrEncoder.png("https://console.example.com/help", 6));
-        decoded(view.loadImage(image));
-        assertTrue(view.statusText().contains("not usable") && view.statusText().contains("web link"), view.statusText());
-        decoded(view.loadImage(dir.resolve("missing.png")));
-        assertTrue(view.statusText().startsWith("Image file cannot be read [qr:0x0001]"), view.statusText());
+        JobWatch.finished(QrImages.openInProgramToken(window, image));
+        assertTrue(form.status().startsWith(before(NLS.bind(Messages.program_qrNotUsable, "link.png", MARK))), form.status());
+        JobWatch.finished(QrImages.openInProgramToken(window, dir.resolve("missing.png")));
+        assertTrue(form.status().contains("[qr:0x0001]"), form.status());
     }
 
     /**
-     * Issue 19: Connect and Refresh pressed while a burn runs. The burn completes and holds the device from
-     * authentication to the seed (no APDU of another session in between, no power-off); the Connect Job waits and runs
-     * after it; Connect and Burn are disabled meanwhile; the token holds the seed and shows the code it should.
+     * Issue 19: Connect and Refresh while a burn runs. The burn completes and holds the device from authentication to
+     * the seed (no APDU of another session in between, no power-off); Connect and Burn are disabled meanwhile (the
+     * commands do not run); the Refreshes run beside it without touching its session; the token holds the seed, and a
+     * Connect afterwards reads it.
      */
     @Test
     void connectAndRefreshDuringABurnWaitForIt() throws Exception {
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        ProgramTokenForm form = ProgramTokenForm.show();
+        IWorkbenchPage page = form.page();
         DevicesView devices = (DevicesView) page.showView(DevicesView.ID);
-        ProgramTokenView view = (ProgramTokenView) page.showView(ProgramTokenView.ID);
-        view.useKey(URI);
+        form = ProgramTokenForm.show();
+        form.typeKey(URI);
         SafeIdVirtualToken token = SafeIdVirtualToken.factoryNew("TB-UI-BUSY");
         RecordingCard card = new RecordingCard(token);
         var host = reader.insert(card);
         claimed(devices, "TB-UI-BUSY");
-        view.selectDevice(VirtualReader.NAME);
-        join(view.connect());
-        DisplayWait.until(() -> view.tokenText().contains("serial TB-UI-BUSY"));
-        assertTrue(view.canBurn(), view.settingsCheckText());
+        connect(form, "TB-UI-BUSY");
+        assertTrue(form.enabled("program.burn"), form.text("program.settingsCheck"));
 
-        view.setInteraction(new ScriptedInteraction(true, token::displayedCode));
+        ProgramTokenForm shown = form;
         host.answerSlowly(java.time.Duration.ofMillis(200));
-        Job burn = view.burn();
-        DisplayWait.until(() -> burn.getState() == Job.RUNNING, 5);
-        assertFalse(view.canBurn(), "Burn is disabled while a burn runs");
-        assertFalse(view.canConnect(), "Connect is disabled while a burn runs");
-        boolean[] burnFinishedWhenConnectRan = new boolean[1];
-        // Pressed anyway (a second path to the same action): it must queue behind the burn, not touch its session.
-        Job connect = view.connect();
-        connect.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
-            @Override
-            public void running(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
-                burnFinishedWhenConnectRan[0] = burn.getResult() != null;
-            }
-        });
-        Job refreshTokens = view.refreshDevices();
-        Job refreshDevices = devices.refresh();
-        DisplayWait.until(() -> connect.getState() != Job.NONE || connect.getResult() != null, 2);
-        if (burn.getResult() == null) {
-            assertEquals(Job.WAITING, connect.getState(), "Connect waits for the burn on the same device");
+        try (JobWatch jobs = new JobWatch(); DialogAnswers user = readingTheDisplay(token)) {
+            form.run(TokenBenchCommands.BURN);
+            Job burn = jobs.started(NLS.bind(Messages.program_programming, "TB-UI-BUSY"));
+            DisplayWait.until(() -> burn.getState() == Job.RUNNING, 5);
+            assertFalse(form.enabled("program.burn"), "Burn is disabled while a burn runs");
+            assertFalse(form.enabled("program.connect"), "Connect is disabled while a burn runs");
+            assertFalse(form.runs(TokenBenchCommands.BURN), "a second Burn (Ctrl+Shift+B) does not run");
+            assertFalse(form.runs(TokenBenchCommands.CONNECT), "Connect from the menu does not run either");
+            WidgetFinder.click(page.getWorkbenchWindow().getShell(), "program.refresh");
+            Job refreshTokens = jobs.started(Messages.program_lookingForTokens);
+            Job refreshDevices = devices.refresh();
+            JobWatch.finished(burn);
+            host.answerSlowly(java.time.Duration.ZERO);
+            JobWatch.finished(refreshTokens);
+            JobWatch.finished(refreshDevices);
+            assertEquals(IStatus.OK, burn.getResult().getSeverity(), form.status());
         }
-        join(burn);
-        host.answerSlowly(java.time.Duration.ZERO);
-        join(connect);
-        join(refreshTokens);
-        join(refreshDevices);
-
-        assertEquals(org.eclipse.core.runtime.IStatus.OK, burn.getResult().getSeverity(), view.statusText());
-        // The status line may already show the queued Connect's result; the burn job's own result says it was confirmed.
-        assertEquals(org.eclipse.core.runtime.IStatus.OK, connect.getResult().getSeverity());
-        assertTrue(burnFinishedWhenConnectRan[0], "the Connect ran after the burn");
+        DisplayWait.until(() -> programmed(shown.status(), "TB-UI-BUSY"), 5, shown::status);
         assertTrue(token.hasSeed(), "the token holds the seed");
-        DisplayWait.until(() -> view.canBurn() && view.canConnect());
+        DisplayWait.until(() -> !shown.enabled("program.burn") && shown.enabled("program.connect"), 5);
+        int burnt = card.log().size();
+        connect(form, "TB-UI-BUSY");
 
         List<String> apdus = card.log();
         int seed = apdus.indexOf("84C5 9000");
@@ -296,26 +363,12 @@ class ProgramTokenViewTest {
             // The burn's own secure-messaging commands only: another session would reset the card and probe it (80 41).
             assertTrue(between.startsWith("84") && between.endsWith("9000"), "only the burn's commands between authentication and seed: " + apdus);
         }
-        assertTrue(apdus.subList(seed, apdus.size()).stream().anyMatch(a -> a.startsWith("8041")),
-                "the Connect read the token after the seed was written: " + apdus);
+        assertTrue(apdus.subList(burnt, apdus.size()).stream().anyMatch(a -> a.startsWith("8041")),
+                "the Connect read the token after the burn: " + apdus);
     }
 
     private static Device claimed(DevicesView devices, String serial) {
         DisplayWait.until(() -> devices.model().devices().stream().anyMatch(d -> d.serial().equals(Optional.of(serial))), 15);
         return devices.model().devices().stream().filter(d -> d.serial().equals(Optional.of(serial))).findFirst().orElseThrow();
-    }
-
-    /** Waits for a Job while the display keeps running (its results arrive through asyncExec). */
-    static void join(Job job) {
-        org.junit.jupiter.api.Assertions.assertNotNull(job, "the view refused to start the Job: see its status line");
-        DisplayWait.until(() -> job.getResult() != null, 30);
-    }
-
-    /** QR codes are decoded in a Job: waits for it, then for what it handed to the display thread. */
-    private static void decoded(org.eclipse.core.runtime.jobs.Job job) throws InterruptedException {
-        DisplayWait.until(() -> job.getResult() != null, 10);
-        while (org.eclipse.swt.widgets.Display.getCurrent().readAndDispatch()) {
-            // the Job's asyncExec (the codes, or why there are none)
-        }
     }
 }

@@ -63,6 +63,11 @@ public final class Messages extends NLS {
 
     public static String language_automatic;
 
+    public static String program_none;
+    public static String program_keySettings;
+    public static String program_cannotBurn;
+    public static String program_keyFits;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }

@@ -3,7 +3,9 @@ package org.tokenbench.ui.internal.model;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import org.eclipse.osgi.util.NLS;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.otp.Base32;
 import org.tokenbench.otp.OtpAccount;
@@ -32,6 +34,9 @@ public final class ProgramTokenModel implements AutoCloseable {
     public record KeySummary(String issuer, String account, String settings) {
     }
 
+    private static final Pattern NOT_BLANK = Pattern.compile("\\S");
+    private static final Pattern OTPAUTH = Pattern.compile("\\s*otpauth", Pattern.CASE_INSENSITIVE);
+
     private OtpAccount key;
     private Target target;
     private Integer displaySeconds;
@@ -40,17 +45,18 @@ public final class ProgramTokenModel implements AutoCloseable {
 
     /**
      * Takes what the user pasted or typed: an otpauth:// URI or a bare Base32 key. The previous key is closed either
-     * way; on bad input there is no key and the failure is returned (its message never holds the key).
+     * way; on bad input there is no key and the failure is returned (its message never holds the key). The key is
+     * decoded straight from {@code text} (give a {@code CharBuffer} over a char array you wipe): no String of it is made.
      */
-    public Optional<OtpException> setKeyText(String text) {
+    public Optional<OtpException> setKeyText(CharSequence text) {
         closeKey();
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
+        // Matchers read the chars where they are: no String of the key.
+        if (!NOT_BLANK.matcher(text).find()) {
             return Optional.empty();
         }
         try {
-            key = trimmed.regionMatches(true, 0, "otpauth", 0, 7) ? OtpAuthUri.parse(trimmed)
-                    : new OtpAccount(OtpParams.totp("", ""), Base32.decode(trimmed), List.of());
+            key = OTPAUTH.matcher(text).lookingAt() ? OtpAuthUri.parse(text)
+                    : new OtpAccount(OtpParams.totp("", ""), Base32.decode(text), List.of());
             return Optional.empty();
         } catch (OtpException e) {
             return Optional.of(e);
@@ -66,9 +72,10 @@ public final class ProgramTokenModel implements AutoCloseable {
             return Optional.empty();
         }
         OtpParams p = key.params();
-        return Optional.of(new KeySummary(p.issuer().isEmpty() ? "(none)" : p.issuer(), p.account().isEmpty() ? "(none)" : p.account(),
-                p.type() + ", " + p.algorithm() + ", " + p.digits() + " digits, " + p.periodSeconds() + " s"
-                        + (key.warnings().isEmpty() ? "" : " — " + String.join("; ", key.warnings()))));
+        String settings = NLS.bind(Messages.program_keySettings, new Object[] {p.type(), p.algorithm(), p.digits(), p.periodSeconds()});
+        return Optional.of(new KeySummary(p.issuer().isEmpty() ? Messages.program_none : p.issuer(),
+                p.account().isEmpty() ? Messages.program_none : p.account(),
+                settings + (key.warnings().isEmpty() ? "" : " — " + String.join("; ", key.warnings()))));
     }
 
     /** Connect read {@code connected}; the display time chosen before stays if the new family offers it. */
@@ -118,7 +125,8 @@ public final class ProgramTokenModel implements AutoCloseable {
         if (target == null || key == null) {
             return "";
         }
-        return settingsProblem().map(reason -> "Cannot burn: " + reason).orElse("The key fits " + target.choices().family().name() + ".");
+        return settingsProblem().map(reason -> NLS.bind(Messages.program_cannotBurn, reason))
+                .orElse(NLS.bind(Messages.program_keyFits, target.choices().family().name()));
     }
 
     /** The token's access key file (hex, as the CLI's {@code --key-file}); null goes back to the published default. */

@@ -31,6 +31,11 @@ public final class Messages extends NLS {
     public static String program_displayTimeTip;
     public static String program_settingsCheck;
     public static String program_burn;
+    public static String program_secondsLeft;
+    public static String picker_title;
+    public static String picker_prompt;
+    public static String picker_at;
+    public static String picker_use;
     public static String qr_clipboard;
     public static String qr_screen;
     public static String qr_images;

@@ -10,6 +10,7 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -53,13 +54,13 @@ public final class QrCodePicker extends Dialog {
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText("Several OTP QR codes");
+        shell.setText(Messages.picker_title);
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        new Label(area, SWT.NONE).setText("Pick the code to program:");
+        new Label(area, SWT.NONE).setText(Messages.picker_prompt);
         Composite grid = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(Math.min(3, codes.size())).equalWidth(true).applyTo(grid);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(grid);
@@ -68,8 +69,8 @@ public final class QrCodePicker extends Dialog {
             Image thumbnail = new Image(grid.getDisplay(), thumbnail(imageOf.apply(code), code.region()));
             thumbnails.add(thumbnail);
             choice.setImage(thumbnail);
-            choice.setText(String.join(", ", code.classification().accounts()) + "\n" + code.where() + "\nat " + code.region().x() + ","
-                    + code.region().y());
+            choice.setText(String.join(", ", code.classification().accounts()) + "\n" + code.where() + "\n"
+                    + NLS.bind(Messages.picker_at, code.region().x(), code.region().y()));
             choice.setData(code);
             choices.add(choice);
             GridDataFactory.fillDefaults().grab(true, false).applyTo(choice);
@@ -86,7 +87,7 @@ public final class QrCodePicker extends Dialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, "Use this code", true);
+        createButton(parent, IDialogConstants.OK_ID, Messages.picker_use, true);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
     }
 
