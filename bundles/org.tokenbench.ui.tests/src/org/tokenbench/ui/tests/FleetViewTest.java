@@ -19,7 +19,9 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IPerspectiveDescriptor;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +34,7 @@ import org.tokenbench.core.fleet.DeviceInventory.State;
 import org.tokenbench.testing.OsgiServices;
 import org.tokenbench.ui.internal.jobs.Screenshots;
 import org.tokenbench.ui.internal.views.ActivityView;
+import org.tokenbench.ui.TaskPerspectives;
 import org.tokenbench.ui.internal.commands.TokenBenchCommands;
 import org.tokenbench.ui.internal.views.FileDialogs;
 import org.tokenbench.ui.internal.views.FleetView;
@@ -47,7 +50,7 @@ class FleetViewTest {
     private static final int ALL_STATES = 0;
     private static final int SERIAL = 1;
     /** GTK's padding around a cell's text. */
-    private static final int CELL_PADDING = 6;
+    private static final int CELL_PADDING = 4;
 
     @TempDir
     Path dir;
@@ -117,13 +120,45 @@ class FleetViewTest {
         UserGestures.choose(state, State.LOST.ordinal() + 1);
         DisplayWait.until(() -> serials(devices).equals(List.of(p + "0003")), 10, status::getText);
         UserGestures.choose(state, ALL_STATES);
-        assertColumnsFit(devices);
         Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("fleet-1280x800.png"));
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         try {
             Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("fleet-maximized-1280x800.png"));
         } finally {
             page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        }
+    }
+
+    /**
+     * The Fleet view where users see it, its own perspective and the Tokens one (opened there from Show View), with a
+     * fleet's typical rows: at 1280x800 every header and cell is whole, Last seen included.
+     */
+    @Test
+    void everyColumnIsWholeAt1280x800InThePerspectivesShowingTheView() throws Exception {
+        String p = "FW" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase() + "-";
+        DeviceInventory inventory = OsgiServices.await(DeviceInventory.class);
+        inventory.seen(new DeviceIdentity("safeid", "safeid-c200", p + "0001"), "1.2", Optional.of(Duration.ofSeconds(-12)));
+        inventory.seen(new DeviceIdentity("guomi", "guomi-skf", p + "0002"), "", Optional.empty());
+        inventory.changeState("safeid-c200", p + "0001", State.PROGRAMMED, "Example:alice@example.com");
+        inventory.assign("safeid-c200", p + "0001", "Alice Martin");
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        IPerspectiveDescriptor before = window.getActivePage().getPerspective();
+        try {
+            for (String perspective : List.of(TaskPerspectives.FLEET, TaskPerspectives.TOKENS)) {
+                PlatformUI.getWorkbench().showPerspective(perspective, window);
+                IWorkbenchPage page = window.getActivePage();
+                page.showView(FleetView.ID);
+                Control root = window.getShell();
+                Table devices = WidgetFinder.find(root, "fleet.devices", Table.class);
+                UserGestures.type(WidgetFinder.find(root, "fleet.filter", Text.class), p);
+                WidgetFinder.click(root, "fleet.refresh");
+                DisplayWait.until(() -> serials(devices).size() == 2, 10, () -> serials(devices).toString());
+                String name = perspective.substring(perspective.lastIndexOf('.') + 1);
+                Screenshots.save(window.getShell(), 1280, 800, ScreenshotNames.of("fleet-in-" + name + "-1280x800.png"));
+                assertColumnsFit(devices);
+            }
+        } finally {
+            window.getActivePage().setPerspective(before);
         }
     }
 

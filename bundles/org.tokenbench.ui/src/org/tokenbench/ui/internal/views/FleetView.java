@@ -47,6 +47,8 @@ public final class FleetView extends ViewPart {
 
     public static final String ID = "org.tokenbench.ui.views.fleet";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** To the minute: a last-seen time needs no seconds, and the nine columns fit the narrower task perspectives. */
+    private static final DateTimeFormatter LAST_SEEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private Display display;
     private Text filter;
@@ -101,8 +103,9 @@ public final class FleetView extends ViewPart {
         sortable(Messages.fleet_account, 160, Entry::account);
         sortable(Messages.fleet_driver, 120, Entry::driver);
         sortable(Messages.fleet_firmware, 80, Entry::firmware);
-        sortable(Messages.fleet_clockSkew, 80, e -> e.lastSkew().map(s -> NLS.bind(Messages.fleet_skewSeconds, s.toSeconds())).orElse(""));
-        sortable(Messages.fleet_lastSeen, 140, e -> TIME.format(e.lastSeen()));
+        sortable(Messages.fleet_clockSkew, 80, e -> e.lastSkew().map(s -> NLS.bind(Messages.fleet_skewSeconds, s.toSeconds())).orElse(""))
+                .getColumn().setToolTipText(Messages.fleet_clockSkewTip);
+        sortable(Messages.fleet_lastSeen, 140, e -> LAST_SEEN.format(e.lastSeen()));
         // sorted by serial at first
         model = new FleetModel(columns, 1);
         Widgets.fitColumns(devices.getTable());
@@ -138,7 +141,7 @@ public final class FleetView extends ViewPart {
         };
     }
 
-    private void sortable(String title, int width, Function<Entry, String> text) {
+    private TableViewerColumn sortable(String title, int width, Function<Entry, String> text) {
         TableViewerColumn column = Widgets.textColumn(devices, title, width, text);
         int index = columns.size();
         columns.add(text);
@@ -146,6 +149,7 @@ public final class FleetView extends ViewPart {
             model.sortBy(index);
             showSorted();
         });
+        return column;
     }
 
     /** The table in the model's order, the sorted column marked with its direction. */

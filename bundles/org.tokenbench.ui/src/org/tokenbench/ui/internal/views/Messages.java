@@ -98,6 +98,7 @@ public final class Messages extends NLS {
     public static String fleet_driver;
     public static String fleet_firmware;
     public static String fleet_clockSkew;
+    public static String fleet_clockSkewTip;
     public static String fleet_lastSeen;
     public static String fleet_skewSeconds;
     public static String fleet_notInstalled;
