@@ -63,6 +63,14 @@ public final class Messages extends NLS {
 
     public static String language_automatic;
 
+    public static String credentials_computeOnRequest;
+    public static String credentials_touch;
+    public static String credentials_seconds;
+    public static String credentials_expired;
+    public static String credentials_digits;
+    public static String credentials_touchKind;
+    public static String credentials_separator;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }

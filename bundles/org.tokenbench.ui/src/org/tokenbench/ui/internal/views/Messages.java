@@ -208,6 +208,38 @@ public final class Messages extends NLS {
     public static String enroll_restoring;
     public static String enroll_auditFailed;
 
+    public static String credentials_chooseDevice;
+    public static String credentials_refresh;
+    public static String credentials_compute;
+    public static String credentials_computeTip;
+    public static String credentials_delete;
+    public static String credentials_name;
+    public static String credentials_code;
+    public static String credentials_validFor;
+    public static String credentials_kind;
+    public static String credentials_addPrompt;
+    public static String credentials_scanScreen;
+    public static String credentials_scanScreenTip;
+    public static String credentials_loadImage;
+    public static String credentials_requireTouch;
+    public static String credentials_add;
+    public static String credentials_noDevice;
+    public static String credentials_noService;
+    public static String credentials_reading;
+    public static String credentials_count;
+    public static String credentials_touchFor;
+    public static String credentials_computing;
+    public static String credentials_computed;
+    public static String credentials_deleting;
+    public static String credentials_confirmDelete;
+    public static String credentials_nothingDeleted;
+    public static String credentials_deleted;
+    public static String credentials_pasteFirst;
+    public static String credentials_adding;
+    public static String credentials_added;
+    public static String credentials_selectFirst;
+    public static String credentials_keyRead;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }
