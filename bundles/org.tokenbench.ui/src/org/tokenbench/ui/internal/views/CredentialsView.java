@@ -85,7 +85,7 @@ public final class CredentialsView extends ViewPart implements DeviceView {
         GridDataFactory.fillDefaults().grab(true, true).hint(600, 200).applyTo(table.getControl());
 
         Composite add = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(add);
+        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(add);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(add);
         new Label(add, SWT.NONE).setText(Messages.credentials_addPrompt);
         uriText = Widgets.id(new Text(add, SWT.BORDER | SWT.SINGLE | SWT.PASSWORD), "credentials.uri");
