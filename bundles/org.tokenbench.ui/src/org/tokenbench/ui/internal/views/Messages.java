@@ -240,6 +240,13 @@ public final class Messages extends NLS {
     public static String credentials_selectFirst;
     public static String credentials_keyRead;
 
+    public static String guomi_checkJob;
+    public static String guomi_pinJob;
+    public static String guomi_keyPresent;
+    public static String guomi_noKeyOnLibrary;
+    public static String guomi_keyChecks;
+    public static String guomi_noChecklist;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }
