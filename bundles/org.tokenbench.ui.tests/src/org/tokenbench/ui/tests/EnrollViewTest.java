@@ -127,12 +127,12 @@ class EnrollViewTest {
         restore(root, file, PASSPHRASE);
         DisplayWait.until(() -> MessageTemplates.matches(enroll_restored, result.getText()), 15, result::getText);
         assertEquals(NLS.bind(enroll_restored, "Example (dave@example.com)"), result.getText());
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("enroll-restored-1280x800.png"));
         try (OtpAccount restored = OtpAuthUri.parse(copiedUri(root)); OtpAccount original = OtpAuthUri.parse(BACKED_UP);
                 OtpGenerator restoredCodes = OtpGenerator.open(restored.secret(), restored.params());
                 OtpGenerator originalCodes = OtpGenerator.open(original.secret(), original.params())) {
             assertEquals(originalCodes.codeAt(1_700_000_000L), restoredCodes.codeAt(1_700_000_000L), "the backup's key");
         }
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("enroll-restored-1280x800.png"));
     }
 
     /** Restore from backup… on {@code file} with {@code passphrase} typed into the masked dialog; waits for the Job. */
