@@ -6,30 +6,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tokenbench.core.device.Device;
+import org.tokenbench.core.device.DeviceService;
+import org.tokenbench.testing.OsgiServices;
 import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpGenerator;
-import org.tokenbench.testing.ScriptedInteraction;
 import org.tokenbench.testing.pcsc.OathVirtualCard;
 import org.tokenbench.testing.pcsc.VirtualReader;
 import org.tokenbench.ui.internal.jobs.Screenshots;
 import org.tokenbench.ui.internal.views.CredentialsView;
 import org.tokenbench.ui.internal.views.DevicesView;
+import org.tokenbench.ui.internal.views.Messages;
 
 /**
  * A YKOATH card (the second PC/SC family) in the real workbench: the Devices view shows it claimed by the OATH driver,
  * double-clicking opens the credentials page on it, a credential added from an otpauth URI shows the phone app's live
- * code, and a touch credential says "touch the key".
+ * code, a touch credential says "touch the key", and Delete asks first. Driven through the view's real widgets, in the
+ * workbench's language.
  */
 class CredentialsViewTest {
 
     private static final String URI = "otpauth://totp/Example:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example";
     private static final String TOUCH_URI = "otpauth://totp/Bank:carol?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bank";
+    private static final int NAME = 0;
+    private static final int CODE = 1;
+    /** The confirmation's first button. */
+    private static final int YES = 0;
     private final VirtualReader reader = new VirtualReader();
 
     @AfterEach
@@ -40,37 +53,51 @@ class CredentialsViewTest {
     @Test
     void aDevicesDoubleClickOpensItsCredentialsWithLiveCodesAndAddsFromAUri() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        DevicesView devices = (DevicesView) page.showView(DevicesView.ID);
+        page.showView(DevicesView.ID);
+        DeviceService service = OsgiServices.await(DeviceService.class);
         reader.insert(OathVirtualCard.yubiKey5());
         String id = "pcsc:" + VirtualReader.NAME;
-        DisplayWait.until(() -> devices.model().devices().stream().anyMatch(d -> d.id().equals(id) && d.state() == Device.State.CLAIMED), 15);
-        Device card = devices.model().devices().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+        DisplayWait.until(() -> service.device(id).filter(d -> d.state() == Device.State.CLAIMED).isPresent(), 15);
+        Device card = service.device(id).orElseThrow();
         assertEquals("org.tokenbench.driver.oath", card.claim().orElseThrow().driver().id());
 
         // Double-click opens the device editor; its overview opens the family's view on the device, as this does.
         CredentialsView view = (CredentialsView) page.showView(CredentialsView.ID);
         view.showDevice(id);
-        DisplayWait.until(() -> view.statusText().startsWith("0 credentials"), 15, view::statusText);
-        view.setInteraction(new ScriptedInteraction(true));
+        Control root = page.getWorkbenchWindow().getShell();
+        Label status = WidgetFinder.find(root, "credentials.status", Label.class);
+        Table codes = WidgetFinder.find(root, "credentials.codes", Table.class);
+        DisplayWait.until(() -> status.getText().equals(NLS.bind(Messages.credentials_count, 0)), 15, status::getText);
 
-        view.useKey(URI);
+        Text uri = WidgetFinder.find(root, "credentials.uri", Text.class);
+        UserGestures.type(uri, URI);
         long before = Instant.now().getEpochSecond();
-        ProgramTokenViewTest.join(view.addCredential());
-        DisplayWait.until(() -> view.rows().size() == 1, 15, view::statusText);
-        String row = view.rows().get(0);
+        WidgetFinder.click(root, "credentials.add");
+        DisplayWait.until(() -> codes.getItemCount() == 1, 15, status::getText);
         long after = Instant.now().getEpochSecond();
+        assertEquals(NLS.bind(Messages.credentials_added, "Example:alice@example.com"), status.getText());
+        assertEquals("Example:alice@example.com", codes.getItem(0).getText(NAME));
         try (OtpAccount account = OtpAuthUri.parse(URI); OtpGenerator generator = OtpGenerator.open(account.secret(), account.params())) {
-            assertTrue(row.equals("Example:alice@example.com  " + generator.codeAt(before))
-                    || row.equals("Example:alice@example.com  " + generator.codeAt(after)), row);
+            String code = codes.getItem(0).getText(CODE);
+            assertTrue(code.equals(generator.codeAt(before)) || code.equals(generator.codeAt(after)), code);
         }
+        assertEquals("", uri.getText(), "the key left the field");
 
-        view.useKey(TOUCH_URI);
-        // the touch checkbox is the user's; tests add through the same path with it ticked
-        view.requireTouch(true);
-        ProgramTokenViewTest.join(view.addCredential());
-        DisplayWait.until(() -> view.rows().size() == 2, 15, view::statusText);
-        assertEquals("Bank:carol  touch the key", view.rows().get(1));
-        assertFalse(view.statusText().contains("JBSWY3DP"), "the key is never shown");
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "oath-credentials-1280x800.png");
+        UserGestures.type(uri, TOUCH_URI);
+        UserGestures.tick(WidgetFinder.find(root, "credentials.touch", Button.class), true);
+        WidgetFinder.click(root, "credentials.add");
+        DisplayWait.until(() -> codes.getItemCount() == 2, 15, status::getText);
+        int touch = UserGestures.row(codes, NAME, "Bank:carol");
+        assertEquals(org.tokenbench.ui.internal.model.Messages.credentials_touch, codes.getItem(touch).getText(CODE));
+        assertFalse(status.getText().contains("JBSWY3DP"), "the key is never shown");
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("oath-credentials-1280x800.png"));
+
+        // Delete asks first, in the real dialog: Yes removes it from the card.
+        UserGestures.clickRow(codes, touch);
+        UserGestures.whenDialogOpens(dialog -> UserGestures.press(dialog, YES));
+        WidgetFinder.click(root, "credentials.delete");
+        DisplayWait.until(() -> codes.getItemCount() == 1, 15, status::getText);
+        assertEquals(NLS.bind(Messages.credentials_deleted, "Bank:carol"), status.getText());
+        assertEquals("Example:alice@example.com", codes.getItem(0).getText(NAME));
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.osgi.util.NLS;
 import org.junit.jupiter.api.Test;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.otp.OtpAccount;
@@ -20,6 +21,7 @@ import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpGenerator;
 import org.tokenbench.otp.Verifier;
 import org.tokenbench.ui.internal.model.EnrollModel;
+import org.tokenbench.ui.internal.model.Messages;
 import org.tokenbench.ui.internal.views.CopiedSecret;
 
 /** Enrolment's rules without a display: binding, replay, backup and restore through the CLI's KeyBackup, the clipboard rule. */
@@ -31,15 +33,15 @@ class EnrollModelTest {
     void aNewKeyIsBoundOnceByTheAppsCode() throws Exception {
         try (EnrollModel model = new EnrollModel()) {
             assertFalse(model.verify("123456", 0).accepted());
-            assertEquals("Make a new key first.", model.message());
+            assertEquals(Messages.enroll_newFirst, model.message());
             model.newKey(" Example ", "alice@example.com");
             assertTrue(model.modules().orElseThrow().getWidth() >= 21);
             long now = Instant.now().getEpochSecond();
             String code = phoneCode(model, now);
             assertEquals(Verifier.Outcome.MALFORMED, model.verify("12", now).outcome());
-            assertEquals("A code is 6 digits.", model.message());
+            assertEquals(NLS.bind(Messages.enroll_digits, 6), model.message());
             assertTrue(model.verify(code, now).accepted());
-            assertEquals("Bound: the app\u2019s code matches.", model.message());
+            assertEquals(Messages.enroll_bound, model.message());
             assertEquals(Verifier.Outcome.REPLAYED, model.verify(code, now).outcome());
             assertEquals("Example:alice@example.com", model.label());
             assertEquals("Example.tbkey", model.backupFileName());
@@ -68,7 +70,7 @@ class EnrollModelTest {
             assertEquals("Cloud (ops)", restored.restore(backup, decomposed));
             assertTrue(new String(decomposed).chars().allMatch(c -> c == 0));
             assertEquals(uri, restored.uri().orElseThrow(), "the restored key is the sealed one");
-            assertTrue(restored.message().startsWith("Restored Cloud (ops)"), restored.message());
+            assertEquals(NLS.bind(Messages.enroll_restored, "Cloud (ops)"), restored.message());
             assertTrue(restored.modules().isPresent(), "its QR code can be scanned again");
         }
     }

@@ -2,8 +2,8 @@ package org.tokenbench.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,42 +20,71 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
-import org.tokenbench.core.device.DeviceService;
-import org.tokenbench.core.device.VendorLibraries;
-import org.tokenbench.core.TokenException;
-import org.tokenbench.testing.OsgiServices;
-import org.tokenbench.ui.internal.model.ChecklistModel;
-import org.tokenbench.ui.internal.jobs.DeviceRule;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.TokenException;
+import org.tokenbench.core.device.DeviceService;
+import org.tokenbench.core.device.VendorLibraries;
+import org.tokenbench.core.driver.Checklist;
+import org.tokenbench.core.driver.PinStatus;
+import org.tokenbench.core.driver.PinType;
+import org.tokenbench.diagnostics.Diagnosis;
+import org.tokenbench.diagnostics.DiagnosticsRegistry;
+import org.tokenbench.testing.OsgiServices;
 import org.tokenbench.testing.skf.SoftSkf;
+import org.tokenbench.ui.internal.jobs.DeviceRule;
 import org.tokenbench.ui.internal.jobs.Screenshots;
+import org.tokenbench.ui.internal.model.ChecklistModel;
 import org.tokenbench.ui.internal.views.GuomiKeyView;
+import org.tokenbench.ui.internal.views.Messages;
 
 /**
  * The Guomi checklist in the workbench, against the soft SKF library with an injected fault: the SKF transport's
  * environment steps, then the key's driver's checklist, through the devices service. Driven through the view's real
- * widgets (no hooks in the view): the library typed into its field, Run Check pressed, the table and summary read.
+ * widgets (no hooks in the view): the library typed into its field, Run Check pressed, the table and summary read, in
+ * the workbench's language (the pom runs it in English and in Chinese).
  */
 class GuomiKeyViewTest {
+
+    private static final String USER_PIN = "24681357";
+    private static final int STATUS = 1;
+    /** The soft key's fresh user PIN counter. */
+    private static final PinStatus FRESH_PIN = new PinStatus(PinType.USER, 6, 6, false);
+    /** The soft SKF library's corrupt-cert fault: the certificate cannot be parsed. */
+    private static final ErrorCode CERTIFICATE_PARSING = ErrorCode.of("guomi.console", 0x21210001L);
 
     @TempDir
     Path dir;
 
-    @Test
-    void aCorruptCertificateTurnsItsStepRedWithTheRemedy() throws Exception {
-        SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of("user_pin", "24681357"));
-        key.faults("corrupt-cert");
+    /** The view's form on a soft key, its library chosen and its PIN counter read. */
+    private record Form(Control root, SoftSkf key, Label summary, Table steps, Button run) {
+
+        void runCheck() {
+            DisplayWait.until(run::isEnabled, 15);
+            WidgetFinder.click(root, "guomi.run");
+        }
+
+        void awaitSummary(String expected) {
+            DisplayWait.until(() -> summary.getText().equals(expected), 15, summary::getText);
+        }
+    }
+
+    private Form openOn(Map<String, String> keyFiles, String... faults) throws Exception {
+        SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), keyFiles);
+        if (faults.length > 0) {
+            key.faults(faults);
+        }
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         page.showView(GuomiKeyView.ID);
         Control root = page.getWorkbenchWindow().getShell();
@@ -63,54 +92,57 @@ class GuomiKeyViewTest {
         library.setText(key.libraryPath().toString());
         library.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
         Label counter = WidgetFinder.find(root, "guomi.pinCounter", Label.class);
-        DisplayWait.until(() -> counter.getText().endsWith("6 of 6 tries left"), 15, counter::getText);
+        DisplayWait.until(() -> MessageTemplates.matches(Messages.guomi_userPinOf, counter.getText())
+                && counter.getText().endsWith(FRESH_PIN.describe()), 15, counter::getText);
+        return new Form(root, key, WidgetFinder.find(root, "guomi.summary", Label.class), WidgetFinder.find(root, "guomi.steps", Table.class),
+                WidgetFinder.find(root, "guomi.run", Button.class));
+    }
 
-        Label summary = WidgetFinder.find(root, "guomi.summary", Label.class);
-        Table steps = WidgetFinder.find(root, "guomi.steps", Table.class);
-        Button run = WidgetFinder.find(root, "guomi.run", Button.class);
-        WidgetFinder.click(root, "guomi.run");
-        assertFalse(run.isEnabled(), "one run at a time");
-        DisplayWait.until(() -> summary.getText().contains("red step"), 15, summary::getText);
-        List<String[]> shown = rows(steps);
-        int at = indexOf(shown, "failed");
-        assertTrue(at >= 0 && shown.get(at)[0].toLowerCase().contains("certificate"), Arrays.deepToString(shown.toArray()));
-        assertTrue(shown.subList(0, at).stream().allMatch(r -> r[1].equals("passed")), "the steps before it passed");
-        assertTrue(shown.size() > at + 1 && shown.subList(at + 1, shown.size()).stream().allMatch(r -> r[1].equals("not checked")),
+    @Test
+    void aCorruptCertificateTurnsItsStepRedWithTheRemedy() throws Exception {
+        Form form = openOn(Map.of("user_pin", USER_PIN), "corrupt-cert");
+        form.runCheck();
+        assertFalse(form.run().isEnabled(), "one run at a time");
+        form.awaitSummary(org.tokenbench.ui.internal.model.Messages.checklist_red);
+        List<String> shown = UserGestures.column(form.steps(), STATUS);
+        int at = shown.indexOf(statusText(Checklist.Status.FAILED));
+        assertTrue(at >= 0, shown.toString());
+        assertTrue(shown.subList(0, at).stream().allMatch(statusText(Checklist.Status.PASSED)::equals), "the steps before it passed");
+        assertTrue(shown.size() > at + 1 && shown.subList(at + 1, shown.size()).stream().allMatch(statusText(Checklist.Status.SKIPPED)::equals),
                 "the steps after it are listed as not checked");
 
-        // the red step is selected as it arrives, its diagnosis below
-        Text details = WidgetFinder.find(root, "guomi.details", Text.class);
-        DisplayWait.until(() -> details.getText().contains("What to do: "), 5, details::getText);
-        assertTrue(details.getText().contains("Certificate parsing error [guomi.console:0x21210001]"), details.getText());
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "guomi-key-red-step-1280x800.png");
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1920, 1080, "guomi-key-red-step-1920x1080.png");
+        // the red step is selected as it arrives, its diagnosis (the catalog's, in the run's language) below
+        Text details = WidgetFinder.find(form.root(), "guomi.details", Text.class);
+        Diagnosis diagnosis = OsgiServices.await(DiagnosticsRegistry.class).explain(CERTIFICATE_PARSING).orElseThrow();
+        DisplayWait.until(() -> details.getText().contains(org.tokenbench.ui.internal.model.Messages.checklist_remedy + " "
+                + diagnosis.remedy()), 5, details::getText);
+        assertTrue(details.getText().contains(diagnosis.title() + " [" + CERTIFICATE_PARSING + "]"), details.getText());
+        Screenshots.save(form.root().getShell(), 1280, 800, ScreenshotNames.of("guomi-key-red-step-1280x800.png"));
+        Screenshots.save(form.root().getShell(), 1920, 1080, ScreenshotNames.of("guomi-key-red-step-1920x1080.png"));
 
-        key.clearFaults();
+        form.key().clearFaults();
         int count = shown.size();
-        DisplayWait.until(run::isEnabled, 15);
-        WidgetFinder.click(root, "guomi.run");
+        form.runCheck();
         // No CA file, CRL or PIN were given: nothing failed, yet the view must not call that "verified".
-        DisplayWait.until(() -> summary.getText().startsWith("Passed with unchecked steps"), 15, summary::getText);
-        assertEquals(count, steps.getItemCount());
-        assertEquals(-1, indexOf(rows(steps), "failed"));
+        form.awaitSummary(org.tokenbench.ui.internal.model.Messages.checklist_unchecked);
+        assertEquals(count, form.steps().getItemCount());
+        assertFalse(UserGestures.column(form.steps(), STATUS).contains(statusText(Checklist.Status.FAILED)));
 
         // A revocation list that cannot be read: said at once, nothing run, the PIN field emptied.
-        Text crl = WidgetFinder.find(root, "guomi.crl", Text.class);
-        Text pin = WidgetFinder.find(root, "guomi.pin", Text.class);
-        crl.setText(dir.resolve("missing.crl").toString());
-        pin.setText("24681357");
-        DisplayWait.until(run::isEnabled, 15);
-        WidgetFinder.click(root, "guomi.run");
+        Text crl = WidgetFinder.find(form.root(), "guomi.crl", Text.class);
+        Text pin = WidgetFinder.find(form.root(), "guomi.pin", Text.class);
+        UserGestures.type(crl, dir.resolve("missing.crl").toString());
+        UserGestures.type(pin, USER_PIN);
+        form.runCheck();
         // read in the Job, not on the display thread
-        DisplayWait.until(() -> summary.getText().startsWith("The revocation list file cannot be read"), 15, summary::getText);
+        String unreadable = NLS.bind(org.tokenbench.ui.internal.model.Messages.checklist_unreadable,
+                org.tokenbench.ui.internal.model.Messages.checklist_crlFile, "{1}");
+        DisplayWait.until(() -> MessageTemplates.matches(unreadable, form.summary().getText()), 15, form.summary()::getText);
         assertEquals("", pin.getText());
-        assertEquals(count, steps.getItemCount(), "the last results stay");
-        crl.setText("");
+        assertEquals(count, form.steps().getItemCount(), "the last results stay");
+        UserGestures.type(crl, "");
         Files.deleteIfExists(dir.resolve("missing.crl"));
-        // The check ends by refreshing the PIN counter on the key; wait until no Job works on it before the temporary
-        // directory (the key's files) is deleted.
-        DisplayWait.until(() -> Job.getJobManager().find(null).length == 0 || Arrays.stream(Job.getJobManager().find(null))
-                .noneMatch(job -> job.getName().contains("PIN") || job.getName().contains("USB key")), 15);
+        awaitNoJobOnTheKey();
     }
 
     /**
@@ -119,18 +151,10 @@ class GuomiKeyViewTest {
      */
     @Test
     void aCheckCancelledWhileWaitingForTheKeyIsCancelledNotVerified() throws Exception {
-        SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of("user_pin", "24681357"));
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        page.showView(GuomiKeyView.ID);
-        Control root = page.getWorkbenchWindow().getShell();
-        Combo library = WidgetFinder.find(root, "guomi.library", Combo.class);
-        library.setText(key.libraryPath().toString());
-        library.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
-        Label counter = WidgetFinder.find(root, "guomi.pinCounter", Label.class);
-        DisplayWait.until(() -> counter.getText().endsWith("6 of 6 tries left"), 15, counter::getText);
+        Form form = openOn(Map.of("user_pin", USER_PIN));
         DeviceService devices = OsgiServices.await(DeviceService.class);
         String keyId = devices.devices().stream()
-                .filter(d -> key.libraryPath().toAbsolutePath().toString().equals(d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY)))
+                .filter(d -> form.key().libraryPath().toAbsolutePath().toString().equals(d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY)))
                 .findFirst().orElseThrow().id();
 
         CountDownLatch release = new CountDownLatch(1);
@@ -145,14 +169,10 @@ class GuomiKeyViewTest {
         holder.schedule();
         try {
             DisplayWait.until(() -> holder.getState() == Job.RUNNING, 10);
-            Label summary = WidgetFinder.find(root, "guomi.summary", Label.class);
-            Table steps = WidgetFinder.find(root, "guomi.steps", Table.class);
-            Button run = WidgetFinder.find(root, "guomi.run", Button.class);
-            DisplayWait.until(run::isEnabled, 15);
-            WidgetFinder.click(root, "guomi.run");
+            form.runCheck();
             // the library's environment steps run, then the check waits for the key
-            DisplayWait.until(() -> steps.getItemCount() > 0 && check().isPresent(), 15, summary::getText);
-            Job check = check().orElseThrow();
+            DisplayWait.until(() -> form.steps().getItemCount() > 0 && job(Messages.guomi_checkJob).isPresent(), 15, form.summary()::getText);
+            Job check = job(Messages.guomi_checkJob).orElseThrow();
             AtomicReference<IStatus> result = new AtomicReference<>();
             check.addJobChangeListener(new JobChangeAdapter() {
                 @Override
@@ -162,17 +182,15 @@ class GuomiKeyViewTest {
             });
             Thread.sleep(300);
             check.cancel();
-            DisplayWait.until(() -> result.get() != null, 15, summary::getText);
+            DisplayWait.until(() -> result.get() != null, 15, form.summary()::getText);
             assertEquals(IStatus.CANCEL, result.get().getSeverity(), result.get().toString());
-            DisplayWait.until(() -> summary.getText().equals(org.tokenbench.ui.internal.model.Messages.checklist_cancelled), 5, summary::getText);
-            assertFalse(summary.getText().contains("verified") && !summary.getText().contains("nothing is verified"), summary.getText());
-            DisplayWait.until(run::isEnabled, 5);
+            form.awaitSummary(org.tokenbench.ui.internal.model.Messages.checklist_cancelled);
+            DisplayWait.until(form.run()::isEnabled, 5);
         } finally {
             release.countDown();
         }
         holder.join(10_000, null);
-        DisplayWait.until(() -> Arrays.stream(Job.getJobManager().find(null))
-                .noneMatch(job -> job.getName().contains("PIN") || job.getName().contains("USB key")), 15);
+        awaitNoJobOnTheKey();
     }
 
     /** A CA or CRL file is read bounded: a file past the limit is refused with what it is, not read into memory. */
@@ -189,20 +207,19 @@ class GuomiKeyViewTest {
         assertArrayEquals(new byte[] {1, 2, 3}, ChecklistModel.inputs(typed).revocationLists().orElseThrow());
     }
 
-    private static java.util.Optional<Job> check() {
-        return Arrays.stream(Job.getJobManager().find(null)).filter(job -> job.getName().equals("Checking the USB key environment")).findFirst();
+    private static String statusText(Checklist.Status status) {
+        return ChecklistModel.statusText(status);
     }
 
-    private static List<String[]> rows(Table table) {
-        return Arrays.stream(table.getItems()).map((TableItem item) -> new String[] {item.getText(0), item.getText(1), item.getText(2)}).toList();
+    private static Optional<Job> job(String name) {
+        return Arrays.stream(Job.getJobManager().find(null)).filter(job -> job.getName().equals(name)).findFirst();
     }
 
-    private static int indexOf(List<String[]> rows, String status) {
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i)[1].equals(status)) {
-                return i;
-            }
-        }
-        return -1;
+    /**
+     * A check ends by refreshing the PIN counter on the key: wait until no Job of the view works on it before the
+     * temporary directory (the key's files) is deleted.
+     */
+    private static void awaitNoJobOnTheKey() {
+        DisplayWait.until(() -> job(Messages.guomi_checkJob).isEmpty() && job(Messages.guomi_pinJob).isEmpty(), 15);
     }
 }

@@ -67,6 +67,13 @@ public final class Messages extends NLS {
     public static String program_keySettings;
     public static String program_cannotBurn;
     public static String program_keyFits;
+    public static String credentials_computeOnRequest;
+    public static String credentials_touch;
+    public static String credentials_seconds;
+    public static String credentials_expired;
+    public static String credentials_digits;
+    public static String credentials_touchKind;
+    public static String credentials_separator;
 
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);

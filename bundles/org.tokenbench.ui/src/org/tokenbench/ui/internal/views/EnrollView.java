@@ -19,7 +19,6 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
@@ -163,12 +162,9 @@ public final class EnrollView extends ViewPart {
                 show();
                 return;
             }
-            FileDialog dialog = new FileDialog(qr.getShell(), SWT.SAVE);
-            dialog.setFileName(model.backupFileName());
-            dialog.setOverwrite(true);
-            String file = dialog.open();
-            if (file != null) {
-                Path target = Path.of(file);
+            Optional<Path> file = FileDialogs.save(qr.getShell(), Messages.enroll_backupTitle, model.backupFileName());
+            if (file.isPresent()) {
+                Path target = file.get();
                 String label = model.label();
                 try {
                     PrivateFiles.write(target, model.seal(first).getBytes(StandardCharsets.US_ASCII));
@@ -192,20 +188,18 @@ public final class EnrollView extends ViewPart {
 
     /** Restore from backup…: the file, its passphrase, then the key is opened in a Job (scrypt takes about a second). */
     private void chooseBackup() {
-        FileDialog dialog = new FileDialog(qr.getShell(), SWT.OPEN);
-        dialog.setFilterExtensions(new String[] {"*.tbkey", "*.*"});
-        String file = dialog.open();
-        if (file == null) {
+        Optional<Path> file = FileDialogs.open(qr.getShell(), Messages.enroll_restoreTitle, "*.tbkey", "*.*");
+        if (file.isEmpty()) {
             return;
         }
         char[] passphrase = UiInteraction.askMasked(qr.getShell(), Messages.enroll_restoreTitle, Messages.enroll_passphraseOpen);
         if (passphrase != null) {
-            restore(Path.of(file), passphrase);
+            restore(file.get(), passphrase);
         }
     }
 
     /** Opens {@code file} with {@code passphrase} (wiped) off the display thread and shows the restored key. */
-    private Job restore(Path file, char[] passphrase) {
+    private void restore(Path file, char[] passphrase) {
         Display display = qr.getDisplay();
         Job job = Job.create(Messages.enroll_restoring, monitor -> {
             char[] backup = null;
@@ -232,7 +226,6 @@ public final class EnrollView extends ViewPart {
         job.setUser(true);
         job.setProperty(org.eclipse.ui.progress.IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
         job.schedule();
-        return job;
     }
 
     /** A backup is text of a few hundred bytes: anything much larger is not one. */

@@ -4,7 +4,6 @@ import org.tokenbench.ui.internal.commands.TokenBenchCommands;
 import org.tokenbench.ui.internal.commands.ViewCommand;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,19 +14,15 @@ import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
-import org.eclipse.jface.viewers.Viewer;
-import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
@@ -41,7 +36,7 @@ import org.tokenbench.core.fleet.DeviceInventory.Entry;
 import org.tokenbench.core.fleet.DeviceInventory.State;
 import org.tokenbench.fleet.AuditTrail;
 import org.tokenbench.fleet.InventoryCsv;
-import org.tokenbench.fleet.InventoryFilter;
+import org.tokenbench.ui.internal.model.FleetModel;
 
 /**
  * The fleet: every device TokenBench has seen or programmed, filtered by words and state, sorted by any column (click
@@ -52,6 +47,8 @@ public final class FleetView extends ViewPart {
 
     public static final String ID = "org.tokenbench.ui.views.fleet";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** To the minute: a last-seen time needs no seconds, and the nine columns fit the narrower task perspectives. */
+    private static final DateTimeFormatter LAST_SEEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private Display display;
     private Text filter;
@@ -63,8 +60,8 @@ public final class FleetView extends ViewPart {
     private ServiceHandle<AuditTrail> trail;
     private ServiceHandle<AuditLog> log;
     private volatile AutoCloseable subscription;
-    private volatile List<Entry> all = List.of();
-    private final DeviceSorter sorter = new DeviceSorter();
+    private final List<Function<Entry, String>> columns = new ArrayList<>();
+    private FleetModel model;
     private final AuditRecorder audit = new AuditRecorder();
 
     @Override
@@ -76,11 +73,11 @@ public final class FleetView extends ViewPart {
         Composite bar = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(bar);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        filter = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER);
+        filter = Widgets.id(new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER), "fleet.filter");
         filter.setMessage(Messages.fleet_filter);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
         filter.addListener(SWT.Modify, e -> applyFilter());
-        state = new Combo(bar, SWT.READ_ONLY);
+        state = Widgets.id(new Combo(bar, SWT.READ_ONLY), "fleet.state");
         // Item 0 is every state, item i + 1 is State.values()[i]: the combo's text is translated, its index is not.
         state.add(Messages.fleet_allStates);
         for (State each : State.values()) {
@@ -91,18 +88,14 @@ public final class FleetView extends ViewPart {
         Composite actions = new Composite(parent, SWT.NONE);
         actions.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
-        ViewCommand.activate(getSite(), TokenBenchCommands.REFRESH, this::refresh).button(actions, Messages.fleet_refresh);
-        ViewCommand.activate(getSite(), TokenBenchCommands.EXPORT, this::askExport).button(actions, Messages.fleet_exportCsv);
-        ViewCommand.activate(getSite(), TokenBenchCommands.MARK_RETIRED, () -> markSelected(State.RETIRED)).enabledWhen(() -> canMark(State.RETIRED)).button(actions, Messages.fleet_markRetired);
-        ViewCommand.activate(getSite(), TokenBenchCommands.MARK_LOST, () -> markSelected(State.LOST)).enabledWhen(() -> canMark(State.LOST)).button(actions, Messages.fleet_markLost);
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.REFRESH, this::refresh).button(actions, Messages.fleet_refresh), "fleet.refresh");
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.EXPORT, this::askExport).button(actions, Messages.fleet_exportCsv), "fleet.export");
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.MARK_RETIRED, () -> markSelected(State.RETIRED)).enabledWhen(() -> canMark(State.RETIRED)).button(actions, Messages.fleet_markRetired), "fleet.markRetired");
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.MARK_LOST, () -> markSelected(State.LOST)).enabledWhen(() -> canMark(State.LOST)).button(actions, Messages.fleet_markLost), "fleet.markLost");
 
         SashForm split = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(split);
-        devices = new TableViewer(split, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        devices.getTable().setHeaderVisible(true);
-        devices.getTable().setLinesVisible(true);
-        devices.setContentProvider(ArrayContentProvider.getInstance());
-        devices.setComparator(sorter);
+        devices = Widgets.table(split, SWT.SINGLE, "fleet.devices");
         sortable(Messages.fleet_family, 110, Entry::family);
         sortable(Messages.fleet_serial, 120, Entry::serial);
         sortable(Messages.fleet_state, 90, e -> stateText(e.state()));
@@ -110,17 +103,17 @@ public final class FleetView extends ViewPart {
         sortable(Messages.fleet_account, 160, Entry::account);
         sortable(Messages.fleet_driver, 120, Entry::driver);
         sortable(Messages.fleet_firmware, 80, Entry::firmware);
-        sortable(Messages.fleet_clockSkew, 80, e -> e.lastSkew().map(s -> NLS.bind(Messages.fleet_skewSeconds, s.toSeconds())).orElse(""));
-        sortable(Messages.fleet_lastSeen, 140, e -> TIME.format(e.lastSeen()));
+        sortable(Messages.fleet_clockSkew, 80, e -> e.lastSkew().map(s -> NLS.bind(Messages.fleet_skewSeconds, s.toSeconds())).orElse(""))
+                .getColumn().setToolTipText(Messages.fleet_clockSkewTip);
+        sortable(Messages.fleet_lastSeen, 140, e -> LAST_SEEN.format(e.lastSeen()));
+        // sorted by serial at first
+        model = new FleetModel(columns, 1);
         Widgets.fitColumns(devices.getTable());
         devices.addSelectionChangedListener(e -> showHistory());
         devices.addSelectionChangedListener(e -> ViewCommand.update(getSite()));
         ViewCommand.contextMenu(getSite(), devices);
 
-        history = new TableViewer(split, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        history.getTable().setHeaderVisible(true);
-        history.getTable().setLinesVisible(true);
-        history.setContentProvider(ArrayContentProvider.getInstance());
+        history = Widgets.table(split, SWT.SINGLE, "fleet.history");
         Widgets.<AuditEntry>textColumn(history, Messages.activity_time, 140, e -> TIME.format(e.time()));
         Widgets.<AuditEntry>textColumn(history, Messages.activity_user, 90, AuditEntry::user);
         Widgets.<AuditEntry>textColumn(history, Messages.activity_action, 150, e -> e.event().action());
@@ -128,7 +121,7 @@ public final class FleetView extends ViewPart {
         Widgets.fitColumns(history.getTable());
         split.setWeights(3, 2);
 
-        status = new Label(parent, SWT.WRAP);
+        status = Widgets.id(new Label(parent, SWT.WRAP), "fleet.status");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
 
         trail = new ServiceHandle<>(AuditTrail.class);
@@ -150,56 +143,35 @@ public final class FleetView extends ViewPart {
         };
     }
 
-    private void sortable(String title, int width, Function<Entry, String> text) {
+    private TableViewerColumn sortable(String title, int width, Function<Entry, String> text) {
         TableViewerColumn column = Widgets.textColumn(devices, title, width, text);
-        int index = devices.getTable().getColumnCount() - 1;
-        column.getColumn().addListener(SWT.Selection, e -> sortBy(index, text));
+        int index = columns.size();
+        columns.add(text);
+        column.getColumn().addListener(SWT.Selection, e -> {
+            model.sortBy(index);
+            showSorted();
+        });
+        return column;
     }
 
-    /** Sorts by column {@code index} (ascending, then descending on the second click), as a header click does. */
-    public void sortBy(int index) {
-        devices.getTable().getColumn(index).notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-    }
-
-    private void sortBy(int index, Function<Entry, String> text) {
-        sorter.by(index, text);
-        devices.getTable().setSortColumn(devices.getTable().getColumn(index));
-        devices.getTable().setSortDirection(sorter.descending ? SWT.DOWN : SWT.UP);
-        devices.refresh();
-    }
-
-    /** Column sort: by the column's text, case-insensitively; the same column again reverses it. */
-    private static final class DeviceSorter extends ViewerComparator {
-        private int column = 1;
-        private Function<Entry, String> key = Entry::serial;
-        private boolean descending;
-
-        void by(int index, Function<Entry, String> text) {
-            descending = index == column && !descending;
-            column = index;
-            key = text;
-        }
-
-        @Override
-        public int compare(Viewer viewer, Object a, Object b) {
-            int order = String.CASE_INSENSITIVE_ORDER.compare(key.apply((Entry) a), key.apply((Entry) b));
-            return descending ? -order : order;
-        }
+    /** The table in the model's order, the sorted column marked with its direction. */
+    private void showSorted() {
+        devices.getTable().setSortColumn(devices.getTable().getColumn(model.sortColumn()));
+        devices.getTable().setSortDirection(model.descending() ? SWT.DOWN : SWT.UP);
+        show();
     }
 
     /** Reads the inventory off the display thread and shows it through the filter. */
-    public CompletableFuture<Void> refresh() {
+    private void refresh() {
         Optional<DeviceInventory> source = inventory == null ? Optional.empty() : inventory.get();
         if (source.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+            return;
         }
-        return CompletableFuture.runAsync(() -> {
+        CompletableFuture.runAsync(() -> {
             try {
                 List<Entry> read = source.get().list();
-                display.asyncExec(() -> {
-                    all = read;
-                    applyFilter();
-                });
+                model.setAll(read);
+                display.asyncExec(this::show);
             } catch (TokenException e) {
                 display.asyncExec(() -> setStatus(NLS.bind(Messages.fleet_inventoryUnreadable, e.getMessage())));
             }
@@ -207,19 +179,23 @@ public final class FleetView extends ViewPart {
     }
 
     private void applyFilter() {
+        int stateIndex = state.getSelectionIndex();
+        model.filter(filter.getText(), stateIndex <= 0 ? Optional.empty() : Optional.of(State.values()[stateIndex - 1]));
+        show();
+    }
+
+    /** Renders the model: its rows (the selected device stays selected) and how many of the fleet they are. */
+    private void show() {
         if (devices.getControl().isDisposed()) {
             return;
         }
-        int stateIndex = state.getSelectionIndex();
-        InventoryFilter selection = new InventoryFilter(filter.getText(),
-                stateIndex <= 0 ? Optional.empty() : Optional.of(State.values()[stateIndex - 1]));
-        List<Entry> shown = selection.apply(all);
+        List<Entry> shown = model.shown();
         Optional<Entry> selected = selected();
         devices.setInput(shown);
-        selected.flatMap(s -> shown.stream().filter(e -> e.family().equals(s.family()) && e.serial().equals(s.serial())).findFirst())
+        selected.flatMap(s -> FleetModel.sameDevice(s, shown))
                 .ifPresent(e -> devices.setSelection(new org.eclipse.jface.viewers.StructuredSelection(e), true));
         Widgets.fitColumns(devices.getTable());
-        setStatus(NLS.bind(Messages.fleet_shown, shown.size(), all.size()));
+        setStatus(NLS.bind(Messages.fleet_shown, shown.size(), model.total()));
     }
 
     private Optional<Entry> selected() {
@@ -271,19 +247,11 @@ public final class FleetView extends ViewPart {
     }
 
     private void askExport() {
-        FileDialog dialog = new FileDialog(devices.getControl().getShell(), SWT.SAVE);
-        dialog.setText(Messages.fleet_exportTitle);
-        dialog.setFilterExtensions(new String[] { "*.csv" });
-        dialog.setFileName("fleet.csv");
-        dialog.setOverwrite(true);
-        String file = dialog.open();
-        if (file != null) {
-            exportCsv(Path.of(file));
-        }
+        FileDialogs.save(devices.getControl().getShell(), Messages.fleet_exportTitle, "fleet.csv", "*.csv").ifPresent(this::exportCsv);
     }
 
     /** Writes the devices shown (filter applied, in the shown order) as CSV, readable by its owner only, and records it. */
-    public void exportCsv(Path file) {
+    private void exportCsv(java.nio.file.Path file) {
         List<Entry> shown = new ArrayList<>();
         for (int i = 0; i < devices.getTable().getItemCount(); i++) {
             shown.add((Entry) devices.getElementAt(i));
@@ -296,41 +264,6 @@ public final class FleetView extends ViewPart {
         } catch (TokenException e) {
             setStatus(e.getMessage());
         }
-    }
-
-    /** The serials on screen, in the shown order (for tests). */
-    public List<String> shownSerials() {
-        List<String> serials = new ArrayList<>();
-        for (int i = 0; i < devices.getTable().getItemCount(); i++) {
-            serials.add(((Entry) devices.getElementAt(i)).serial());
-        }
-        return serials;
-    }
-
-    /** Filters as a user would: {@code stateName} as the CLI takes it ({@code lost}), anything else for all states. */
-    public void setFilter(String text, String stateName) {
-        filter.setText(text);
-        state.select(InventoryFilter.state(stateName).map(s -> s.ordinal() + 1).orElse(0));
-        applyFilter();
-    }
-
-    public void select(String serial) {
-        all.stream().filter(e -> e.serial().equals(serial)).findFirst()
-                .ifPresent(e -> devices.setSelection(new org.eclipse.jface.viewers.StructuredSelection(e), true));
-    }
-
-    /** The selected device's history on screen: action and result per line (for tests). */
-    public List<String> shownHistory() {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < history.getTable().getItemCount(); i++) {
-            AuditEntry entry = (AuditEntry) history.getElementAt(i);
-            lines.add(entry.event().action() + " " + ActivityView.Row.of(entry).result());
-        }
-        return lines;
-    }
-
-    public String statusText() {
-        return status.getText();
     }
 
     private void setStatus(String text) {

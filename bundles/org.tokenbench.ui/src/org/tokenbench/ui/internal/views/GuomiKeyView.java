@@ -171,10 +171,10 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         runCommand.setEnabled(false);
         showSummary(Messages.guomi_checking);
         Display display = steps.control().getDisplay();
-        Job job = new Job("Checking the USB key environment") {
+        Job job = new Job(Messages.guomi_checkJob) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                monitor.beginTask("USB key environment", IProgressMonitor.UNKNOWN);
+                monitor.beginTask(Messages.guomi_checkJob, IProgressMonitor.UNKNOWN);
                 Checklist.Inputs inputs;
                 try {
                     // read here, bounded, not on the display thread; an unreadable file runs nothing, the last results stay
@@ -257,8 +257,8 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
     private void checkKey(Target target, Checklist.Inputs inputs, Interaction asking, java.util.function.Consumer<Checklist.Result> shown,
             IProgressMonitor monitor) throws TokenException {
         if (target.key().isEmpty()) {
-            shown.accept(new Checklist.Result(new Checklist.Step("key-present", "A key is plugged in"), Checklist.Status.FAILED,
-                    "the library " + target.library() + " reports no key: plug the key in (or try another USB port)", Optional.empty()));
+            shown.accept(new Checklist.Result(new Checklist.Step("key-present", Messages.guomi_keyPresent), Checklist.Status.FAILED,
+                    NLS.bind(Messages.guomi_noKeyOnLibrary, target.library()), Optional.empty()));
             return;
         }
         Device key = target.key().get();
@@ -266,8 +266,8 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
             try (DeviceSession session = service().open(key.id(), OpenOptions.of(asking))) {
                 Optional<Checklist> checklist = session.feature(Checklist.class);
                 if (checklist.isEmpty()) {
-                    shown.accept(new Checklist.Result(new Checklist.Step("checklist", "The key's own checks"), Checklist.Status.SKIPPED,
-                            session.driver().displayName() + " offers no checklist for its keys", Optional.empty()));
+                    shown.accept(new Checklist.Result(new Checklist.Step("checklist", Messages.guomi_keyChecks), Checklist.Status.SKIPPED,
+                            NLS.bind(Messages.guomi_noChecklist, session.driver().displayName()), Optional.empty()));
                     return;
                 }
                 checklist.get().run(inputs, asking, shown);
@@ -286,7 +286,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
             return null;
         }
         Display display = pinCounter.getDisplay();
-        Job job = Job.create("Reading the PIN retry counter", monitor -> {
+        Job job = Job.create(Messages.guomi_pinJob, monitor -> {
             String text;
             try {
                 Target target = target(chosen);

@@ -103,6 +103,7 @@ public final class Messages extends NLS {
     public static String fleet_driver;
     public static String fleet_firmware;
     public static String fleet_clockSkew;
+    public static String fleet_clockSkewTip;
     public static String fleet_lastSeen;
     public static String fleet_skewSeconds;
     public static String fleet_notInstalled;
@@ -211,6 +212,45 @@ public final class Messages extends NLS {
     public static String enroll_unreadable;
     public static String enroll_restoring;
     public static String enroll_auditFailed;
+
+    public static String credentials_chooseDevice;
+    public static String credentials_refresh;
+    public static String credentials_compute;
+    public static String credentials_computeTip;
+    public static String credentials_delete;
+    public static String credentials_name;
+    public static String credentials_code;
+    public static String credentials_validFor;
+    public static String credentials_kind;
+    public static String credentials_addPrompt;
+    public static String credentials_scanScreen;
+    public static String credentials_scanScreenTip;
+    public static String credentials_loadImage;
+    public static String credentials_requireTouch;
+    public static String credentials_add;
+    public static String credentials_noDevice;
+    public static String credentials_noService;
+    public static String credentials_reading;
+    public static String credentials_count;
+    public static String credentials_touchFor;
+    public static String credentials_computing;
+    public static String credentials_computed;
+    public static String credentials_deleting;
+    public static String credentials_confirmDelete;
+    public static String credentials_nothingDeleted;
+    public static String credentials_deleted;
+    public static String credentials_pasteFirst;
+    public static String credentials_adding;
+    public static String credentials_added;
+    public static String credentials_selectFirst;
+    public static String credentials_keyRead;
+
+    public static String guomi_checkJob;
+    public static String guomi_pinJob;
+    public static String guomi_keyPresent;
+    public static String guomi_noKeyOnLibrary;
+    public static String guomi_keyChecks;
+    public static String guomi_noChecklist;
 
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);

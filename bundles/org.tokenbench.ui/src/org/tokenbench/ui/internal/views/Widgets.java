@@ -27,8 +27,10 @@ public final class Widgets {
     private static final String FITTED = "tokenbench.fitted";
     /** How wide a column's header and whole content are, which it gets when the table has room to spare. */
     private static final String FULL = "tokenbench.full";
-    /** Beyond the header text: GTK's header padding and the sort arrow. */
-    private static final int HEADER_PADDING = 24;
+    /** Beyond the header text: GTK's header padding. */
+    private static final int HEADER_PADDING = 18;
+    /** The sort arrow, in the sorted column's header only. */
+    private static final int SORT_ARROW = 16;
     private static final int MIN_WIDTH = 48;
 
     private Widgets() {
@@ -61,8 +63,8 @@ public final class Widgets {
     /**
      * Sizes the columns to what they show: each as wide as its header (in any language: the header is never cut) and its
      * content up to the width it was created with, the last one taking the rest of the table's width; room to spare
-     * first widens the columns whose content was cut. Call it after the rows change; the first call also keeps the
-     * columns filling the table when it is resized.
+     * first widens the columns whose content was cut. Call it after the rows or the sort column change; the first call
+     * also keeps the columns filling the table when it is resized.
      */
     public static void fitColumns(Table table) {
         if (table.isDisposed() || table.getColumnCount() == 0) {
@@ -71,7 +73,7 @@ public final class Widgets {
         GC gc = new GC(table);
         try {
             for (TableColumn column : table.getColumns()) {
-                int header = gc.textExtent(column.getText()).x + HEADER_PADDING;
+                int header = gc.textExtent(column.getText()).x + HEADER_PADDING + (column == table.getSortColumn() ? SORT_ARROW : 0);
                 int cap = column.getData(CONTENT_CAP) instanceof Integer width ? width : Integer.MAX_VALUE;
                 column.pack();
                 column.setData(FULL, Math.max(header, column.getWidth()));
