@@ -43,8 +43,8 @@ class CredentialsViewTest {
         DevicesView devices = (DevicesView) page.showView(DevicesView.ID);
         reader.insert(OathVirtualCard.yubiKey5());
         String id = "pcsc:" + VirtualReader.NAME;
-        DisplayWait.until(() -> devices.model().devices().stream().anyMatch(d -> d.id().equals(id) && d.state() == Device.State.CLAIMED), 15);
-        Device card = devices.model().devices().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+        DisplayWait.until(() -> DevicesTable.device(devices, id).map(d -> d.state() == Device.State.CLAIMED).orElse(false), 15);
+        Device card = DevicesTable.device(devices, id).orElseThrow();
         assertEquals("org.tokenbench.driver.oath", card.claim().orElseThrow().driver().id());
 
         // Double-click opens the device editor; its overview opens the family's view on the device, as this does.

@@ -96,7 +96,7 @@ class DevicesViewTest {
         DisplayWait.until(again::getVisible, 10);
         WidgetFinder.click(page.getWorkbenchWindow().getShell(), "overview.openView");
         assertEquals(Optional.of("bench:A"), program.chosenDevice(), "double-click chose the device; status: " + program.statusText()
-                + "; Devices says: " + view.model().guidance() + "; rows: " + view.model().devices().stream().map(d -> d.id() + "=" + d.state()).toList());
+                + "; Devices says: " + DevicesTable.guidance(view) + "; rows: " + DevicesTable.devices(view).stream().map(d -> d.id() + "=" + d.state()).toList());
         ProgramTokenViewTest.join(program.connect());
         DisplayWait.until(() -> program.tokenText().contains("serial BENCH-UI-1"), 5,
                 () -> "token '" + program.tokenText() + "', status '" + program.statusText() + "'");
@@ -168,6 +168,6 @@ class DevicesViewTest {
     }
 
     private static Optional<Device> row(DevicesView view, String id) {
-        return view.model().devices().stream().filter(d -> d.id().equals(id)).findFirst();
+        return DevicesTable.device(view, id);
     }
 }

@@ -32,6 +32,7 @@ import org.tokenbench.ui.DevicePageSite;
 import org.tokenbench.ui.internal.jobs.DeviceJob;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
 import org.tokenbench.ui.internal.model.DeviceOffer;
+import org.tokenbench.ui.internal.perspectives.EditorRoom;
 import org.tokenbench.ui.internal.views.ServiceHandle;
 
 /**
@@ -60,7 +61,9 @@ public final class DeviceEditor extends MultiPageEditorPart {
     /** Opens (or brings to the front) the editor of {@code device}. */
     public static DeviceEditor open(IWorkbenchPage page, Device device) throws PartInitException {
         String name = device.slot().name() + device.serial().map(serial -> " · " + serial).orElse("");
-        return (DeviceEditor) page.openEditor(new DeviceEditorInput(device.id(), name), ID);
+        DeviceEditor editor = (DeviceEditor) page.openEditor(new DeviceEditorInput(device.id(), name), ID);
+        EditorRoom.editorOpened(page);
+        return editor;
     }
 
     @Override
@@ -261,6 +264,10 @@ public final class DeviceEditor extends MultiPageEditorPart {
 
     @Override
     public void dispose() {
+        IWorkbenchPage page = getSite().getPage();
+        if (page != null && !org.eclipse.ui.PlatformUI.getWorkbench().isClosing()) {
+            EditorRoom.editorClosing(page, this);
+        }
         pages.forEach(DevicePage::dispose);
         if (devices != null) {
             devices.close();

@@ -10,7 +10,9 @@ import org.tokenbench.ui.internal.views.DevicesView;
 
 /**
  * The layout every task perspective shares: Devices on the left, always at hand, and the task's views stacked in one
- * folder on the right (the first one on top). Every task view is a Show View shortcut and every perspective a
+ * folder on the right (the first one on top). A device editor opens in the editor area, which shares the right side
+ * with the task's folder (below it); while one is open the folder steps aside ({@link EditorRoom}), so Devices keeps its
+ * width and the editor gets the whole right side. Every task view is a Show View shortcut and every perspective a
  * perspective shortcut, so users move between tasks without the full Show View dialog.
  */
 abstract class TaskLayout implements IPerspectiveFactory {
@@ -18,6 +20,9 @@ abstract class TaskLayout implements IPerspectiveFactory {
     static final String TASK_FOLDER = "org.tokenbench.ui.folders.task";
     static final List<String> ALL = List.of(TaskPerspectives.TOKENS, TaskPerspectives.KEYS, TaskPerspectives.FLEET,
             TaskPerspectives.DIAGNOSTICS);
+
+    /** The task folder's part of the right side's height when the user brings it back beside an open editor. */
+    private static final float TASK_SHARE_BESIDE_EDITOR = 0.45f;
 
     private final float devicesShare;
     private final List<String> taskViews;
@@ -31,9 +36,13 @@ abstract class TaskLayout implements IPerspectiveFactory {
     @Override
     public final void createInitialLayout(IPageLayout layout) {
         // Every TokenBench task lives in views; device editors open in the editor area when the user asks for one.
+        // Both sides are placed against the editor area, not against each other: hidden or shown, it only ever takes
+        // space from the task's folder, never from Devices (placed right of Devices, the folder and the editor would
+        // have split the Devices' share between them and left Devices a sliver).
         layout.setEditorAreaVisible(false);
-        layout.addView(DevicesView.ID, IPageLayout.LEFT, devicesShare, layout.getEditorArea());
-        IFolderLayout folder = layout.createFolder(TASK_FOLDER, IPageLayout.RIGHT, devicesShare, DevicesView.ID);
+        String editors = layout.getEditorArea();
+        layout.addView(DevicesView.ID, IPageLayout.LEFT, devicesShare, editors);
+        IFolderLayout folder = layout.createFolder(TASK_FOLDER, IPageLayout.TOP, TASK_SHARE_BESIDE_EDITOR, editors);
         for (String view : taskViews) {
             folder.addView(view);
             layout.addShowViewShortcut(view);
