@@ -54,8 +54,16 @@ class DeviceEditorScreenshotsTest {
 
     @AfterEach
     void closeAndRemove() throws Exception {
-        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        page.closeAllEditors(false);
         reader.remove();
+        // the last editor gone, the perspective is as it began: no editor area, the task's views back in place
+        DisplayWait.until(() -> !page.isEditorAreaVisible() && taskViews(page).stream()
+                .allMatch(view -> page.getPartState(view) != IWorkbenchPage.STATE_MINIMIZED), 5);
+    }
+
+    private static List<org.eclipse.ui.IViewReference> taskViews(IWorkbenchPage page) {
+        return java.util.Arrays.stream(page.getViewReferences()).filter(view -> !view.getId().equals(DevicesView.ID)).toList();
     }
 
     @Test
@@ -119,6 +127,8 @@ class DeviceEditorScreenshotsTest {
             } else if (title.equals(Messages.page_certificates)) {
                 Table certificates = WidgetFinder.find(root, "certificates.table", Table.class);
                 DisplayWait.until(() -> certificates.getItemCount() > 0, 15);
+                // an SM2 certificate (a curve the JDK cannot decode) is shown, not "not readable as X.509"
+                assertTrue(certificates.getItem(0).getText(2).contains("CN=SoftSKF Test Key"), certificates.getItem(0).getText(2));
             } else if (title.equals(Messages.page_checklist)) {
                 WidgetFinder.click(root, "checklist.run");
                 Label status = WidgetFinder.find(root, "checklist.status", Label.class);
@@ -147,6 +157,9 @@ class DeviceEditorScreenshotsTest {
         DisplayWait.until(() -> DevicesTable.device(devices, id).map(d -> d.state() == Device.State.CLAIMED).orElse(false), 10);
         DevicesTable.open(devices, id);
         DeviceEditor editor = (DeviceEditor) page.getActiveEditor();
+        // the task's views step aside for the editor (Devices stays): neither is squeezed at 1280×800
+        assertTrue(taskViews(page).stream().allMatch(view -> page.getPartState(view) == IWorkbenchPage.STATE_MINIMIZED),
+                () -> taskViews(page).stream().map(view -> view.getId() + "=" + page.getPartState(view)).toList().toString());
         DisplayWait.until(() -> editor.pageTitles().size() > 1, 15, () -> editor.pageTitles().toString());
         idle(id);
         return editor;

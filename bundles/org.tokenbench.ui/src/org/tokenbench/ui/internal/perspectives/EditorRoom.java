@@ -14,8 +14,9 @@ import org.tokenbench.ui.internal.views.DevicesView;
 /**
  * At 1280×800 Devices, a task's views and a device editor cannot all be readable side by side (the editor's pages
  * would scroll, Devices would lose its columns). While a device editor is open the task's views step aside: their
- * folder is minimized to the window's trim, one click away, and comes back when the last device editor closes or when
- * a page asks for one of its views. Devices stays, so another device is one double-click away.
+ * folder is minimized to the window's trim, one click away, and comes back when the last device editor closes (the
+ * editor area then goes again, as the perspective began) or when a page asks for one of its views. Devices stays, so
+ * another device is one double-click away.
  */
 public final class EditorRoom {
 
@@ -37,14 +38,28 @@ public final class EditorRoom {
         }
     }
 
-    /** {@code closing} is closing: when it was the page's last editor, the task's views come back. */
+    /**
+     * {@code closing} is closing: when it was the page's last editor, the task's views come back and the editor area
+     * goes (left shown, the empty area would keep half of the task's height).
+     */
     public static void editorClosing(IWorkbenchPage page, IEditorPart closing) {
-        for (IEditorReference editor : page.getEditorReferences()) {
-            if (editor.getPart(false) != closing) {
+        org.eclipse.swt.widgets.Shell shell = page.getWorkbenchWindow().getShell();
+        if (shell == null || shell.isDisposed()) {
+            return;
+        }
+        // after the close completes: the page is in the middle of closing the editor now
+        shell.getDisplay().asyncExec(() -> {
+            if (shell.isDisposed()) {
                 return;
             }
-        }
-        restore(page);
+            for (IEditorReference editor : page.getEditorReferences()) {
+                if (editor.getPart(false) != closing) {
+                    return;
+                }
+            }
+            restore(page);
+            page.setEditorAreaVisible(false);
+        });
     }
 
     /** A page asked for {@code viewId} (a family's view, Program Token, OATH Credentials): its folder comes back. */

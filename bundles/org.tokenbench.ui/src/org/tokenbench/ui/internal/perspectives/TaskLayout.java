@@ -24,12 +24,16 @@ abstract class TaskLayout implements IPerspectiveFactory {
     /** The task folder's part of the right side's height when the user brings it back beside an open editor. */
     private static final float TASK_SHARE_BESIDE_EDITOR = 0.45f;
 
-    private final float devicesShare;
+    /**
+     * The part of the window's width Devices gets, the same in every task (switching tasks does not move it): at
+     * 1280×800 its reader or key, transport and state columns fit (a quarter cut the state), and the task's forms and
+     * the device editor keep 70 % of the width.
+     */
+    private static final float DEVICES_SHARE = 0.3f;
+
     private final List<String> taskViews;
 
-    /** {@code devicesShare}: the part of the window's width the Devices view gets. */
-    TaskLayout(float devicesShare, String... taskViews) {
-        this.devicesShare = devicesShare;
+    TaskLayout(String... taskViews) {
         this.taskViews = List.of(taskViews);
     }
 
@@ -41,7 +45,7 @@ abstract class TaskLayout implements IPerspectiveFactory {
         // have split the Devices' share between them and left Devices a sliver).
         layout.setEditorAreaVisible(false);
         String editors = layout.getEditorArea();
-        layout.addView(DevicesView.ID, IPageLayout.LEFT, devicesShare, editors);
+        layout.addView(DevicesView.ID, IPageLayout.LEFT, DEVICES_SHARE, editors);
         IFolderLayout folder = layout.createFolder(TASK_FOLDER, IPageLayout.TOP, TASK_SHARE_BESIDE_EDITOR, editors);
         for (String view : taskViews) {
             folder.addView(view);
