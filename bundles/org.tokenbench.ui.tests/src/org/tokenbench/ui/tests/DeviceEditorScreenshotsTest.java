@@ -129,6 +129,8 @@ class DeviceEditorScreenshotsTest {
                 DisplayWait.until(() -> certificates.getItemCount() > 0, 15);
                 // an SM2 certificate (a curve the JDK cannot decode) is shown, not "not readable as X.509"
                 assertTrue(certificates.getItem(0).getText(2).contains("CN=SoftSKF Test Key"), certificates.getItem(0).getText(2));
+                org.eclipse.swt.widgets.Text details = WidgetFinder.find(root, "certificates.details", org.eclipse.swt.widgets.Text.class);
+                DisplayWait.until(() -> details.getText().contains("SM3withSM2"), 5, details::getText);
             } else if (title.equals(Messages.page_checklist)) {
                 WidgetFinder.click(root, "checklist.run");
                 Label status = WidgetFinder.find(root, "checklist.status", Label.class);

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -85,6 +87,12 @@ final class CertificatesPage extends EditorPage {
         });
     }
 
+    /** Bouncy Castle's finder names RSA and ECDSA signatures but gives the Guomi one as its bare OID. */
+    private static String algorithmName(AlgorithmIdentifier algorithm) {
+        return GMObjectIdentifiers.sm2sign_with_sm3.equals(algorithm.getAlgorithm()) ? "SM3withSM2"
+                : new DefaultAlgorithmNameFinder().getAlgorithmName(algorithm);
+    }
+
     static Row row(Certificates.Entry entry) {
         byte[] der = entry.der();
         String fingerprint;
@@ -101,7 +109,7 @@ final class CertificatesPage extends EditorPage {
             String subject = certificate.getSubject().toString();
             String issuer = certificate.getIssuer().toString();
             String validity = DAY.format(certificate.getNotBefore().toInstant()) + " – " + DAY.format(certificate.getNotAfter().toInstant());
-            String algorithm = new DefaultAlgorithmNameFinder().getAlgorithmName(certificate.getSignatureAlgorithm());
+            String algorithm = algorithmName(certificate.getSignatureAlgorithm());
             String text = NLS.bind(Messages.certificates_detailsText, new Object[] {subject, issuer, certificate.getSerialNumber().toString(16),
                     validity, algorithm, fingerprint});
             return new Row(entry.container(), usage, subject, issuer, validity, fingerprint, text);
