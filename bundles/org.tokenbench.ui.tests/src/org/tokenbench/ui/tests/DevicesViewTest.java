@@ -85,6 +85,8 @@ class DevicesViewTest {
         WidgetFinder.click(page.getWorkbenchWindow().getShell(), "overview.openView");
         ProgramTokenView program = (ProgramTokenView) page.findView(ProgramTokenView.ID);
         assertTrue(program != null && page.isPartVisible(program), "the family's view is open");
+        assertEquals(IWorkbenchPage.STATE_MINIMIZED, page.getPartState(page.getEditorReferences()[0]),
+                "the editor steps aside for the view the user asked for (beside each other, the view's form would scroll)");
         PluggableDevice other = new PluggableDevice("BENCH-UI-2", null);
         bench.addSlot("B");
         bench.plug("B", other);
@@ -106,6 +108,7 @@ class DevicesViewTest {
                 "Connect closes its session: " + token.log());
 
         page.closeAllEditors(false);
+        DisplayWait.until(() -> !page.isEditorAreaVisible(), 5);
         bench.unplug("A");
         DisplayWait.until(() -> row(view, "bench:A").map(d -> d.state() == Device.State.EMPTY).orElse(false), 10);
         bench.removeSlot("A");

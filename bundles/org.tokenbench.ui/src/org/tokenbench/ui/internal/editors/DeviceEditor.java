@@ -62,7 +62,7 @@ public final class DeviceEditor extends MultiPageEditorPart {
     public static DeviceEditor open(IWorkbenchPage page, Device device) throws PartInitException {
         String name = device.slot().name() + device.serial().map(serial -> " · " + serial).orElse("");
         DeviceEditor editor = (DeviceEditor) page.openEditor(new DeviceEditorInput(device.id(), name), ID);
-        EditorRoom.editorOpened(page);
+        EditorRoom.editorOpened(page, editor);
         return editor;
     }
 
