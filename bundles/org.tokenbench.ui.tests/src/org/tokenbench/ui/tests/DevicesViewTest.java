@@ -75,7 +75,7 @@ class DevicesViewTest {
         assertEquals("Bench token", shown.claim().orElseThrow().family().name());
         Duration skew = shown.claim().orElseThrow().clockSkew().orElseThrow();
         assertTrue(skew.abs().compareTo(Duration.ofSeconds(2)) <= 0, "the bench clock is the PC's: " + skew);
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "devices-test-transport-1280x800.png");
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("devices-test-transport-1280x800.png"));
 
         // Double-click opens the device's editor; its overview offers the view the family contributes (deviceViews).
         DevicesTable.open(view, "bench:A");
