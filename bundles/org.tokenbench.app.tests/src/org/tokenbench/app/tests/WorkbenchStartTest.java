@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.tokenbench.diagnostics.Diagnosis;
 import org.tokenbench.ui.TaskPerspectives;
 import org.tokenbench.ui.internal.jobs.Screenshots;
+import org.tokenbench.ui.internal.perspectives.ScreenshotMatrix;
 import org.tokenbench.ui.internal.status.DeviceStatusItem;
 import org.tokenbench.ui.internal.views.ActivityView;
 import org.tokenbench.ui.internal.views.BatchesView;
@@ -51,13 +52,8 @@ class WorkbenchStartTest {
             TaskPerspectives.FLEET, List.of(FleetView.ID, ActivityView.ID),
             TaskPerspectives.DIAGNOSTICS, List.of(DiagnosticsView.ID, DriversView.ID, ActivityView.ID));
 
-    /** The product's light theme (the default) and the dark one offered in Preferences › Appearance. */
-    private static final List<String> THEMES = List.of("org.eclipse.e4.ui.css.theme.e4_default", "org.eclipse.e4.ui.css.theme.e4_dark");
-
-    /** The workbench's language (Equinox's -nl, else the OS locale): "en" or "zh", for the screenshots' names. */
     private static String language() {
-        String nl = org.eclipse.core.runtime.Platform.getNL();
-        return nl != null && nl.startsWith("zh") ? "zh" : "en";
+        return ScreenshotMatrix.language();
     }
 
     @Test
@@ -73,7 +69,7 @@ class WorkbenchStartTest {
         IThemeEngine themes = (IThemeEngine) shell.getDisplay().getData("org.eclipse.e4.ui.css.swt.theme");
         assertNotNull(themes, "no CSS theme engine");
         assertNotNull(themes.getActiveTheme(), "no CSS theme active");
-        assertEquals("org.eclipse.e4.ui.css.theme.e4_default", themes.getActiveTheme().getId());
+        assertEquals(ScreenshotMatrix.LIGHT, themes.getActiveTheme().getId());
 
         var menus = Arrays.stream(shell.getMenuBar().getItems()).map(item -> item.getText().replace("&", "")).toList();
         // File, Token, Window and Help (About TokenBench, Install Driver…), in the language the workbench runs in.
@@ -109,7 +105,6 @@ class WorkbenchStartTest {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         IWorkbenchPage page = window.getActivePage();
         var registry = PlatformUI.getWorkbench().getPerspectiveRegistry();
-        IThemeEngine themes = (IThemeEngine) window.getShell().getDisplay().getData("org.eclipse.e4.ui.css.swt.theme");
         try {
             for (var task : TASK_VIEWS.entrySet()) {
                 page.setPerspective(registry.findPerspectiveWithId(task.getKey()));
@@ -123,21 +118,18 @@ class WorkbenchStartTest {
                 }
                 String name = task.getKey().substring(task.getKey().lastIndexOf('.') + 1);
                 // CI keeps each perspective at both sizes, light and dark, in the run's language (a second run: zh).
-                for (String theme : THEMES) {
-                    themes.setTheme(theme, false);
-                    for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
-                        Path png = Screenshots.save(window.getShell(), size[0], size[1], "perspective-" + name + "-" + size[0]
-                                + "x" + size[1] + "-" + (theme.endsWith("dark") ? "dark" : "light") + "-" + language() + ".png");
-                        assertTrue(Files.size(png) > 1000, "screenshot is empty: " + png);
-                    }
+                for (Path png : ScreenshotMatrix.saveEach(window.getShell(), "perspective-" + name)) {
+                    assertTrue(Files.size(png) > 1000, "screenshot is empty: " + png);
                 }
+                // Devices stays readable at the smallest size: which device, what kind, in what state are never cut.
+                window.getShell().setSize(1280, 800);
+                assertDevicesColumnsFit(page);
                 // The task's views share one folder, and each tab says what it is.
                 List<String> tabs = tabTexts(window.getShell());
                 assertTrue(tabs.containsAll(labels), "tabs " + tabs + " lack some of " + labels);
                 assertFalse(tabs.stream().anyMatch(String::isBlank), "an empty tab label: " + tabs);
             }
         } finally {
-            themes.setTheme(THEMES.get(0), false);
             page.setPerspective(registry.findPerspectiveWithId(TaskPerspectives.TOKENS));
             window.getShell().setMaximized(true);
         }
@@ -156,6 +148,55 @@ class WorkbenchStartTest {
         Path png = Screenshots.save(window.getShell(), 0, 0, "diagnostics-view.png");
         assertTrue(Files.size(png) > 1000, "screenshot is empty: " + png);
         view.search("");
+    }
+
+    /**
+     * The Devices view's first three columns (reader or key, transport, state) are as wide as their header and content
+     * and lie inside the view (nothing to scroll to).
+     */
+    private static void assertDevicesColumnsFit(IWorkbenchPage page) {
+        Shell shell = page.getWorkbenchWindow().getShell();
+        shell.layout(true, true);
+        long until = System.nanoTime() + 500_000_000L;
+        while (System.nanoTime() < until) {
+            if (!shell.getDisplay().readAndDispatch()) {
+                Thread.onSpinWait();
+            }
+        }
+        org.eclipse.swt.widgets.Table table = devicesTable(shell);
+        assertNotNull(table, "no Devices table");
+        int visible = table.getClientArea().width;
+        int right = 0;
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+        try {
+            for (int i = 0; i < 3; i++) {
+                org.eclipse.swt.widgets.TableColumn column = table.getColumn(i);
+                int needed = gc.textExtent(column.getText()).x;
+                for (org.eclipse.swt.widgets.TableItem item : table.getItems()) {
+                    needed = Math.max(needed, gc.textExtent(item.getText(i)).x);
+                }
+                assertTrue(column.getWidth() >= needed, column.getText() + " is " + column.getWidth() + " px for " + needed + " px of text");
+                right += column.getWidth();
+            }
+        } finally {
+            gc.dispose();
+        }
+        assertTrue(right <= visible, "the Devices view shows " + visible + " px of its first three columns' " + right + " px");
+    }
+
+    private static org.eclipse.swt.widgets.Table devicesTable(Control control) {
+        if (control instanceof org.eclipse.swt.widgets.Table table && "devices.table".equals(table.getData(org.tokenbench.ui.internal.views.Widgets.ID_KEY))) {
+            return table;
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                org.eclipse.swt.widgets.Table found = devicesTable(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static List<String> tabTexts(Composite parent) {

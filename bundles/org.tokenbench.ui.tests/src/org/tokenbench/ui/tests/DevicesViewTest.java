@@ -75,7 +75,7 @@ class DevicesViewTest {
         assertEquals("Bench token", shown.claim().orElseThrow().family().name());
         Duration skew = shown.claim().orElseThrow().clockSkew().orElseThrow();
         assertTrue(skew.abs().compareTo(Duration.ofSeconds(2)) <= 0, "the bench clock is the PC's: " + skew);
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "devices-test-transport-1280x800.png");
+        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("devices-test-transport-1280x800.png"));
 
         // Double-click opens the device's editor; its overview offers the view the family contributes (deviceViews).
         DevicesTable.open(view, "bench:A");
@@ -85,6 +85,8 @@ class DevicesViewTest {
         WidgetFinder.click(page.getWorkbenchWindow().getShell(), "overview.openView");
         org.eclipse.ui.IViewPart program = page.findView(ProgramTokenView.ID);
         assertTrue(program != null && page.isPartVisible(program), "the family's view is open");
+        assertEquals(IWorkbenchPage.STATE_MINIMIZED, page.getPartState(page.getEditorReferences()[0]),
+                "the editor steps aside for the view the user asked for (beside each other, the view's form would scroll)");
         PluggableDevice other = new PluggableDevice("BENCH-UI-2", null);
         bench.addSlot("B");
         bench.plug("B", other);
@@ -97,7 +99,7 @@ class DevicesViewTest {
         WidgetFinder.click(page.getWorkbenchWindow().getShell(), "overview.openView");
         ProgramTokenForm form = ProgramTokenForm.show();
         assertTrue(form.chosenDevice().contains("BENCH-UI-1"), "double-click chose the device; it shows " + form.chosenDevice()
-                + "; status: " + form.status() + "; Devices says: " + view.model().guidance());
+                + "; status: " + form.status() + "; Devices says: " + DevicesTable.guidance(view));
         try (JobWatch jobs = new JobWatch()) {
             form.run(org.tokenbench.ui.internal.commands.TokenBenchCommands.CONNECT);
             JobWatch.finished(jobs.started(job -> job instanceof DeviceJob d && d.deviceId().equals("bench:A"), "Connect"));
@@ -110,6 +112,7 @@ class DevicesViewTest {
                 "Connect closes its session: " + token.log());
 
         page.closeAllEditors(false);
+        DisplayWait.until(() -> !page.isEditorAreaVisible(), 5);
         bench.unplug("A");
         DisplayWait.until(() -> row(view, "bench:A").map(d -> d.state() == Device.State.EMPTY).orElse(false), 10);
         bench.removeSlot("A");
@@ -181,6 +184,6 @@ class DevicesViewTest {
     }
 
     private static Optional<Device> row(DevicesView view, String id) {
-        return view.model().devices().stream().filter(d -> d.id().equals(id)).findFirst();
+        return DevicesTable.device(view, id);
     }
 }

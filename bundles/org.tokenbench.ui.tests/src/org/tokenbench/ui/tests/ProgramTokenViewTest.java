@@ -94,7 +94,7 @@ class ProgramTokenViewTest {
         SafeIdVirtualToken token = SafeIdVirtualToken.factoryNew("TB-UI-0001");
         reader.insert(token);
         Device claimed = claimed(devices, "TB-UI-0001");
-        assertEquals(SAFEID, claimed.claim().orElseThrow().driver().id(), devices.model().devices().toString());
+        assertEquals(SAFEID, claimed.claim().orElseThrow().driver().id(), DevicesTable.devices(devices).toString());
 
         try (JobWatch jobs = new JobWatch()) {
             WidgetFinder.click(page.getWorkbenchWindow().getShell(), "program.refresh");
@@ -368,7 +368,7 @@ class ProgramTokenViewTest {
     }
 
     private static Device claimed(DevicesView devices, String serial) {
-        DisplayWait.until(() -> devices.model().devices().stream().anyMatch(d -> d.serial().equals(Optional.of(serial))), 15);
-        return devices.model().devices().stream().filter(d -> d.serial().equals(Optional.of(serial))).findFirst().orElseThrow();
+        DisplayWait.until(() -> DevicesTable.devices(devices).stream().anyMatch(d -> d.serial().equals(Optional.of(serial))), 15);
+        return DevicesTable.devices(devices).stream().filter(d -> d.serial().equals(Optional.of(serial))).findFirst().orElseThrow();
     }
 }

@@ -1,6 +1,6 @@
 package org.tokenbench.ui.tests;
 
-import org.eclipse.core.runtime.Platform;
+import org.tokenbench.ui.internal.perspectives.ScreenshotMatrix;
 
 /** The views' screenshots are kept per language: the English names as before, "-zh" before ".png" in the Chinese run. */
 final class ScreenshotNames {
@@ -9,7 +9,6 @@ final class ScreenshotNames {
     }
 
     static String of(String name) {
-        String nl = Platform.getNL();
-        return nl != null && nl.startsWith("zh") ? name.replace(".png", "-zh.png") : name;
+        return ScreenshotMatrix.language().equals("zh") ? name.replace(".png", "-zh.png") : name;
     }
 }

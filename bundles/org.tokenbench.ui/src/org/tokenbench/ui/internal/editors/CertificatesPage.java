@@ -1,15 +1,16 @@
 package org.tokenbench.ui.internal.editors;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.TableViewer;
@@ -86,6 +87,12 @@ final class CertificatesPage extends EditorPage {
         });
     }
 
+    /** Bouncy Castle's finder names RSA and ECDSA signatures but gives the Guomi one as its bare OID. */
+    private static String algorithmName(AlgorithmIdentifier algorithm) {
+        return GMObjectIdentifiers.sm2sign_with_sm3.equals(algorithm.getAlgorithm()) ? "SM3withSM2"
+                : new DefaultAlgorithmNameFinder().getAlgorithmName(algorithm);
+    }
+
     static Row row(Certificates.Entry entry) {
         byte[] der = entry.der();
         String fingerprint;
@@ -96,14 +103,17 @@ final class CertificatesPage extends EditorPage {
         }
         String usage = entry.usage() == Certificates.Usage.SIGNING ? Messages.certificates_signing : Messages.certificates_encryption;
         try {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
-            String subject = certificate.getSubjectX500Principal().getName();
-            String issuer = certificate.getIssuerX500Principal().getName();
+            // Bouncy Castle, not the JDK's CertificateFactory: a Guomi key's certificate is on the SM2 curve, which the
+            // JDK cannot decode ("Unknown named curve: 1.2.156.10197.1.301"); showing it needs no key decoded at all.
+            X509CertificateHolder certificate = new X509CertificateHolder(der);
+            String subject = certificate.getSubject().toString();
+            String issuer = certificate.getIssuer().toString();
             String validity = DAY.format(certificate.getNotBefore().toInstant()) + " – " + DAY.format(certificate.getNotAfter().toInstant());
+            String algorithm = algorithmName(certificate.getSignatureAlgorithm());
             String text = NLS.bind(Messages.certificates_detailsText, new Object[] {subject, issuer, certificate.getSerialNumber().toString(16),
-                    validity, certificate.getSigAlgName(), fingerprint});
+                    validity, algorithm, fingerprint});
             return new Row(entry.container(), usage, subject, issuer, validity, fingerprint, text);
-        } catch (CertificateException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             String why = NLS.bind(Messages.certificates_unreadable, der.length, e.getMessage());
             return new Row(entry.container(), usage, why, "", "", fingerprint, why + "\nSHA-256 " + fingerprint);
         }

@@ -34,6 +34,7 @@ import org.tokenbench.ui.internal.jobs.UiInteraction;
 import org.tokenbench.ui.internal.model.DeviceOffer;
 import org.tokenbench.ui.internal.commands.TokenBenchCommands;
 import org.tokenbench.ui.internal.commands.ViewCommand;
+import org.tokenbench.ui.internal.perspectives.EditorRoom;
 import org.tokenbench.ui.internal.views.ServiceHandle;
 
 /**
@@ -62,7 +63,9 @@ public final class DeviceEditor extends MultiPageEditorPart {
     /** Opens (or brings to the front) the editor of {@code device}. */
     public static DeviceEditor open(IWorkbenchPage page, Device device) throws PartInitException {
         String name = device.slot().name() + device.serial().map(serial -> " · " + serial).orElse("");
-        return (DeviceEditor) page.openEditor(new DeviceEditorInput(device.id(), name), ID);
+        DeviceEditor editor = (DeviceEditor) page.openEditor(new DeviceEditorInput(device.id(), name), ID);
+        EditorRoom.editorOpened(page, editor);
+        return editor;
     }
 
     @Override
@@ -276,6 +279,10 @@ public final class DeviceEditor extends MultiPageEditorPart {
 
     @Override
     public void dispose() {
+        IWorkbenchPage page = getSite().getPage();
+        if (page != null && !org.eclipse.ui.PlatformUI.getWorkbench().isClosing()) {
+            EditorRoom.editorClosing(page, this);
+        }
         pages.forEach(DevicePage::dispose);
         if (devices != null) {
             devices.close();

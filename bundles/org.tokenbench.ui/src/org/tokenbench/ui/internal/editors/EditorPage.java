@@ -60,7 +60,9 @@ abstract class EditorPage implements DevicePage {
     /** Opens the view {@code viewId} and, when it works on one device, tells it this one. */
     void openView(String viewId) {
         try {
-            org.eclipse.ui.IViewPart part = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(viewId);
+            org.eclipse.ui.IWorkbenchPage page = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+            org.eclipse.ui.IViewPart part = page.showView(viewId);
+            org.tokenbench.ui.internal.perspectives.EditorRoom.viewWanted(page, viewId);
             if (part instanceof org.tokenbench.ui.DeviceView target) {
                 target.showDevice(device.deviceId());
             }

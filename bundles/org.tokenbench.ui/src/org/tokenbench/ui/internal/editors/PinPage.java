@@ -43,13 +43,14 @@ final class PinPage extends EditorPage {
     void createContent(Composite parent) {
         GridLayoutFactory.swtDefaults().numColumns(4).applyTo(parent);
         for (PinType type : PinType.values()) {
+            // label, field and Verify side by side, the counter after them: on a wide editor the field stays by its label
             new Label(parent, SWT.NONE).setText(type == PinType.USER ? Messages.pin_user : Messages.pin_admin);
-            Label counter = Widgets.id(new Label(parent, SWT.NONE), "pin.counter." + type);
-            GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(260, SWT.DEFAULT).applyTo(counter);
             Text field = Widgets.id(new Text(parent, SWT.BORDER | SWT.PASSWORD), "pin.field." + type);
             field.setToolTipText(Messages.pin_fieldTip);
             GridDataFactory.fillDefaults().hint(160, SWT.DEFAULT).applyTo(field);
             verifyButtons.put(type, button(parent, Messages.pin_verify, "pin.verify." + type, () -> verify(type)));
+            Label counter = Widgets.id(new Label(parent, SWT.NONE), "pin.counter." + type);
+            GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(260, SWT.DEFAULT).applyTo(counter);
             counters.put(type, counter);
             fields.put(type, field);
         }

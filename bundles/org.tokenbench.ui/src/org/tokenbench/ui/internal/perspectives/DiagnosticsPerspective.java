@@ -8,6 +8,6 @@ import org.tokenbench.ui.internal.views.ActivityView;
 public final class DiagnosticsPerspective extends TaskLayout {
 
     public DiagnosticsPerspective() {
-        super(0.3f, DiagnosticsView.ID, DriversView.ID, ActivityView.ID);
+        super(DiagnosticsView.ID, DriversView.ID, ActivityView.ID);
     }
 }

@@ -7,6 +7,6 @@ import org.tokenbench.ui.internal.views.ActivityView;
 public final class FleetPerspective extends TaskLayout {
 
     public FleetPerspective() {
-        super(0.25f, FleetView.ID, ActivityView.ID);
+        super(FleetView.ID, ActivityView.ID);
     }
 }

@@ -7,6 +7,6 @@ import org.tokenbench.ui.internal.views.CredentialsView;
 public final class KeysPerspective extends TaskLayout {
 
     public KeysPerspective() {
-        super(0.3f, GuomiKeyView.ID, CredentialsView.ID);
+        super(GuomiKeyView.ID, CredentialsView.ID);
     }
 }

@@ -8,6 +8,6 @@ import org.tokenbench.ui.internal.views.BatchesView;
 public final class TokensPerspective extends TaskLayout {
 
     public TokensPerspective() {
-        super(0.3f, ProgramTokenView.ID, EnrollView.ID, BatchesView.ID);
+        super(ProgramTokenView.ID, EnrollView.ID, BatchesView.ID);
     }
 }

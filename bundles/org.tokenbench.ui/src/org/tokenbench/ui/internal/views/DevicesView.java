@@ -53,7 +53,7 @@ public final class DevicesView extends ViewPart {
         display = parent.getDisplay();
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(parent);
         guidance = Widgets.id(new Label(parent, SWT.WRAP), "devices.guidance");
-        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(guidance);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(guidance);
         ViewCommand.activate(getSite(), TokenBenchCommands.REFRESH_DEVICES, this::refresh).button(parent, Messages.devices_refresh);
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         viewer.getTable().setHeaderVisible(true);
@@ -61,13 +61,16 @@ public final class DevicesView extends ViewPart {
         Widgets.id(viewer.getTable(), "devices.table");
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(viewer.getTable());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(Messages.devices_transport, 80, d -> d.slot().transport());
+        // What a narrow view must show first (which device, what kind, in what state) on the left; the widths cap what
+        // the content may take (Widgets.fitColumns: the header always fits, in either language).
         column(Messages.devices_slot, 220, d -> d.slot().name());
+        column(Messages.devices_transport, 80, d -> d.slot().transport());
         column(Messages.devices_state, 200, DevicesModel::stateText);
         column(Messages.devices_claimedBy, 300, DevicesModel::claimText);
         column(Messages.devices_serial, 130, d -> d.serial().orElse(""));
         column(Messages.devices_clock, 100, DevicesModel::skewText);
         column(Messages.devices_busy, 60, DevicesModel::busyText);
+        Widgets.fitColumns(viewer.getTable());
         viewer.addDoubleClickListener(e -> openEditor((Device) ((IStructuredSelection) e.getSelection()).getFirstElement()));
         ViewCommand open = ViewCommand.activate(getSite(), TokenBenchCommands.OPEN_DEVICE,
                 () -> openEditor((Device) viewer.getStructuredSelection().getFirstElement()));
@@ -109,11 +112,6 @@ public final class DevicesView extends ViewPart {
         return job;
     }
 
-    /** What the view shows (the rows and the guidance), kept up to date from the devices service's events. */
-    public DevicesModel model() {
-        return model;
-    }
-
     // ---- showing ----
 
     /**
@@ -150,6 +148,7 @@ public final class DevicesView extends ViewPart {
             return;
         }
         viewer.setInput(model.devices());
+        Widgets.fitColumns(viewer.getTable());
         guidance.setText(model.guidance());
         guidance.getParent().layout(true, true);
     }
