@@ -70,7 +70,7 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
   # and still maps the per-user archive).
   local jit=(-XX:TieredStopAtLevel=1)
   case "${3:-}" in qr) jit=() ;; esac  # image decoding runs long enough for C2 to pay off
-  local short_jvm=(${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable "-Xlog:all=error,cds*=off,aot*=off:stderr" -XX:+AutoCreateSharedArchive)
+  local short_jvm=(${jit[@]+"${jit[@]}"} -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable "-Xlog:all=error,cds*=off,aot*=off:stderr")
   local java_key
   java_key="$(printf '%s' "$tokenbench_java" | cksum | cut -d' ' -f1)"
   # Drivers the user added (~/.tokenbench/drivers) live only in OSGi: with any, every command takes the OSGi path, so
@@ -79,12 +79,13 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
     tokenbench_fast_classpath "$product_dir"
     # Its own class-data archive (the class path differs from the OSGi launch's), when there is a cache to keep it in.
     local archive=()
-    [ -n "$cache" ] && archive=(-XX:SharedArchiveFile="$cache/fast-$java_key.jsa")
+    # (-XX:+AutoCreateSharedArchive only with a file: alone, the JVM refuses to start.)
+    [ -n "$cache" ] && archive=(-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$cache/fast-$java_key.jsa")
     tokenbench_headless_args=("${short_jvm[@]}" ${archive[@]+"${archive[@]}"} -Dtokenbench.home="$state_dir"
       -Dtokenbench.product="$product_dir" -cp "$tokenbench_classpath" org.tokenbench.cli.internal.PlainLaunch)
     return 0
   fi
-  tokenbench_headless_args=("${common[@]}" "${short_jvm[@]}" -XX:SharedArchiveFile="$cache/headless-$java_key.jsa"
+  tokenbench_headless_args=("${common[@]}" "${short_jvm[@]}" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$cache/headless-$java_key.jsa"
     -Dosgi.sharedConfiguration.area="$product_dir/configuration-headless"
     -cp "$product_dir/lib/boot/equinox-launcher.jar" org.eclipse.equinox.launcher.Main
     -install "$product_dir" -configuration "$cache/headless" -data "$state_dir/workspace" -noSplash

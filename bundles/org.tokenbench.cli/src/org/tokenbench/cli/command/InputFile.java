@@ -41,7 +41,7 @@ public final class InputFile {
      * ({@code -Dtokenbench.pipePatienceSeconds} changes it; the tests wait less).
      */
     static int pipePatienceSeconds() {
-        return Integer.getInteger("tokenbench.pipePatienceSeconds", 60);
+        return Math.max(1, Integer.getInteger("tokenbench.pipePatienceSeconds", 60));
     }
 
     private static final Pattern BASE32_KEY = Pattern.compile("[A-Z2-7]{16,}=*");
@@ -148,6 +148,8 @@ public final class InputFile {
         try {
             return read.get(patience, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
+            // a writer that comes late still hands its secret to the reader thread: wiped there, never used
+            read.thenAccept(late -> java.util.Arrays.fill(late, (byte) 0));
             throw new TokenException(TIMED_OUT, name + " is a pipe or device that gave no complete input within "
                     + patience + " s");
         } catch (InterruptedException e) {

@@ -108,7 +108,7 @@ public record DriverDescriptor(String id, String vendor, String name, List<Strin
             if (!candidate.equals(Locale.ROOT)) {
                 String translation = TRANSLATIONS.toBundleName(base, candidate) + ".properties";
                 read(loader, translation, driverClass.getName() + " " + translation)
-                        .ifPresent(names -> properties.putAll(names(names, driverClass.getName() + " " + translation)));
+                        .ifPresent(names -> properties.putAll(names(names)));
             }
         }
         return parse(properties, source);
@@ -127,14 +127,19 @@ public record DriverDescriptor(String id, String vendor, String name, List<Strin
         }
     }
 
-    /** A translation gives names only: a translated ATR or setting would make the driver behave differently by language. */
-    private static Properties names(Properties translation, String source) {
+    /**
+     * A translation gives names only: a translated ATR or setting would make the driver behave differently by language,
+     * so any other key in it is left out (not refused: a vendor's slip must not take the driver away from the users of
+     * one language).
+     */
+    private static Properties names(Properties translation) {
+        Properties names = new Properties();
         for (String key : translation.stringPropertyNames()) {
-            if (!key.equals("name") && !key.endsWith(".name")) {
-                throw new IllegalArgumentException(source + ": '" + key + "' cannot be translated (only name and <family>.name)");
+            if (key.equals("name") || key.endsWith(".name")) {
+                names.setProperty(key, translation.getProperty(key));
             }
         }
-        return translation;
+        return names;
     }
 
     /** The descriptor in {@code properties}; {@code source} names the file in error messages. */
