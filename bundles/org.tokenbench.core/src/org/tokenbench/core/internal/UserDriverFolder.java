@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -131,7 +133,11 @@ public final class UserDriverFolder implements DriverInstaller {
             }
             // A plain library bundle would start with every launch and do nothing for TokenBench; a vendor's repository may
             // hold such libraries beside its driver, so only a source where no bundle contributes anything is refused.
-            if (candidates.stream().noneMatch(this::contributes)) {
+            // What is checked is what gets installed: the staged copies, not the source that could change meanwhile.
+            Set<String> hosts = new HashSet<>();
+            added().forEach(bundle -> hosts.add(bundle.symbolicName()));
+            staged.values().forEach(jar -> hosts.add(jar.symbolicName()));
+            if (staged.keySet().stream().noneMatch(copy -> contributes(copy, hosts))) {
                 String what = Files.isRegularFile(source) ? "'" + source.getFileName() + "' contributes no"
                         : "no bundle in '" + source + "' contributes a";
                 throw new TokenException(NOT_INSTALLABLE, what + " TokenBench driver, catalog or view (no " + DriverDescriptor.DEFAULT_RESOURCE
@@ -225,14 +231,15 @@ public final class UserDriverFolder implements DriverInstaller {
 
     /**
      * Whether {@code jar} adds something to TokenBench (docs/driver-guide.md): a driver descriptor, an error catalog, a
-     * device view or a headless command; or is a fragment of a driver the user added (a translation, a patch).
+     * device view or a headless command; or is a fragment of a driver the user added or adds now ({@code userHosts}: a
+     * translation, a patch).
      */
-    private boolean contributes(Path jar) {
+    private static boolean contributes(Path jar, Set<String> userHosts) {
         Optional<DriverJar> name = DriverJar.read(jar);
         if (name.isEmpty()) {
             return false;
         }
-        if (name.get().fragmentHost().filter(host -> !shipped(host)).isPresent()) {
+        if (name.get().fragmentHost().filter(userHosts::contains).isPresent()) {
             return true;
         }
         try (JarFile file = new JarFile(jar.toFile())) {
@@ -243,9 +250,9 @@ public final class UserDriverFolder implements DriverInstaller {
             }
             String components = file.getManifest().getMainAttributes().getValue("Service-Component");
             if (components != null) {
-                for (String component : components.split(",")) {
-                    if (mentions(file, component.strip(), "org.tokenbench.core.driver.TokenDriver")
-                            || mentions(file, component.strip(), "org.tokenbench.cli.command.CommandProvider")) {
+                for (String component : componentEntries(file, components)) {
+                    if (mentions(file, component, "org.tokenbench.core.driver.TokenDriver")
+                            || mentions(file, component, "org.tokenbench.cli.command.CommandProvider")) {
                         return true;
                     }
                 }
@@ -254,6 +261,22 @@ public final class UserDriverFolder implements DriverInstaller {
         } catch (IOException | SecurityException e) {
             return false;
         }
+    }
+
+    /** The entries a Service-Component header names; a name may hold {@code *} wildcards (OSGI-INF/*.xml, as bnd writes). */
+    private static List<String> componentEntries(JarFile file, String header) {
+        List<String> entries = new ArrayList<>();
+        for (String component : header.split(",")) {
+            String name = component.strip();
+            if (!name.contains("*")) {
+                entries.add(name);
+                continue;
+            }
+            java.util.regex.Pattern glob = java.util.regex.Pattern.compile(
+                    java.util.Arrays.stream(name.split("\\*", -1)).map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("[^/]*")));
+            file.stream().map(ZipEntry::getName).filter(entry -> glob.matcher(entry).matches()).forEach(entries::add);
+        }
+        return entries;
     }
 
     private static boolean mentions(JarFile file, String entryName, String text) throws IOException {

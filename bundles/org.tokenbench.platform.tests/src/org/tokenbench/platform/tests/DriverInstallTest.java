@@ -141,10 +141,30 @@ class DriverInstallTest {
         Files.copy(plain, repository.resolve("com.example.library.jar"));
         TokenException onlyLibraries = assertThrows(TokenException.class, () -> installer.install(repository.getParent()));
         assertTrue(onlyLibraries.getMessage().contains("no bundle in") && onlyLibraries.getMessage().contains("contributes a TokenBench driver"), onlyLibraries.getMessage());
+        // A fragment counts only when its host is a driver the user added (or adds with it): not for a host nobody has.
+        Path orphan = bundle("com.example.orphanfragment", Map.of("Fragment-Host", "com.example.absentdriver"), Map.of("readme.txt", "x"));
+        TokenException orphanRefused = assertThrows(TokenException.class, () -> installer.install(orphan));
+        assertTrue(orphanRefused.getMessage().contains("contributes no TokenBench driver, catalog or view"), orphanRefused.getMessage());
         assertTrue(installer.added().isEmpty());
         assertTrue(listFolder(installer).isEmpty(), "nothing staged is left behind: " + listFolder(installer));
         assertTrue(java.util.Arrays.stream(FrameworkUtil.getBundle(DriverInstallTest.class).getBundleContext().getBundles())
                 .noneMatch(b -> "com.example.library".equals(b.getSymbolicName())), "not installed in the framework");
+    }
+
+    @Test
+    void componentsNamedWithAWildcardAreLookedAt() throws Exception {
+        DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
+        // as bnd writes it: Service-Component: OSGI-INF/*.xml, the component providing a headless command
+        Path commands = bundle("com.example.globbedcommands", Map.of("Service-Component", "OSGI-INF/*.xml"), Map.of(
+                "OSGI-INF/com.example.Commands.xml", "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"com.example.Commands\">"
+                        + "<service><provide interface=\"org.tokenbench.cli.command.CommandProvider\"/></service></scr:component>"));
+        try {
+            assertEquals(List.of("com.example.globbedcommands"), installer.install(commands).stream().map(AddedBundle::symbolicName).toList());
+        } finally {
+            if (installer.added().stream().anyMatch(a -> a.symbolicName().equals("com.example.globbedcommands"))) {
+                installer.remove("com.example.globbedcommands");
+            }
+        }
     }
 
     @Test
