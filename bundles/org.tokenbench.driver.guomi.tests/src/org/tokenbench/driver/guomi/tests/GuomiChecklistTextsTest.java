@@ -79,6 +79,22 @@ class GuomiChecklistTextsTest {
         assertEquals("\u672a\u68c0\u67e5\uff1a\u201c\u56fd\u5bc6U\u76fe\u5df2\u63d2\u5165\u201d\u672a\u901a\u8fc7", results.get(9).detail());
     }
 
+    @Test
+    void theCertificateChainIsDescribedInChinese() throws Exception {
+        SoftSkf key = SoftKeys.fresh(dir.resolve("key"), Map.of());
+        Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+        Result chain = SoftKeys.check(key, Optional.of(SoftKeys.caOf(key)), Optional.empty())
+                .get(GuomiChecklistTest.STEP_IDS.indexOf("certificate-valid"));
+        assertEquals(Status.PASSED, chain.status(), chain.toString());
+        assertTrue(chain.detail().startsWith("\u6709\u6548\u671f\u81f3 ") && chain.detail().contains("\uff0c\u7531 ")
+                && chain.detail().endsWith(" \u7b7e\u53d1\uff1b\u672a\u68c0\u67e5\u540a\u9500\u72b6\u6001\uff08\u672a\u63d0\u4f9b CRL\uff09"),
+                chain.detail());
+        Locale.setDefault(Locale.ROOT);
+        assertEquals("issued by CN=Root; not revoked (checked against 2 CRLs)",
+                DeviceChecklist.TEXTS.get("chain.issuedBy", "CN=Root", DeviceChecklist.TEXTS.get("chain.revocation.checked", 2)));
+        assertEquals("issued by CN=Root through 1 intermediate CA; x", DeviceChecklist.TEXTS.get("chain.issuedThrough", "CN=Root", 1, "x"));
+    }
+
     private static boolean hasHan(String text) {
         return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
