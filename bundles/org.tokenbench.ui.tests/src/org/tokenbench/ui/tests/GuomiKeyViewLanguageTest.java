@@ -10,23 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.core.runtime.Platform;
-import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.skf.SkfEnvironment;
 import org.tokenbench.testing.skf.SoftSkf;
 import org.tokenbench.ui.internal.jobs.Screenshots;
-import org.tokenbench.ui.internal.views.GuomiKeyView;
 
 /**
  * The Guomi checklist's step titles in the workbench's language: the same ten rows in English and, in the ui.tests
@@ -41,14 +34,7 @@ class GuomiKeyViewLanguageTest {
     @Test
     void theStepsAreTitledInTheWorkbenchsLanguage() throws Exception {
         SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of("user_pin", "24681357"));
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        page.showView(GuomiKeyView.ID);
-        Control root = page.getWorkbenchWindow().getShell();
-        Combo library = WidgetFinder.find(root, "guomi.library", Combo.class);
-        library.setText(key.libraryPath().toString());
-        library.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
-        Label counter = WidgetFinder.find(root, "guomi.pinCounter", Label.class);
-        DisplayWait.until(() -> counter.getText().contains("6"), 15, counter::getText);
+        Shell root = GuomiKeyViewTest.showWith(key);
 
         Table steps = WidgetFinder.find(root, "guomi.steps", Table.class);
         Button run = WidgetFinder.find(root, "guomi.run", Button.class);
@@ -62,9 +48,7 @@ class GuomiKeyViewLanguageTest {
             assertEquals(chinese, title.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), title);
         }
         assertEquals(chinese ? "\u767b\u5f55\u7b7e\u540d\u5f80\u8fd4\u9a8c\u8bc1" : "Logon signature round trip", titles.get(9));
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, ScreenshotNames.of("guomi-key-steps-1280x800.png"));
-        // the check ends by refreshing the PIN counter: let that Job finish before the key's files are deleted
-        DisplayWait.until(() -> Arrays.stream(Job.getJobManager().find(null))
-                .noneMatch(job -> job.getName().contains("PIN") || job.getName().contains("USB key")), 15);
+        Screenshots.save(root, 1280, 800, ScreenshotNames.of("guomi-key-steps-1280x800.png"));
+        GuomiKeyViewTest.awaitKeyJobsDone();
     }
 }

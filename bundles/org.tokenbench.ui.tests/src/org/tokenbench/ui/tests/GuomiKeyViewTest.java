@@ -29,12 +29,13 @@ import org.tokenbench.ui.internal.jobs.DeviceRule;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,14 +57,7 @@ class GuomiKeyViewTest {
     void aCorruptCertificateTurnsItsStepRedWithTheRemedy() throws Exception {
         SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of("user_pin", "24681357"));
         key.faults("corrupt-cert");
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        page.showView(GuomiKeyView.ID);
-        Control root = page.getWorkbenchWindow().getShell();
-        Combo library = WidgetFinder.find(root, "guomi.library", Combo.class);
-        library.setText(key.libraryPath().toString());
-        library.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
-        Label counter = WidgetFinder.find(root, "guomi.pinCounter", Label.class);
-        DisplayWait.until(() -> counter.getText().endsWith("6 of 6 tries left"), 15, counter::getText);
+        Shell root = showWith(key);
 
         Label summary = WidgetFinder.find(root, "guomi.summary", Label.class);
         Table steps = WidgetFinder.find(root, "guomi.steps", Table.class);
@@ -82,8 +76,8 @@ class GuomiKeyViewTest {
         Text details = WidgetFinder.find(root, "guomi.details", Text.class);
         DisplayWait.until(() -> details.getText().contains("What to do: "), 5, details::getText);
         assertTrue(details.getText().contains("Certificate parsing error [guomi.console:0x21210001]"), details.getText());
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1280, 800, "guomi-key-red-step-1280x800.png");
-        Screenshots.save(page.getWorkbenchWindow().getShell(), 1920, 1080, "guomi-key-red-step-1920x1080.png");
+        Screenshots.save(root, 1280, 800, "guomi-key-red-step-1280x800.png");
+        Screenshots.save(root, 1920, 1080, "guomi-key-red-step-1920x1080.png");
 
         key.clearFaults();
         int count = shown.size();
@@ -107,10 +101,7 @@ class GuomiKeyViewTest {
         assertEquals(count, steps.getItemCount(), "the last results stay");
         crl.setText("");
         Files.deleteIfExists(dir.resolve("missing.crl"));
-        // The check ends by refreshing the PIN counter on the key; wait until no Job works on it before the temporary
-        // directory (the key's files) is deleted.
-        DisplayWait.until(() -> Job.getJobManager().find(null).length == 0 || Arrays.stream(Job.getJobManager().find(null))
-                .noneMatch(job -> job.getName().contains("PIN") || job.getName().contains("USB key")), 15);
+        awaitKeyJobsDone();
     }
 
     /**
@@ -120,14 +111,7 @@ class GuomiKeyViewTest {
     @Test
     void aCheckCancelledWhileWaitingForTheKeyIsCancelledNotVerified() throws Exception {
         SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of("user_pin", "24681357"));
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        page.showView(GuomiKeyView.ID);
-        Control root = page.getWorkbenchWindow().getShell();
-        Combo library = WidgetFinder.find(root, "guomi.library", Combo.class);
-        library.setText(key.libraryPath().toString());
-        library.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
-        Label counter = WidgetFinder.find(root, "guomi.pinCounter", Label.class);
-        DisplayWait.until(() -> counter.getText().endsWith("6 of 6 tries left"), 15, counter::getText);
+        Shell root = showWith(key);
         DeviceService devices = OsgiServices.await(DeviceService.class);
         String keyId = devices.devices().stream()
                 .filter(d -> key.libraryPath().toAbsolutePath().toString().equals(d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY)))
@@ -171,8 +155,7 @@ class GuomiKeyViewTest {
             release.countDown();
         }
         holder.join(10_000, null);
-        DisplayWait.until(() -> Arrays.stream(Job.getJobManager().find(null))
-                .noneMatch(job -> job.getName().contains("PIN") || job.getName().contains("USB key")), 15);
+        awaitKeyJobsDone();
     }
 
     /** A CA or CRL file is read bounded: a file past the limit is refused with what it is, not read into memory. */
@@ -187,6 +170,28 @@ class GuomiKeyViewTest {
         assertTrue(refused.getMessage().contains(String.valueOf(ChecklistModel.MAX_INPUT_BYTES >> 20)), refused.getMessage());
         Files.write(huge, new byte[] {1, 2, 3});
         assertArrayEquals(new byte[] {1, 2, 3}, ChecklistModel.inputs(typed).revocationLists().orElseThrow());
+    }
+
+    /**
+     * Shows the view, types {@code key}'s library into it and waits until the key's PIN counter is read (its
+     * "6 of 6 tries left" is the core's words, the same in every language). Returns the workbench window's shell.
+     */
+    static Shell showWith(SoftSkf key) throws PartInitException {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        page.showView(GuomiKeyView.ID);
+        Shell root = page.getWorkbenchWindow().getShell();
+        Combo library = WidgetFinder.find(root, "guomi.library", Combo.class);
+        library.setText(key.libraryPath().toString());
+        library.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
+        Label counter = WidgetFinder.find(root, "guomi.pinCounter", Label.class);
+        DisplayWait.until(() -> counter.getText().endsWith("6 of 6 tries left"), 15, counter::getText);
+        return root;
+    }
+
+    /** Waits until no Job works on the key (a check ends by refreshing its PIN counter) before its files are deleted. */
+    static void awaitKeyJobsDone() {
+        DisplayWait.until(() -> Arrays.stream(Job.getJobManager().find(null))
+                .noneMatch(job -> job.getName().contains("PIN") || job.getName().contains("USB key")), 15);
     }
 
     private static java.util.Optional<Job> check() {
