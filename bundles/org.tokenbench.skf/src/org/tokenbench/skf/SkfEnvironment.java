@@ -7,14 +7,17 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.Texts;
 import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.core.driver.Checklist.Result;
 import org.tokenbench.core.driver.Checklist.Status;
 import org.tokenbench.core.driver.Checklist.Step;
+import org.tokenbench.skf.internal.SkfTransport;
 
 /**
  * The checklist steps that come before a key, for one vendor library: it is found and loads, it exports the SKF
@@ -23,14 +26,38 @@ import org.tokenbench.core.driver.Checklist.Step;
  */
 public final class SkfEnvironment {
 
-    public static final Step LIBRARY_LOADS = new Step("library-loads", "Vendor SKF library found and loadable");
-    public static final Step FUNCTIONS_EXPORTED = new Step("functions-exported", "Library exports the SKF functions");
-    public static final Step DEVICE_PRESENT = new Step("device-present", "USB key present");
+    /** The SKF transport's words ({@code messages.properties} in the internal package): step titles and details. */
+    private static final Texts TEXTS = SkfTransport.TEXTS;
 
-    /** The steps in the order they run. */
+    /*
+     * The constants name each step with its English title (what a log or a test compares by id); the results of
+     * check() and steps() carry the title in the JVM's language at that call.
+     */
+    public static final Step LIBRARY_LOADS = english("library-loads");
+    public static final Step FUNCTIONS_EXPORTED = english("functions-exported");
+    public static final Step DEVICE_PRESENT = english("device-present");
+
+    /** The steps in the order they run, with English titles; {@link #steps()} for the user's language. */
     public static final List<Step> STEPS = List.of(LIBRARY_LOADS, FUNCTIONS_EXPORTED, DEVICE_PRESENT);
 
     private SkfEnvironment() {
+    }
+
+    /**
+     * The steps in the order they run, titled in the JVM's language as it is now.
+     *
+     * @since 0.2.0
+     */
+    public static List<Step> steps() {
+        return STEPS.stream().map(SkfEnvironment::inUsersLanguage).toList();
+    }
+
+    private static Step english(String id) {
+        return new Step(id, TEXTS.get(Locale.ROOT, "step." + id));
+    }
+
+    private static Step inUsersLanguage(Step step) {
+        return new Step(step.id(), TEXTS.get("step." + step.id()));
     }
 
     /**
@@ -46,24 +73,25 @@ public final class SkfEnvironment {
             key = Optional.of(source.substring(hash + 1));
         }
         List<Result> results = new ArrayList<>();
-        Step current = LIBRARY_LOADS;
+        List<Step> steps = steps();
+        Step current = steps.get(0);
         try {
             SkfLibrary loaded = SkfLibrary.load(library);
             Optional<String> unsafe = writableByOthers(loaded.path());
             results.add(unsafe.isPresent()
-                    ? new Result(current, Status.WARNING, loaded.path() + ": " + unsafe.get(),
+                    ? new Result(current, Status.WARNING, TEXTS.get("library.unsafe", loaded.path().toString(), unsafe.get()),
                             Optional.of(SkfProblem.LIBRARY_WRITABLE_BY_OTHERS.code()))
                     : passed(current, loaded.path().toString()));
 
-            current = FUNCTIONS_EXPORTED;
+            current = steps.get(1);
             List<String> missing = loaded.missingFunctions();
             if (!missing.isEmpty()) {
                 throw new SkfException(SkfProblem.FUNCTIONS_MISSING, "missing: " + String.join(", ", missing));
             }
-            results.add(passed(current, SkfLibrary.requiredFunctionCount() + " functions"
-                    + (loaded.hasDeviceEvents() ? ", plus unplug events" : "")));
+            results.add(passed(current, TEXTS.get(loaded.hasDeviceEvents() ? "functions.withEvents" : "functions",
+                    SkfLibrary.requiredFunctionCount())));
 
-            current = DEVICE_PRESENT;
+            current = steps.get(2);
             List<SkfLibrary.KeyName> keys = loaded.devices();
             if (keys.isEmpty()) {
                 throw new SkfException(SkfProblem.NO_DEVICE, "the library lists no key");
@@ -75,10 +103,10 @@ public final class SkfEnvironment {
                         .orElseThrow(() -> new SkfException(SkfProblem.NO_DEVICE, "no key named " + wanted + " (found: "
                                 + keys.stream().map(SkfLibrary.KeyName::display).toList() + ")"));
             }
-            results.add(passed(current, chosen + (keys.size() > 1 ? " (of " + keys.size() + " keys)" : "")));
+            results.add(passed(current, keys.size() > 1 ? TEXTS.get("device.oneOf", chosen, keys.size()) : chosen));
         } catch (SkfException e) {
             results.add(new Result(current, Status.FAILED, e.getMessage(), Optional.of(e.code())));
-            for (Step later : STEPS.subList(STEPS.indexOf(current) + 1, STEPS.size())) {
+            for (Step later : steps.subList(steps.indexOf(current) + 1, steps.size())) {
                 results.add(skippedAfter(later, current));
             }
         }
@@ -100,7 +128,7 @@ public final class SkfEnvironment {
             Optional<String> problem = changeableByOthers(file, false);
             for (Path folder = file.getParent(); problem.isEmpty() && folder != null; folder = folder.getParent()) {
                 String name = folder.toString();
-                problem = changeableByOthers(folder, true).map(why -> "its folder " + name + " is " + why);
+                problem = changeableByOthers(folder, true).map(why -> TEXTS.get("library.unsafe.folder", name, why));
             }
             return problem;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
@@ -113,21 +141,21 @@ public final class SkfEnvironment {
         boolean sticky = folder && path.getFileSystem().supportedFileAttributeViews().contains("unix")
                 && (((Integer) Files.getAttribute(path, "unix:mode")) & 01000) != 0;
         if (permissions.contains(PosixFilePermission.OTHERS_WRITE) && !sticky) {
-            return Optional.of("writable by every user");
+            return Optional.of(TEXTS.get("library.unsafe.everyone"));
         }
         if (permissions.contains(PosixFilePermission.GROUP_WRITE) && !sticky) {
-            return Optional.of("writable by group " + Files.readAttributes(path, PosixFileAttributes.class).group().getName());
+            return Optional.of(TEXTS.get("library.unsafe.group", Files.readAttributes(path, PosixFileAttributes.class).group().getName()));
         }
         String owner = Files.getOwner(path).getName();
         if (!owner.equals("root") && !owner.equals(System.getProperty("user.name"))) {
-            return Optional.of("owned by user " + owner);
+            return Optional.of(TEXTS.get("library.unsafe.owner", owner));
         }
         return Optional.empty();
     }
 
     /** The result of a step not checked because {@code failed} failed: one wording for every checklist. */
     public static Result skippedAfter(Step step, Step failed) {
-        return new Result(step, Status.SKIPPED, "not checked: \"" + failed.title() + "\" failed", Optional.<ErrorCode>empty());
+        return new Result(step, Status.SKIPPED, TEXTS.get("step.notChecked", failed.title()), Optional.<ErrorCode>empty());
     }
 
     private static Result passed(Step step, String detail) {

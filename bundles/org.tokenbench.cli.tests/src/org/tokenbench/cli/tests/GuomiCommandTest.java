@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,31 @@ class GuomiCommandTest {
         assertTrue(check.out().contains("SKIPPED Certificate valid today and issued by the CA: valid until "), check.out());
         assertTrue(check.err().contains("passed with unchecked steps: Certificate valid today and issued by the CA, Logon signature round trip"),
                 check.err());
+    }
+
+    /** {@code LANG=zh_CN}: the steps' titles and details in Chinese; {@code --json} keeps its keys, step ids and statuses. */
+    @Test
+    void underAChineseLocaleTheCheckSpeaksChineseAndItsJsonKeepsTheIds() throws Exception {
+        SoftSkf key = key(Map.of());
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.of("zh", "CN"));
+        try {
+            CliRun check = CliRun.of("guomi", "check", "--library", key.libraryPath().toString());
+            assertEquals(4, check.exitCode(), check.out() + check.err());
+            assertTrue(check.out().contains("PASSED  \u56fd\u5bc6U\u76fe\u5df2\u63d2\u5165: "), check.out());
+            assertTrue(check.out().contains("SKIPPED \u767b\u5f55\u7b7e\u540d\u5f80\u8fd4\u9a8c\u8bc1: \u672a\u63d0\u4f9bPIN\u7801"), check.out());
+
+            CliRun json = CliRun.of("guomi", "check", "--library", key.libraryPath().toString(), "--json");
+            List<String> lines = json.out().lines().toList();
+            assertEquals(List.of("library-loads", "functions-exported", "device-present", "device-info", "application", "sm2-container",
+                    "certificate", "certificate-valid", "pin-not-locked", "signature"),
+                    lines.stream().map(line -> line.replaceFirst("^\\{\"step\": \"([a-z0-9-]+)\".*$", "$1")).toList(), json.out());
+            assertTrue(lines.get(0).startsWith("{\"step\": \"library-loads\", \"title\": \"\u5df2\u627e\u5230\u5382\u5546 SKF "
+                    + "\u63a5\u53e3\u5e93\u4e14\u53ef\u4ee5\u52a0\u8f7d\", \"status\": \"PASSED\""), lines.get(0));
+            assertTrue(lines.get(9).contains("\"status\": \"SKIPPED\"") && lines.get(9).contains("\"code\": \"guomi:0x0011\""), lines.get(9));
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

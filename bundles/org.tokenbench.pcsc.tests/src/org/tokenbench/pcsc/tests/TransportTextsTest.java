@@ -3,6 +3,7 @@ package org.tokenbench.pcsc.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -10,8 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.device.TransportStatus;
+import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.pcsc.PcscErrors;
 import org.tokenbench.pcsc.PcscTransport;
+import org.tokenbench.pcsc.internal.EnvironmentChecklist;
 import org.tokenbench.pcsc.internal.PcscLibrary;
 import org.tokenbench.pcsc.internal.ServiceStatus;
 
@@ -79,5 +82,28 @@ class TransportTextsTest {
         assertTrue(chinese.detail().matches("pcscd \u6b63\u5728\u8fd0\u884c\uff1b\u5df2\u8fde\u63a5 \\d+ \u4e2a\u8bfb\u5361\u5668"), chinese.detail());
         Locale.setDefault(Locale.ENGLISH);
         assertTrue(transport.status().detail().matches("pcscd is running; \\d+ readers? connected"), transport.status().detail());
+    }
+
+    /** The environment checklist against the running pcscd, in Chinese: titles and details translated, ids not. */
+    @Test
+    void theEnvironmentChecklistSpeaksTheLanguageOfEachCall() {
+        PcscTransport transport = new PcscTransport();
+        Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+        List<Checklist.Result> chinese = transport.checkEnvironment("No Such Reader 99");
+        assertEquals(List.of("pcsc.library", "pcsc.service", "pcsc.reader", "pcsc.card"), chinese.stream().map(r -> r.step().id()).toList());
+        assertEquals(List.of("PC/SC \u5e93\u53ef\u4ee5\u52a0\u8f7d", "pcscd \u6709\u54cd\u5e94", "\u8bfb\u5361\u5668\u5df2\u8fde\u63a5",
+                "\u8bfb\u5361\u5668\u4e2d\u6709\u5361\u7247"), chinese.stream().map(r -> r.step().title()).toList());
+        assertEquals(EnvironmentChecklist.steps(), chinese.stream().map(Checklist.Result::step).toList());
+        assertTrue(chinese.get(0).detail().startsWith("\u5df2\u52a0\u8f7d "), chinese.get(0).detail());
+        assertTrue(chinese.get(2).detail().startsWith("\u6ca1\u6709\u540d\u4e3a \u201cNo Such Reader 99\u201d \u7684\u8bfb\u5361\u5668\uff08"),
+                chinese.get(2).detail());
+        assertEquals("\u672a\u68c0\u67e5", chinese.get(3).detail());
+
+        Locale.setDefault(Locale.ROOT);
+        List<Checklist.Result> english = transport.checkEnvironment("No Such Reader 99");
+        assertEquals(List.of("PC/SC library loads", "pcscd answers", "the reader is connected", "a card is present"),
+                english.stream().map(r -> r.step().title()).toList());
+        assertTrue(english.get(2).detail().startsWith("no reader named 'No Such Reader 99' ("), english.get(2).detail());
+        assertEquals("not checked", english.get(3).detail());
     }
 }

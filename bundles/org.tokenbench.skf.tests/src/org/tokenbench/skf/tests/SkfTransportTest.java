@@ -275,7 +275,7 @@ class SkfTransportTest {
     void theEnvironmentStepsFailAtTheFirstProblemAndSkipTheRest() throws Exception {
         SkfTransport transport = transport();
         List<Checklist.Result> missing = transport.checkEnvironment(dir.resolve("libnothere.so").toString());
-        assertEquals(SkfEnvironment.STEPS, missing.stream().map(Checklist.Result::step).toList());
+        assertEquals(SkfEnvironment.steps(), missing.stream().map(Checklist.Result::step).toList());
         assertEquals("guomi:0x0001", missing.get(0).code().orElseThrow().toString());
         assertEquals(Status.SKIPPED, missing.get(1).status());
         assertEquals(Status.SKIPPED, missing.get(2).status());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tokenbench.core.device.TransportStatus;
+import org.tokenbench.core.driver.Checklist;
+import org.tokenbench.skf.SkfEnvironment;
 import org.tokenbench.skf.internal.SkfTransport;
 import org.tokenbench.testing.skf.SoftSkf;
 
@@ -80,5 +83,28 @@ class SkfTransportTextsTest {
         TransportStatus english = transport.status();
         assertEquals("1 of 2 SKF libraries usable", english.summary());
         assertTrue(english.detail().startsWith("1 of 2 SKF libraries usable; "), english.detail());
+    }
+
+    @Test
+    void theEnvironmentStepsAreTitledInTheLanguageOfEachCheckWithTheSameIds() throws Exception {
+        SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of());
+        Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+        List<Checklist.Result> healthy = SkfEnvironment.check(key.libraryPath().toString());
+        assertEquals(List.of("library-loads", "functions-exported", "device-present"), healthy.stream().map(r -> r.step().id()).toList());
+        assertEquals(List.of("\u5df2\u627e\u5230\u5382\u5546 SKF \u63a5\u53e3\u5e93\u4e14\u53ef\u4ee5\u52a0\u8f7d",
+                "\u63a5\u53e3\u5e93\u5bfc\u51fa\u4e86 SKF \u51fd\u6570", "\u56fd\u5bc6U\u76fe\u5df2\u63d2\u5165"),
+                healthy.stream().map(r -> r.step().title()).toList());
+        assertEquals(SkfEnvironment.steps(), healthy.stream().map(Checklist.Result::step).toList());
+        assertTrue(healthy.get(1).detail().endsWith("\u4e2a\u51fd\u6570\uff0c\u5e76\u652f\u6301\u62d4\u51fa\u4e8b\u4ef6"), healthy.get(1).detail());
+
+        List<Checklist.Result> missing = SkfEnvironment.check(dir.resolve("libnothere.so").toString());
+        assertEquals(Checklist.Status.SKIPPED, missing.get(2).status());
+        assertEquals("\u672a\u68c0\u67e5\uff1a\u201c\u5df2\u627e\u5230\u5382\u5546 SKF \u63a5\u53e3\u5e93\u4e14\u53ef\u4ee5\u52a0\u8f7d\u201d\u672a\u901a\u8fc7",
+                missing.get(2).detail());
+
+        Locale.setDefault(Locale.ROOT);
+        List<Checklist.Result> english = SkfEnvironment.check(dir.resolve("libnothere.so").toString());
+        assertEquals(SkfEnvironment.STEPS, english.stream().map(Checklist.Result::step).toList(), "the constants carry the English titles");
+        assertEquals("not checked: \"Vendor SKF library found and loadable\" failed", english.get(2).detail());
     }
 }

@@ -85,15 +85,7 @@ class GuomiKeyViewTest {
         if (faults.length > 0) {
             key.faults(faults);
         }
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        page.showView(GuomiKeyView.ID);
-        Control root = page.getWorkbenchWindow().getShell();
-        Combo library = WidgetFinder.find(root, "guomi.library", Combo.class);
-        library.setText(key.libraryPath().toString());
-        library.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
-        Label counter = WidgetFinder.find(root, "guomi.pinCounter", Label.class);
-        DisplayWait.until(() -> MessageTemplates.matches(Messages.guomi_userPinOf, counter.getText())
-                && counter.getText().endsWith(FRESH_PIN.describe()), 15, counter::getText);
+        Control root = showWith(key);
         return new Form(root, key, WidgetFinder.find(root, "guomi.summary", Label.class), WidgetFinder.find(root, "guomi.steps", Table.class),
                 WidgetFinder.find(root, "guomi.run", Button.class));
     }
@@ -207,6 +199,20 @@ class GuomiKeyViewTest {
         assertArrayEquals(new byte[] {1, 2, 3}, ChecklistModel.inputs(typed).revocationLists().orElseThrow());
     }
 
+    /** Shows the view, chooses {@code key}'s library in it and waits until the key's PIN counter is read. */
+    static Control showWith(SoftSkf key) throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        page.showView(GuomiKeyView.ID);
+        Control root = page.getWorkbenchWindow().getShell();
+        Combo library = WidgetFinder.find(root, "guomi.library", Combo.class);
+        library.setText(key.libraryPath().toString());
+        library.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
+        Label counter = WidgetFinder.find(root, "guomi.pinCounter", Label.class);
+        DisplayWait.until(() -> MessageTemplates.matches(Messages.guomi_userPinOf, counter.getText())
+                && counter.getText().endsWith(FRESH_PIN.describe()), 15, counter::getText);
+        return root;
+    }
+
     private static String statusText(Checklist.Status status) {
         return ChecklistModel.statusText(status);
     }
@@ -219,7 +225,7 @@ class GuomiKeyViewTest {
      * A check ends by refreshing the PIN counter on the key: wait until no Job of the view works on it before the
      * temporary directory (the key's files) is deleted.
      */
-    private static void awaitNoJobOnTheKey() {
+    static void awaitNoJobOnTheKey() {
         DisplayWait.until(() -> job(Messages.guomi_checkJob).isEmpty() && job(Messages.guomi_pinJob).isEmpty(), 15);
     }
 }

@@ -65,7 +65,8 @@ final class SoftKeys {
         List<Checklist.Result> results = new ArrayList<>(SkfEnvironment.check(key.libraryPath().toString()));
         if (!SkfEnvironment.allowsDeviceSteps(results)) {
             Checklist.Step failed = results.stream().filter(r -> r.status() == Checklist.Status.FAILED).findFirst().orElseThrow().step();
-            DeviceChecklist.STEPS.subList(results.size(), DeviceChecklist.STEPS.size()).forEach(s -> results.add(SkfEnvironment.skippedAfter(s, failed)));
+            List<Checklist.Step> steps = DeviceChecklist.allSteps();
+            steps.subList(results.size(), steps.size()).forEach(s -> results.add(SkfEnvironment.skippedAfter(s, failed)));
             return results;
         }
         try (SkfConnection connection = connect(key); TokenSession session = new GuomiDriver().open(connection, new ScriptedInteraction(true))) {

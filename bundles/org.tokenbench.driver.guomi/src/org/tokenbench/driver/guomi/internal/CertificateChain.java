@@ -51,9 +51,10 @@ public final class CertificateChain {
      * @param revocation    "not revoked (CRL of …)" or why it was not checked
      */
     public record Outcome(String anchor, int intermediates, String revocation) {
+        /** In the JVM's language as it is now. */
         public String describe() {
-            return "issued by " + anchor + (intermediates == 0 ? "" : " through " + intermediates + " intermediate CA"
-                    + (intermediates == 1 ? "" : "s")) + "; " + revocation;
+            return intermediates == 0 ? DeviceChecklist.TEXTS.get("chain.issuedBy", anchor, revocation)
+                    : DeviceChecklist.TEXTS.get("chain.issuedThrough", anchor, intermediates, revocation);
         }
     }
 
@@ -73,8 +74,8 @@ public final class CertificateChain {
         List<X509CRL> revocationLists = crls.isPresent() ? revocationLists(crls.get()) : List.of();
         checkNotRevoked(path, revocationLists);
         validate(path, anchor, revocationLists, at);
-        String revocation = revocationLists.isEmpty() ? "revocation not checked (no CRL given)"
-                : "not revoked (checked against " + revocationLists.size() + " CRL" + (revocationLists.size() == 1 ? ")" : "s)");
+        String revocation = revocationLists.isEmpty() ? DeviceChecklist.TEXTS.get("chain.revocation.unchecked")
+                : DeviceChecklist.TEXTS.get("chain.revocation.checked", revocationLists.size());
         return new Outcome(anchor.getSubjectX500Principal().getName(), path.size() - 1, revocation);
     }
 

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.tokenbench.core.ErrorCode;
+import org.tokenbench.core.Texts;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.core.driver.Interaction;
@@ -30,9 +31,8 @@ import org.tokenbench.skf.SkfException;
  */
 public final class DeviceChecklist implements Checklist {
 
-    /** All ten steps in order: the transport's three ({@link SkfEnvironment#STEPS}), then the seven this runs. */
-    public static final List<Step> STEPS = Stream.concat(SkfEnvironment.STEPS.stream(), Stream.of(DeviceStep.values()).map(DeviceStep::step))
-            .toList();
+    /** The driver's words for users: step titles and details ({@code messages.properties} beside this class). */
+    public static final Texts TEXTS = Texts.beside(DeviceChecklist.class, "messages");
 
     private final GuomiSession session;
     private final List<Result> results = new ArrayList<>();
@@ -44,7 +44,15 @@ public final class DeviceChecklist implements Checklist {
 
     @Override
     public List<Step> steps() {
-        return STEPS;
+        return allSteps();
+    }
+
+    /**
+     * All ten steps in order, titled in the JVM's language as it is now: the transport's three
+     * ({@link SkfEnvironment#steps()}), then the seven this runs.
+     */
+    public static List<Step> allSteps() {
+        return Stream.concat(SkfEnvironment.steps().stream(), Stream.of(DeviceStep.values()).map(DeviceStep::step)).toList();
     }
 
     /** Runs the device steps (the transport's come from {@code DeviceTransport.checkEnvironment}). */
@@ -55,16 +63,16 @@ public final class DeviceChecklist implements Checklist {
         DeviceStep current = DeviceStep.DEVICE_INFO;
         try {
             DeviceInfo info = session.device().info();
-            String detail = info.manufacturer() + ", " + info.label() + ", serial " + info.serialNumber() + ", firmware " + info.firmwareVersion();
+            String detail = TEXTS.get("device.info", info.manufacturer(), info.label(), info.serialNumber(), info.firmwareVersion());
             if (!info.supportsSm2() || !info.supportsSm3()) {
-                report(current, Status.WARNING, detail + "; the key does not list SM2/SM3 among its algorithms", null);
+                report(current, Status.WARNING, TEXTS.get("device.info.noSm2", detail), null);
             } else {
                 report(current, Status.PASSED, detail, null);
             }
 
             current = DeviceStep.APPLICATION;
             SkfApplication application = session.application();
-            report(current, Status.PASSED, String.join(", ", session.device().applications()), null);
+            report(current, Status.PASSED, String.join(TEXTS.get("list.separator"), session.device().applications()), null);
 
             current = DeviceStep.SM2_CONTAINER;
             try (SkfContainer container = eccContainer(application)) {
@@ -74,7 +82,7 @@ public final class DeviceChecklist implements Checklist {
                 byte[] der = container.certificate(true).orElseThrow(() -> GuomiProblem.NO_CERTIFICATE.failure("container "
                         + container.name() + " holds no signing certificate"));
                 Sm2Certificate certificate = Sm2Certificate.parse(der);
-                report(current, Status.PASSED, certificate.subject() + ", " + certificate.signatureAlgorithm(), null);
+                report(current, Status.PASSED, TEXTS.get("certificate.parsed", certificate.subject(), certificate.signatureAlgorithm()), null);
 
                 current = DeviceStep.CERTIFICATE_VALID;
                 Instant now = Instant.now();
@@ -82,10 +90,10 @@ public final class DeviceChecklist implements Checklist {
                 if (inputs.caCertificate().isPresent()) {
                     CertificateChain.Outcome chain = new CertificateChain().check(der, inputs.caCertificate().get(),
                             inputs.revocationLists(), now);
-                    report(current, Status.PASSED, "valid until " + certificate.notAfter() + ", " + chain.describe(), null);
+                    report(current, Status.PASSED, TEXTS.get("certificate.valid", certificate.notAfter().toString(), chain.describe()), null);
                 } else {
-                    report(current, Status.SKIPPED, "valid until " + certificate.notAfter()
-                            + "; issuer and revocation not checked: no CA certificate given", GuomiProblem.CA_NOT_GIVEN.code());
+                    report(current, Status.SKIPPED, TEXTS.get("certificate.valid.noCa", certificate.notAfter().toString()),
+                            GuomiProblem.CA_NOT_GIVEN.code());
                 }
 
                 current = DeviceStep.PIN_NOT_LOCKED;
@@ -94,12 +102,12 @@ public final class DeviceChecklist implements Checklist {
                     throw SkfException.skf("SKF_GetPINInfo", SkfException.SAR_PIN_LOCKED, "the user PIN is locked (0 of " + pin.maxTries()
                             + " tries left)");
                 }
-                String tries = pin.describe() + (pin.isDefault() ? ", still the default PIN" : "");
+                String tries = TEXTS.get(pin.isDefault() ? "pin.triesLeft.default" : "pin.triesLeft", pin.triesLeft(), pin.maxTries());
                 report(current, pin.triesLeft() == 1 || pin.isDefault() ? Status.WARNING : Status.PASSED, tries, null);
 
                 current = DeviceStep.SIGNATURE;
                 if (inputs.pin().isEmpty()) {
-                    report(current, Status.SKIPPED, "no PIN given", GuomiProblem.PIN_NOT_GIVEN.code());
+                    report(current, Status.SKIPPED, TEXTS.get("signature.noPin"), GuomiProblem.PIN_NOT_GIVEN.code());
                     return List.copyOf(results);
                 }
                 PinGuard guard = inputs.pinGuard().orElseGet(() -> PinGuard.of(session));
@@ -109,7 +117,7 @@ public final class DeviceChecklist implements Checklist {
                 } finally {
                     guard.logout();
                 }
-                report(current, Status.PASSED, "SM3withSM2 signature over a random challenge verified against the certificate", null);
+                report(current, Status.PASSED, TEXTS.get("signature.verified"), null);
             }
         } catch (TokenException e) {
             fail(current, e);
@@ -139,7 +147,7 @@ public final class DeviceChecklist implements Checklist {
 
     /** The step failed (a pulled key is said as such); the later steps are not checked. */
     private void fail(DeviceStep step, TokenException e) {
-        String detail = SkfException.isRemoval(e) ? "the key was removed during this step (" + e.getMessage() + ")" : e.getMessage();
+        String detail = SkfException.isRemoval(e) ? TEXTS.get("step.keyRemoved", e.getMessage()) : e.getMessage();
         report(step, Status.FAILED, detail, e.code());
         for (DeviceStep later : DeviceStep.values()) {
             if (later.ordinal() > step.ordinal()) {
