@@ -25,4 +25,13 @@ class DisplayCheckTest {
         assertEquals(Optional.empty(), DisplayCheck.problem("Linux", Map.of("WAYLAND_DISPLAY", "wayland-0")));
         assertEquals(Optional.empty(), DisplayCheck.problem("Windows 11", Map.of()));
     }
+
+    @Test
+    void aDisplayThatCannotBeOpenedIsNamedOnOneLineWithoutItsControlCharacters() {
+        String line = DisplayCheck.unreachable(Map.of("DISPLAY", ":1234\u001b[2J\nforged"));
+        assertTrue(line.contains("DISPLAY=:1234?[2J?forged cannot be opened"), line);
+        assertTrue(line.contains("tokenbench --help"), line);
+        assertEquals(-1, line.indexOf('\n'), "one line");
+        assertTrue(DisplayCheck.unreachable(Map.of("DISPLAY", ":0", "WAYLAND_DISPLAY", "wayland-9")).contains("WAYLAND_DISPLAY=wayland-9"));
+    }
 }

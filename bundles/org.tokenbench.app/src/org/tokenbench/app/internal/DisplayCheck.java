@@ -27,4 +27,15 @@ final class DisplayCheck {
                 : Optional.of("tokenbench: no display (neither DISPLAY nor WAYLAND_DISPLAY is set) to open the workbench; "
                         + "the headless commands work without one: tokenbench --help");
     }
+
+    /**
+     * The one line when a display is named but cannot be opened (a stale DISPLAY over SSH, an X server gone, no
+     * permission): GTK's init fails inside SWT, which else ends in "An error has occurred" (exit 13).
+     */
+    static String unreachable(Map<String, String> environment) {
+        String named = environment.getOrDefault("WAYLAND_DISPLAY", "").isBlank() ? "DISPLAY=" + environment.getOrDefault("DISPLAY", "")
+                : "WAYLAND_DISPLAY=" + environment.get("WAYLAND_DISPLAY");
+        return "tokenbench: the display " + named.replaceAll("\\p{Cntrl}", "?") + " cannot be opened (is the X or Wayland server running, and may you use it?);"
+                + " the headless commands work without one: tokenbench --help";
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWTError;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
@@ -42,7 +43,14 @@ public final class TokenBenchApplication implements IApplication {
             channel = Optional.empty();
         }
         launch.image().ifPresent(image -> HandedOverRequests.deliver(request));
-        Display display = PlatformUI.createDisplay();
+        Display display;
+        try {
+            display = PlatformUI.createDisplay();
+        } catch (SWTError cannotOpen) {
+            System.err.println(DisplayCheck.unreachable(System.getenv()));
+            channel.ifPresent(TokenBenchApplication::closeQuietly);
+            return DisplayCheck.NO_DISPLAY;
+        }
         try {
             int returnCode = PlatformUI.createAndRunWorkbench(display, new TokenBenchWorkbenchAdvisor());
             return returnCode == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
