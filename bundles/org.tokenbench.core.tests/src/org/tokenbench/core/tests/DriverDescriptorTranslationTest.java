@@ -75,4 +75,14 @@ class DriverDescriptorTranslationTest {
         assertEquals(Set.of("english.only", "greeting", "quoted"), SAMPLE.keys());
         assertEquals(Set.of(), SAMPLE.nonAsciiEnglish());
     }
+
+    @Test
+    void namesFromAVendorsFilesAreOneLineWithoutControlsAndBounded() {
+        DriverDescriptor chinese = DriverDescriptor.load(getClass(), "org/tokenbench/core/tests/hostile-driver.properties", Locale.CHINESE);
+        assertEquals("\u6076\u610f [2J ]0;owned \u9a71\u52a8 \u4f2a\u9020\u884c", chinese.name(), "escape, bell, CR and LF became spaces");
+        assertEquals("ACME evil", chinese.vendor(), "a right-to-left override reorders what follows it");
+        String family = chinese.families().get(0).name();
+        assertEquals(120, family.codePointCount(0, family.length()));
+        assertTrue(family.endsWith("\u2026"), family);
+    }
 }

@@ -150,7 +150,7 @@ public record DriverDescriptor(String id, String vendor, String name, List<Strin
             families.add(family(properties, family, source));
         }
         try {
-            return new DriverDescriptor(id, required(properties, "vendor", source), required(properties, "name", source),
+            return new DriverDescriptor(id, shown(required(properties, "vendor", source)), shown(required(properties, "name", source)),
                     words(properties.getProperty("features", "")), families);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
@@ -186,7 +186,7 @@ public record DriverDescriptor(String id, String vendor, String name, List<Strin
         }
         List<String> readers = Arrays.stream(p.getProperty(prefix + "reader", "").split("\\|")).map(String::strip)
                 .filter(r -> !r.isEmpty()).toList();
-        return new FamilyDescriptor(family, p.getProperty(prefix + "name", family).strip(), any, patterns, readers, algorithms,
+        return new FamilyDescriptor(family, shown(p.getProperty(prefix + "name", family).strip()), any, patterns, readers, algorithms,
                 numbers(p, prefix + "digits", source), numbers(p, prefix + "periods", source),
                 numbers(p, prefix + "display-seconds", source), numbers(p, prefix + "profiles", source).stream().findFirst().orElse(
                         algorithms.isEmpty() ? 0 : 1), pins);
@@ -210,6 +210,20 @@ public record DriverDescriptor(String id, String vendor, String name, List<Strin
             throw new IllegalArgumentException(source + ": '" + key + "' is missing");
         }
         return value;
+    }
+
+    /** Longest name shown: a name is a table cell and a menu label, not a text. */
+    static final int MAX_NAME_LENGTH = 120;
+
+    /**
+     * A name as the Drivers view, About and {@code tokenbench drivers} show it: control, line-break and bidi-override
+     * characters from a vendor's file (or a translation of it) would forge a second line or reorder what follows, so
+     * they become spaces; long names are cut.
+     */
+    private static String shown(String name) {
+        String oneLine = name.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]+", " ").strip();
+        return oneLine.codePointCount(0, oneLine.length()) <= MAX_NAME_LENGTH ? oneLine
+                : oneLine.substring(0, oneLine.offsetByCodePoints(0, MAX_NAME_LENGTH - 1)) + "\u2026";
     }
 
     private static List<String> words(String text) {
