@@ -48,6 +48,9 @@ class GuomiKeyViewLanguageTest {
             assertEquals(chinese, title.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), title);
         }
         assertEquals(chinese ? "\u767b\u5f55\u7b7e\u540d\u5f80\u8fd4\u9a8c\u8bc1" : "Logon signature round trip", titles.get(9));
+        // every state has its own icon (icons/states): a passed step no longer shows the platform's "info" one
+        assertTrue(Arrays.stream(steps.getItems()).allMatch(item -> item.getImage(0) != null && !item.getImage(0).isDisposed()),
+                "every step shows its state's icon");
         Screenshots.save(root, 1280, 800, ScreenshotNames.of("guomi-key-steps-1280x800.png"));
         GuomiKeyViewTest.awaitNoJobOnTheKey();
     }

@@ -1,9 +1,14 @@
 package org.tokenbench.ui.internal.views;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.jface.resource.ResourceLocator;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -16,8 +21,6 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.ISharedImages;
-import org.eclipse.ui.PlatformUI;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.diagnostics.Diagnosis;
@@ -32,6 +35,8 @@ public final class ChecklistTable {
     private final SashForm sash;
     private final TableViewer steps;
     private final Text details;
+    /** One icon per check state (icons/states/*.svg), disposed with the table. */
+    private final Map<Checklist.Status, Image> stateIcons = new EnumMap<>(Checklist.Status.class);
     private List<Checklist.Result> shown = List.of();
 
     public ChecklistTable(Composite parent, String idPrefix, Function<ErrorCode, Optional<Diagnosis>> explain) {
@@ -41,6 +46,11 @@ public final class ChecklistTable {
         steps.getTable().setLinesVisible(true);
         steps.setContentProvider(ArrayContentProvider.getInstance());
         Widgets.id(steps.getTable(), idPrefix + ".steps");
+        LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), steps.getTable());
+        for (Checklist.Status status : Checklist.Status.values()) {
+            ResourceLocator.imageDescriptorFromBundle(ChecklistTable.class, "icons/states/" + status.name().toLowerCase(java.util.Locale.ROOT) + ".svg")
+                    .map(resources::create).ifPresent(icon -> stateIcons.put(status, icon));
+        }
         column(Messages.guomi_step, 320, r -> r.step().title(), true);
         column(Messages.guomi_result, 90, r -> ChecklistModel.statusText(r.status()), false);
         column(Messages.guomi_detail, 560, Checklist.Result::detail, false);
@@ -88,13 +98,7 @@ public final class ChecklistTable {
                 if (!withIcon) {
                     return null;
                 }
-                ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
-                return switch (((Checklist.Result) element).status()) {
-                    case PASSED -> images.getImage(ISharedImages.IMG_OBJS_INFO_TSK);
-                    case WARNING -> images.getImage(ISharedImages.IMG_OBJS_WARN_TSK);
-                    case FAILED -> images.getImage(ISharedImages.IMG_OBJS_ERROR_TSK);
-                    case SKIPPED -> null;
-                };
+                return stateIcons.get(((Checklist.Result) element).status());
             }
 
             @Override
