@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,19 +15,22 @@ import java.util.Map;
 
 import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.jface.action.IContributionItem;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.internal.WorkbenchWindow;
 import org.junit.jupiter.api.Test;
-import org.tokenbench.diagnostics.Diagnosis;
 import org.tokenbench.ui.TaskPerspectives;
 import org.tokenbench.ui.internal.jobs.Screenshots;
 import org.tokenbench.ui.internal.perspectives.ScreenshotMatrix;
@@ -41,6 +45,7 @@ import org.tokenbench.ui.internal.views.EnrollView;
 import org.tokenbench.ui.internal.views.FleetView;
 import org.tokenbench.ui.internal.views.GuomiKeyView;
 import org.tokenbench.ui.internal.views.ProgramTokenView;
+import org.tokenbench.ui.internal.views.Widgets;
 
 /** The product's own application is running (UI harness); check what a user sees on first start and in each task. */
 class WorkbenchStartTest {
@@ -138,16 +143,39 @@ class WorkbenchStartTest {
     @Test
     void diagnosticsViewExplainsACodeASupportCallerReadsOut() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        DiagnosticsView view = (DiagnosticsView) window.getActivePage().showView(DiagnosticsView.ID);
-        view.search("PIN");
-        Diagnosis wrongPin = view.shownCodes().stream().filter(d -> d.code().value() == 0x0A000024L).findFirst().orElseThrow();
-        view.select(wrongPin);
+        window.getActivePage().showView(DiagnosticsView.ID);
+        Text search = byId(window.getShell(), "diagnostics.search", Text.class);
+        Table codes = byId(window.getShell(), "diagnostics.codes", Table.class);
+        Text details = byId(window.getShell(), "diagnostics.details", Text.class);
+        search.setText("PIN");
+        int wrongPin = Arrays.asList(codes.getItems()).indexOf(Arrays.stream(codes.getItems())
+                .filter(item -> item.getText(0).equals("0x0A000024") && item.getText(1).equals("skf")).findFirst().orElseThrow());
+        codes.setSelection(wrongPin);
+        Event click = new Event();
+        click.item = codes.getItem(wrongPin);
+        codes.notifyListeners(SWT.Selection, click);
         // The skf catalog has a Chinese translation (skf_zh.catalog): the remedy is read in the workbench's language.
-        assertTrue(view.detailsText().contains(language().equals("en") ? "Never retry in a loop" : "\u5207\u52ff\u5faa\u73af\u91cd\u8bd5"),
-                view.detailsText());
+        assertTrue(details.getText().contains(language().equals("en") ? "Never retry in a loop" : "\u5207\u52ff\u5faa\u73af\u91cd\u8bd5"),
+                details.getText());
         Path png = Screenshots.save(window.getShell(), 0, 0, "diagnostics-view.png");
         assertTrue(Files.size(png) > 1000, "screenshot is empty: " + png);
-        view.search("");
+        search.setText("");
+    }
+
+    /** The widget a view named {@code id} ({@code Widgets.ID_KEY}), as the UI tests' WidgetFinder finds it. */
+    private static <W extends Control> W byId(Control control, String id, Class<W> type) {
+        if (id.equals(control.getData(Widgets.ID_KEY)) && type.isInstance(control)) {
+            return type.cast(control);
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                W found = byId(child, id, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return control == control.getShell() ? fail("no " + type.getSimpleName() + " with id " + id) : null;
     }
 
     /**

@@ -49,6 +49,11 @@ class FleetViewTest {
     /** The state filter's first item: every state (then {@code State.values()[i]} at {@code i + 1}). */
     private static final int ALL_STATES = 0;
     private static final int SERIAL = 1;
+    /** The Activity view's columns: time, user, action, device, result. */
+    private static final int ACTIVITY_USER = 1;
+    private static final int ACTIVITY_ACTION = 2;
+    private static final int ACTIVITY_DEVICE = 3;
+    private static final int ACTIVITY_RESULT = 4;
     /** GTK's padding around a cell's text. */
     private static final int CELL_PADDING = 4;
 
@@ -197,17 +202,19 @@ class FleetViewTest {
     void theActivityViewShowsTheAuditLogLiveAndItsTraceLinesForTheSessionOnly() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         ActivityView view = (ActivityView) page.showView(ActivityView.ID);
+        Table entries = WidgetFinder.find(page.getWorkbenchWindow().getShell(), "activity.entries", Table.class);
         AuditLog log = OsgiServices.await(AuditLog.class);
         log.record(AuditEvent.failed(AuditEvent.PIN_VERIFY, "guomi-skf", "AV-0001", ErrorCode.of("skf", 0x0A000024L), "user PIN: 4 tries left"));
-        DisplayWait.until(() -> !view.shownRows().isEmpty() && view.shownRows().get(0).device().equals("guomi-skf AV-0001"), 10,
-                () -> view.shownRows().toString());
-        ActivityView.Row row = view.shownRows().get(0);
-        assertEquals(AuditEvent.PIN_VERIFY, row.action());
-        assertEquals(NLS.bind(Messages.activity_withDetail, Messages.activity_failed + " [skf:0x0A000024]", "user PIN: 4 tries left"), row.result());
-        assertEquals(System.getProperty("user.name"), row.user());
+        DisplayWait.until(() -> entries.getItemCount() > 0 && entries.getItem(0).getText(ACTIVITY_DEVICE).equals("guomi-skf AV-0001"), 10,
+                () -> UserGestures.rows(entries).toString());
+        List<String> newest = UserGestures.rows(entries).get(0);
+        assertEquals(AuditEvent.PIN_VERIFY, newest.get(ACTIVITY_ACTION));
+        assertEquals(NLS.bind(Messages.activity_withDetail, Messages.activity_failed + " [skf:0x0A000024]", "user PIN: 4 tries left"),
+                newest.get(ACTIVITY_RESULT));
+        assertEquals(System.getProperty("user.name"), newest.get(ACTIVITY_USER));
 
         ActivityView.trace("Virtual PCD 00 00", "> 00A4040007A0000005272101");
-        DisplayWait.until(() -> view.shownRows().get(0).action().equals("APDU"), 10, () -> view.shownRows().toString());
+        DisplayWait.until(() -> entries.getItem(0).getText(ACTIVITY_ACTION).equals("APDU"), 10, () -> UserGestures.rows(entries).toString());
         assertTrue(log.recent(5).stream().noneMatch(e -> e.event().action().equals("APDU")), "a trace line is not audit material");
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         try {

@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -60,7 +61,8 @@ class InstallDriverDialogTest {
     @Test
     void aDriverJarInstalledThroughTheDialogAppearsInTheDriversViewAndGoesWhenRemoved() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        DriversView view = (DriversView) page.showView(DriversView.ID);
+        page.showView(DriversView.ID);
+        Table drivers = WidgetFinder.find(page.getWorkbenchWindow().getShell(), "drivers.installed", Table.class);
         DriverInstaller installer = OsgiServices.await(DriverInstaller.class);
         Path jar = driverJar();
         Shell shell = page.getWorkbenchWindow().getShell();
@@ -76,13 +78,13 @@ class InstallDriverDialogTest {
             DisplayWait.until(() -> !dialog.isBusy(), 30, dialog::statusText);
             assertTrue(dialog.statusText().startsWith("Installed " + DRIVER + " 1.0.0"), dialog.statusText());
             assertEquals(List.of(DRIVER), dialog.addedNames());
-            DisplayWait.until(() -> view.shownDeviceFamilies().contains(FAMILY_NAME), 10, () -> view.shownDeviceFamilies().toString());
+            DisplayWait.until(() -> DriversViewTest.deviceFamilies(drivers).contains(FAMILY_NAME), 10, () -> DriversViewTest.deviceFamilies(drivers).toString());
 
             dialog.pressRemove(DRIVER);
             DisplayWait.until(() -> !dialog.isBusy(), 30, dialog::statusText);
             assertEquals("Removed " + DRIVER + ".", dialog.statusText());
             assertTrue(dialog.addedNames().isEmpty(), dialog.addedNames().toString());
-            DisplayWait.until(() -> !view.shownDeviceFamilies().contains(FAMILY_NAME), 10, () -> view.shownDeviceFamilies().toString());
+            DisplayWait.until(() -> !DriversViewTest.deviceFamilies(drivers).contains(FAMILY_NAME), 10, () -> DriversViewTest.deviceFamilies(drivers).toString());
             assertFalse(Files.exists(installer.folder().resolve(DRIVER + ".jar")));
         } finally {
             dialog.close();

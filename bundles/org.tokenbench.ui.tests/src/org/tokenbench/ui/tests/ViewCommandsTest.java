@@ -14,19 +14,21 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.commands.Command;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.viewers.StructuredSelection;
-import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.StructuredViewer;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -34,6 +36,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenBenchHome;
 import org.tokenbench.core.device.Device;
+import org.tokenbench.core.device.DeviceService;
 import org.tokenbench.core.device.DeviceTransport;
 import org.tokenbench.core.driver.TokenDriver;
 import org.tokenbench.core.driver.DeviceIdentity;
@@ -66,11 +69,14 @@ class ViewCommandsTest {
 
     private final IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     private final ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
+    /** The Fleet view's serial column. */
+    private static final int FLEET_SERIAL = 1;
     private final IHandlerService handlers = PlatformUI.getWorkbench().getService(IHandlerService.class);
 
     @Test
     void batchesRefreshesOnF5AndSavesTheReportOnlyWithABatchShown() throws Exception {
         BatchesView view = (BatchesView) freshView(BatchesView.ID);
+        Combo batches = WidgetFinder.find(root(), "batches.batch", Combo.class);
         assertHandled(TokenBenchCommands.REFRESH, TokenBenchCommands.EXPORT);
 
         // A batch started (by the command line) after the view opened: shown after Refresh only.
@@ -80,8 +86,9 @@ class ViewCommandsTest {
         journal.record("TC0001", BatchJournal.State.BURNING, Optional.empty(), "");
         journal.record("TC0001", BatchJournal.State.FAILED, Optional.of(ErrorCode.of(ErrorCode.PCSC, 0x80100069L)), "the card was removed");
         handlers.executeCommand(TokenBenchCommands.REFRESH, null);
-        view.show(name);
-        assertEquals(List.of("TC0001 " + Messages.batches_stateFailed), view.shownRows());
+        UserGestures.choose(batches, List.of(batches.getItems()).indexOf(name));
+        assertEquals(List.of(List.of("TC0001", Messages.batches_stateFailed)),
+                BatchesViewTest.serialsAndStates(WidgetFinder.find(root(), "batches.tokens", Table.class)));
         assertTrue(enabled(TokenBenchCommands.EXPORT), "a batch is shown: its report can be saved");
         assertHasContextMenu(view);
     }
@@ -92,19 +99,22 @@ class ViewCommandsTest {
         DeviceInventory inventory = OsgiServices.await(DeviceInventory.class);
         inventory.seen(new DeviceIdentity("safeid", "safeid-c200", serial), "1.2", Optional.of(Duration.ofSeconds(1)));
         FleetView view = (FleetView) freshView(FleetView.ID);
-        view.refresh().get();
-        view.setFilter(serial, "All states");
-        DisplayWait.until(() -> view.shownSerials().equals(List.of(serial)), 10, view::statusText);
+        Table devices = WidgetFinder.find(root(), "fleet.devices", Table.class);
+        Label status = WidgetFinder.find(root(), "fleet.status", Label.class);
+        UserGestures.command(TokenBenchCommands.REFRESH);
+        UserGestures.type(WidgetFinder.find(root(), "fleet.filter", Text.class), serial);
+        UserGestures.choose(WidgetFinder.find(root(), "fleet.state", Combo.class), 0);
+        DisplayWait.until(() -> UserGestures.column(devices, FLEET_SERIAL).equals(List.of(serial)), 10, status::getText);
         assertHandled(TokenBenchCommands.REFRESH, TokenBenchCommands.EXPORT, TokenBenchCommands.MARK_RETIRED, TokenBenchCommands.MARK_LOST);
         assertFalse(enabled(TokenBenchCommands.MARK_RETIRED), "nothing selected: nothing to mark");
         assertFalse(enabled(TokenBenchCommands.MARK_LOST), "nothing selected: nothing to mark");
 
-        view.select(serial);
+        UserGestures.clickRow(devices, UserGestures.row(devices, FLEET_SERIAL, serial));
         assertTrue(enabled(TokenBenchCommands.MARK_RETIRED));
         handlers.executeCommand(TokenBenchCommands.MARK_RETIRED, null);
         DisplayWait.until(() -> stateOf(inventory, serial) == State.RETIRED, 10, () -> String.valueOf(stateOf(inventory, serial)));
         // The audit log's record refreshes the view; the device stays selected, now retired.
-        DisplayWait.until(() -> !enabled(TokenBenchCommands.MARK_RETIRED), 10, view::statusText);
+        DisplayWait.until(() -> !enabled(TokenBenchCommands.MARK_RETIRED), 10, status::getText);
         assertTrue(enabled(TokenBenchCommands.MARK_LOST), "a retired device can still be reported lost");
 
         List<String> items = shotWithContextMenu(view, "fleet-commands-1280x800.png");
@@ -163,17 +173,19 @@ class ViewCommandsTest {
         String device = "bench:VC";
         try {
             DevicesView devices = (DevicesView) freshView(DevicesView.ID);
+            DeviceService service = OsgiServices.await(DeviceService.class);
             bench.addSlot("VC");
             bench.plug("VC", new PluggableDevice("VC-0042", null));
-            DisplayWait.until(() -> devices.model().devices().stream().anyMatch(d -> d.id().equals(device) && d.state() == Device.State.CLAIMED), 10);
+            DisplayWait.until(() -> service.device(device).map(d -> d.state() == Device.State.CLAIMED).orElse(false), 10);
 
             CredentialsView view = (CredentialsView) freshView(CredentialsView.ID);
             view.showDevice(device);
-            DisplayWait.until(() -> view.rows().size() == 2 && enabled(TokenBenchCommands.REFRESH), 10, view::statusText);
+            Table codes = WidgetFinder.find(root(), "credentials.codes", Table.class);
+            Label status = WidgetFinder.find(root(), "credentials.status", Label.class);
+            DisplayWait.until(() -> codes.getItemCount() == 2 && enabled(TokenBenchCommands.REFRESH), 10, status::getText);
             assertFalse(enabled(TokenBenchCommands.COMPUTE_CODE), "nothing selected: nothing to compute");
             assertFalse(enabled(TokenBenchCommands.DELETE), "nothing selected: nothing to delete");
-            StructuredViewer table = (StructuredViewer) view.getSite().getSelectionProvider();
-            table.setSelection(new StructuredSelection(((TableViewer) table).getElementAt(0)));
+            UserGestures.clickRow(codes, 0);
             assertTrue(enabled(TokenBenchCommands.COMPUTE_CODE));
             assertTrue(enabled(TokenBenchCommands.DELETE));
 
@@ -197,7 +209,7 @@ class ViewCommandsTest {
             busy.join();
             DisplayWait.until(() -> enabled(TokenBenchCommands.COMPUTE_CODE), 5);
             handlers.executeCommand(TokenBenchCommands.COMPUTE_CODE, null);
-            DisplayWait.until(() -> view.statusText().startsWith("Code of "), 10, view::statusText);
+            DisplayWait.until(() -> MessageTemplates.matches(Messages.credentials_computed, status.getText()), 10, status::getText);
             List<String> items = shotWithContextMenu(view, "credentials-commands-1280x800.png");
             assertEquals(4, items.size(), "Compute Code, Delete, Refresh and a separator: " + items);
 
@@ -217,6 +229,21 @@ class ViewCommandsTest {
             transportRegistration.unregister();
             driverRegistration.unregister();
         }
+    }
+
+    private Control root() {
+        return page.getWorkbenchWindow().getShell();
+    }
+
+    /**
+     * Puts the perspective back as it was laid out: views this test hid and opened again (and the folders emptied on
+     * the way) would otherwise stay where they landed, taking room from the views other tests measure
+     * (FleetViewTest's columns at 1280x800).
+     */
+    @AfterEach
+    void restoreThePerspective() {
+        page.resetPerspective();
+        flush();
     }
 
     /** The view, newly opened and active (a view left open by another test keeps its state). */

@@ -12,7 +12,6 @@ import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -80,23 +79,19 @@ public final class ActivityView extends ViewPart {
     private ServiceHandle<AuditLog> log;
     private volatile AutoCloseable subscription;
     private Runnable traceListener;
-    private volatile List<Row> shown = List.of();
 
     @Override
     public void createPartControl(Composite parent) {
         GridLayoutFactory.fillDefaults().applyTo(parent);
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
+        viewer = Widgets.table(parent, SWT.SINGLE, "activity.entries");
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getTable());
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
         column(Messages.activity_time, 140, r -> TIME.format(r.time()));
         column(Messages.activity_user, 90, Row::user);
         column(Messages.activity_action, 160, Row::action);
         column(Messages.activity_device, 200, Row::device);
         column(Messages.activity_result, 420, Row::result);
         Widgets.fitColumns(viewer.getTable());
-        status = new Label(parent, SWT.WRAP);
+        status = Widgets.id(new Label(parent, SWT.WRAP), "activity.status");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         display = parent.getDisplay();
         // F5 and the view's toolbar: the audit log may be shared with the command line or another workstation
@@ -130,8 +125,7 @@ public final class ActivityView extends ViewPart {
             String message = problem;
             display.asyncExec(() -> {
                 if (!viewer.getControl().isDisposed()) {
-                    shown = List.copyOf(rows);
-                    viewer.setInput(shown);
+                    viewer.setInput(List.copyOf(rows));
                     Widgets.fitColumns(viewer.getTable());
                     setStatus(message);
                 }
@@ -144,15 +138,6 @@ public final class ActivityView extends ViewPart {
             status.setText(text);
             status.getParent().layout();
         }
-    }
-
-    /** The rows on screen, newest first (for tests). */
-    public List<Row> shownRows() {
-        return shown;
-    }
-
-    public String statusText() {
-        return status.getText();
     }
 
     private void column(String title, int width, Function<Row, String> text) {

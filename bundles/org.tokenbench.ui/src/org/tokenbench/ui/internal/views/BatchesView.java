@@ -6,21 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.part.ViewPart;
@@ -52,21 +49,19 @@ public final class BatchesView extends ViewPart {
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(4, false));
         new Label(parent, SWT.NONE).setText(Messages.batches_batch);
-        batches = new Combo(parent, SWT.READ_ONLY);
+        batches = Widgets.id(new Combo(parent, SWT.READ_ONLY), "batches.batch");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(batches);
         batches.addListener(SWT.Selection, e -> showSelected());
-        ViewCommand.activate(getSite(), TokenBenchCommands.REFRESH, this::refresh).button(parent, Messages.batches_refresh);
-        ViewCommand.activate(getSite(), TokenBenchCommands.EXPORT, this::saveReport).enabledWhen(() -> shown != null)
-                .button(parent, Messages.batches_saveReport);
-        status = new Label(parent, SWT.WRAP);
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.REFRESH, this::refresh).button(parent, Messages.batches_refresh),
+                "batches.refresh");
+        Widgets.id(ViewCommand.activate(getSite(), TokenBenchCommands.EXPORT, this::saveReport).enabledWhen(() -> shown != null)
+                .button(parent, Messages.batches_saveReport), "batches.saveReport");
+        status = Widgets.id(new Label(parent, SWT.WRAP), "batches.status");
         GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(status);
 
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        viewer = Widgets.table(parent, SWT.SINGLE, "batches.tokens");
         Table table = viewer.getTable();
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
         GridDataFactory.fillDefaults().span(4, 1).grab(true, true).applyTo(table);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
         addColumn(Messages.batches_serial, 140, BatchJournal.Entry::serial);
         addColumn(Messages.batches_state, 110, e -> stateText(e.state()));
         addColumn(Messages.batches_attempts, 70, e -> Integer.toString(e.attempts()));
@@ -93,7 +88,7 @@ public final class BatchesView extends ViewPart {
     }
 
     /** Lists the batches again, keeping the one shown. */
-    public void refresh() {
+    private void refresh() {
         String selected = batches.getText();
         Path directory = BatchJournal.directory(TokenBenchHome.directory());
         List<String> names;
@@ -139,42 +134,21 @@ public final class BatchesView extends ViewPart {
                 attention > 0 ? NLS.bind(Messages.batches_attention, attention) : "", journal.header().source(), journal.header().mode() });
     }
 
+    /** Writes the batch report CSV (mode 0600) of the batch shown into the file the user picks. */
     private void saveReport() {
         if (shown == null) {
             return;
         }
-        FileDialog dialog = new FileDialog(batches.getShell(), SWT.SAVE);
-        dialog.setText(Messages.batches_saveTitle);
-        dialog.setFileName(batches.getText() + "-report.csv");
-        String target = dialog.open();
-        if (target != null) {
-            saveReport(Path.of(target));
-        }
-    }
-
-    /** Writes the batch report CSV (mode 0600) of the batch shown. */
-    public void saveReport(Path out) {
-        try {
-            PrivateFiles.write(out, BatchProgrammer.report(shown, List.of()).getBytes(StandardCharsets.UTF_8));
-            status.setText(NLS.bind(Messages.batches_reportWritten, out));
-        } catch (TokenException e) {
-            status.setText(e.getMessage() + " [" + e.code() + "]");
-        }
-    }
-
-    /** Selects a batch by name, as a user would in the combo. */
-    public void show(String name) {
-        batches.select(Arrays.asList(batches.getItems()).indexOf(name));
-        showSelected();
-    }
-
-    /** The rows shown: serial and state. */
-    public List<String> shownRows() {
-        return Arrays.stream(viewer.getTable().getItems()).map(item -> item.getText(0) + " " + item.getText(1)).toList();
-    }
-
-    public String statusText() {
-        return status.getText();
+        BatchJournal journal = shown;
+        FileDialogs.save(batches.getShell(), Messages.batches_saveTitle, batches.getText() + "-report.csv", "*.csv").ifPresent(out -> {
+            try {
+                PrivateFiles.write(out, BatchProgrammer.report(journal, List.of()).getBytes(StandardCharsets.UTF_8));
+                status.setText(NLS.bind(Messages.batches_reportWritten, out));
+            } catch (TokenException e) {
+                status.setText(e.getMessage() + " [" + e.code() + "]");
+            }
+            status.getParent().layout(true, true);
+        });
     }
 
     @Override

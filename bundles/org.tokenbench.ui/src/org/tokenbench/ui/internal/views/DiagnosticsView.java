@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.ViewerFilter;
@@ -51,7 +50,7 @@ public final class DiagnosticsView extends ViewPart {
         parent.setLayout(new GridLayout(1, false));
 
         new Label(parent, SWT.NONE).setText(Messages.diagnostics_recentErrors);
-        recentViewer = table(parent, 90);
+        recentViewer = table(parent, 90, "diagnostics.recent");
         column(recentViewer, Messages.diagnostics_time, 80, (FailureJournal.Entry e) -> TIME.format(e.when()));
         column(recentViewer, Messages.diagnostics_operation, 180, FailureJournal.Entry::operation);
         column(recentViewer, Messages.diagnostics_code, 190, (FailureJournal.Entry e) -> e.code().toString());
@@ -65,7 +64,7 @@ public final class DiagnosticsView extends ViewPart {
             }
         });
 
-        search = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        search = Widgets.id(new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "diagnostics.search");
         search.setMessage(Messages.diagnostics_search);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(search);
         search.addModifyListener(event -> {
@@ -75,7 +74,7 @@ public final class DiagnosticsView extends ViewPart {
 
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-        codesViewer = table(sash, SWT.DEFAULT);
+        codesViewer = table(sash, SWT.DEFAULT, "diagnostics.codes");
         column(codesViewer, Messages.diagnostics_code, 110, Diagnosis::pattern);
         column(codesViewer, Messages.diagnostics_namespace, 110, (Diagnosis d) -> d.code().namespace());
         column(codesViewer, Messages.diagnostics_severity, 70, (Diagnosis d) -> severityText(d.severity()));
@@ -93,7 +92,7 @@ public final class DiagnosticsView extends ViewPart {
                         + System.lineSeparator() + "  " + NLS.bind(Messages.diagnostics_catalog, diagnosis.source()));
             }
         });
-        details = new Text(sash, SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL | SWT.BORDER);
+        details = Widgets.id(new Text(sash, SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL | SWT.BORDER), "diagnostics.details");
         sash.setWeights(60, 40);
 
         registry.get().ifPresent(r -> subscriptions.add(r.onChange(() -> refreshLater(this::showCodes))));
@@ -163,11 +162,8 @@ public final class DiagnosticsView extends ViewPart {
         }
     }
 
-    private static TableViewer table(Composite parent, int heightHint) {
-        TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
+    private static TableViewer table(Composite parent, int heightHint, String id) {
+        TableViewer viewer = Widgets.table(parent, SWT.SINGLE, id);
         if (parent.getLayout() instanceof GridLayout) {
             GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, heightHint).applyTo(viewer.getTable());
         }
@@ -176,27 +172,6 @@ public final class DiagnosticsView extends ViewPart {
 
     private static <T> void column(TableViewer viewer, String title, int width, Function<T, String> text) {
         Widgets.textColumn(viewer, title, width, text);
-    }
-
-    /** Sets the search text as a user typing it would (tests, and links from other views). */
-    public void search(String text) {
-        search.setText(text);
-    }
-
-    public List<Diagnosis> shownCodes() {
-        return java.util.Arrays.stream(codesViewer.getTable().getItems()).map(item -> (Diagnosis) item.getData()).toList();
-    }
-
-    public void select(Diagnosis diagnosis) {
-        codesViewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(diagnosis), true);
-    }
-
-    public int recentErrorCount() {
-        return recentViewer.getTable().getItemCount();
-    }
-
-    public String detailsText() {
-        return details.getText();
     }
 
     @Override

@@ -1,13 +1,12 @@
 package org.tokenbench.ui.internal.views;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -25,9 +24,6 @@ public final class DriversView extends ViewPart {
 
     public static final String ID = "org.tokenbench.ui.views.drivers";
 
-    static final String EMPTY_TEXT = "No device drivers are installed. Driver bundles (SafeID/Token2 tokens, "
-            + "YKOATH applets, Guomi SKF keys, or a vendor's own) register themselves here when present.";
-
     private ServiceHandle<DriverRegistry> registryHandle;
     private AutoCloseable registryListener;
     private TableViewer viewer;
@@ -36,27 +32,24 @@ public final class DriversView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
-        status = new Label(parent, SWT.WRAP);
+        status = Widgets.id(new Label(parent, SWT.WRAP), "drivers.status");
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(status);
 
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        viewer = Widgets.table(parent, SWT.SINGLE, "drivers.installed");
         Table table = viewer.getTable();
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        addColumn("Device family", 260, d -> d.info().displayName());
-        addColumn("Vendor", 140, d -> d.info().vendor());
-        addColumn("Version", 80, d -> d.info().version());
-        addColumn("Families", 240, d -> d.descriptor().families().stream().map(FamilyDescriptor::name).collect(Collectors.joining(", ")));
-        addColumn("Features", 320, d -> d.descriptor().features().stream().sorted().collect(Collectors.joining(", ")));
-        addColumn("Driver id", 240, d -> d.info().id());
+        addColumn(Messages.drivers_deviceFamily, 260, d -> d.info().displayName());
+        addColumn(Messages.drivers_vendor, 140, d -> d.info().vendor());
+        addColumn(Messages.drivers_version, 80, d -> d.info().version());
+        addColumn(Messages.drivers_families, 240, d -> d.descriptor().families().stream().map(FamilyDescriptor::name).collect(Collectors.joining(", ")));
+        addColumn(Messages.drivers_features, 320, d -> d.descriptor().features().stream().sorted().collect(Collectors.joining(", ")));
+        addColumn(Messages.drivers_driverId, 240, d -> d.info().id());
 
         registryHandle = new ServiceHandle<>(DriverRegistry.class);
         DriverRegistry registry = registryHandle.get().orElse(null);
         if (registry == null) {
             show(List.of());
-            status.setText("The driver registry is not running: the product lacks org.apache.felix.scr.");
+            status.setText(Messages.drivers_noRegistry);
             return;
         }
         // Drivers come and go on OSGi threads; the table is only touched on the display thread.
@@ -77,18 +70,8 @@ public final class DriversView extends ViewPart {
             return;
         }
         viewer.setInput(drivers);
-        status.setText(drivers.isEmpty() ? EMPTY_TEXT : drivers.size() + " device driver(s) installed.");
+        status.setText(drivers.isEmpty() ? Messages.drivers_none : NLS.bind(Messages.drivers_installed, drivers.size()));
         status.getParent().layout(true, true);
-    }
-
-    /** The device families listed, in table order. */
-    public List<String> shownDeviceFamilies() {
-        return Arrays.stream(viewer.getTable().getItems()).map(item -> item.getText(0)).toList();
-    }
-
-    /** The line above the table: a count, or what to install when nothing is there. */
-    public String statusText() {
-        return status.getText();
     }
 
     @Override

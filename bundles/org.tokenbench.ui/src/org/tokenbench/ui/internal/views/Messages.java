@@ -251,6 +251,15 @@ public final class Messages extends NLS {
     public static String guomi_noKeyOnLibrary;
     public static String guomi_keyChecks;
     public static String guomi_noChecklist;
+    public static String drivers_deviceFamily;
+    public static String drivers_vendor;
+    public static String drivers_version;
+    public static String drivers_families;
+    public static String drivers_features;
+    public static String drivers_driverId;
+    public static String drivers_none;
+    public static String drivers_noRegistry;
+    public static String drivers_installed;
 
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
