@@ -73,12 +73,12 @@ class ChineseDiagnoseTest {
         assertTrue(console.out().startsWith("未找到证书 [guomi.console:0x21220003]"), console.out());
         CliRun sharedStatusWord = CliRun.of("diagnose", "6982");
         assertTrue(sharedStatusWord.out().startsWith("安全状态不满足 [iso7816:0x6982]"), sharedStatusWord.out());
-        assertTrue(sharedStatusWord.out().contains("[safeid:0x6982]"), "safeid has no translation: its entry stays English");
+        assertTrue(sharedStatusWord.out().contains("未认证 [safeid:0x6982]"), sharedStatusWord.out());
         CliRun otp = CliRun.withStdin("otpauth://totp/x?secret=JBSWY31PEHPK3PXP", "otp", "code", "--uri-file", "-");
-        assertTrue(otp.err().contains("处理办法：Compare the key character by character"), "English text, Chinese label: " + otp.err());
+        assertTrue(otp.err().contains("处理办法：从报告的位置起逐个字符核对密钥"), otp.err());
         for (List<String> line : List.of(List.of("diagnose", "pcsc:0x8010000B", "--json"), List.of("diagnose", "0x21220003"),
                 List.of("diagnose", "6982"), List.of("diagnose", "--list", "skf"), List.of("diagnose", "0x0A000099"),
-                List.of("diagnose", "guomi:0x0013"))) {
+                List.of("diagnose", "guomi:0x0013"), List.of("diagnose", "tokenbench:0x0008"), List.of("diagnose", "--list", "ykoath"))) {
             assertSameOnTheFastPath(line.toArray(String[]::new));
         }
     }

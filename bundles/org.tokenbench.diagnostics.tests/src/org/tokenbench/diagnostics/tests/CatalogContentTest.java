@@ -21,8 +21,9 @@ class CatalogContentTest {
     void everyShippedCatalogLoadsWithoutProblemsAndEveryEntryHasARemedy() throws Exception {
         DiagnosticsRegistry registry = Registry.get();
         assertEquals(List.of(), ((CatalogRegistry) registry).problems());
-        assertEquals(List.of("guomi", "guomi.console", "iso7816", "otp", "pcsc", "qr", "safeid", "skf", "tokenbench", "ykoath"), registry.namespaces(),
-                "guomi: the SKF transport's and the Guomi driver's catalogs (in this runtime for their translations)");
+        assertEquals(List.of("batch", "fleet", "guomi", "guomi.console", "iso7816", "otp", "pcsc", "qr", "safeid", "seeds", "skf", "tokenbench",
+                "ykoath"), registry.namespaces(),
+                "guomi, batch, fleet, seeds: the other bundles' catalogs (in this runtime for their translations)");
         List<Diagnosis> all = registry.entries("");
         assertEquals(51, registry.entries("skf").size(), "SAR_OK and 0x0A000001..0x0A000032");
         for (Diagnosis d : all) {

@@ -61,7 +61,11 @@ class CatalogTranslationTest {
         assertEquals(List.of(), problems);
         for (String required : List.of("org.tokenbench.diagnostics/catalogs/skf_zh.catalog", "org.tokenbench.diagnostics/catalogs/pcsc_zh.catalog",
                 "org.tokenbench.diagnostics/catalogs/iso7816_zh.catalog", "org.tokenbench.diagnostics/catalogs/guomi-console_zh.catalog",
-                "org.tokenbench.driver.guomi/catalogs/guomi_zh.catalog", "org.tokenbench.skf/catalogs/skf-libraries_zh.catalog")) {
+                "org.tokenbench.driver.guomi/catalogs/guomi_zh.catalog", "org.tokenbench.skf/catalogs/skf-libraries_zh.catalog",
+                "org.tokenbench.diagnostics/catalogs/tokenbench_zh.catalog", "org.tokenbench.diagnostics/catalogs/ykoath_zh.catalog",
+                "org.tokenbench.diagnostics/catalogs/safeid_zh.catalog", "org.tokenbench.diagnostics/catalogs/otp_zh.catalog",
+                "org.tokenbench.diagnostics/catalogs/qr_zh.catalog", "org.tokenbench.fleet/catalogs/fleet_zh.catalog",
+                "org.tokenbench.programming/catalogs/batch_zh.catalog", "org.tokenbench.seedfiles/catalogs/seeds_zh.catalog")) {
             assertTrue(checked.contains(required), required + " not found; checked: " + checked);
         }
     }
@@ -108,10 +112,14 @@ class CatalogTranslationTest {
         assertEquals("PIN码或密钥错误：还剩 2 次重试机会", zh.explain(ErrorCode.of("iso7816", 0x63C2)).orElseThrow().title(),
                 "a translated range fills in its parameter");
 
-        // otp has no translation: English texts, the same as the catalog's own.
+        // TokenBench's own namespaces are translated too; the catalog's English stays what Locale.ROOT reads.
         Diagnosis otp = zh.explain(ErrorCode.of("otp", 4)).orElseThrow();
-        assertEquals(Registry.get().forLocale(Locale.ROOT).explain(ErrorCode.of("otp", 4)).orElseThrow().title(), otp.title());
-        assertEquals("The key is not valid Base32", otp.title());
+        assertEquals("密钥不是有效的 Base32", otp.title());
+        assertEquals("OTP 种子、二维码和 otpauth URI", otp.family());
+        assertEquals("The key is not valid Base32", Registry.get().forLocale(Locale.ROOT).explain(ErrorCode.of("otp", 4)).orElseThrow().title());
+        assertEquals("没有驱动能识别此卡", zh.explain(ErrorCode.of("tokenbench", 8)).orElseThrow().title());
+
+        // a language without a translation reads English
 
         assertEquals("Wrong PIN (SAR_PIN_INCORRECT)", Registry.get().forLocale(Locale.ENGLISH).explain(ErrorCode.of("skf", 0x0A000024L)).orElseThrow().title());
         assertEquals("Wrong PIN (SAR_PIN_INCORRECT)", Registry.get().forLocale(Locale.GERMANY).explain(ErrorCode.of("skf", 0x0A000024L)).orElseThrow().title());

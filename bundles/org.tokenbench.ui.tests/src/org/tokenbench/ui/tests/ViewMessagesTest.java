@@ -29,7 +29,7 @@ class ViewMessagesTest {
 
     /** Views whose every user-visible text comes from {@link Messages}. */
     private static final List<String> TRANSLATED_VIEWS = List.of("FleetView", "ActivityView", "BatchesView", "DiagnosticsView", "CredentialsView",
-            "EnrollView", "DriversView");
+            "EnrollView", "DriversView", "InstallDriverDialog");
 
     /** A capitalised English word of three letters or more ("Refresh", "Clock skew") inside a string literal. */
     private static final Pattern ENGLISH_WORD = Pattern.compile("\\b[A-Z][a-z]{2,}\\b");

@@ -7,6 +7,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.tokenbench.core.install.DriverInstaller;
 import org.tokenbench.ui.internal.views.InstallDriverDialog;
+import org.tokenbench.ui.internal.views.Messages;
 import org.tokenbench.ui.internal.views.ServiceHandle;
 
 /** Help › Install Driver…: opens {@link InstallDriverDialog} on the installer service the CLI uses too. */
@@ -17,7 +18,7 @@ public final class InstallDriverHandler extends AbstractHandler {
         Shell shell = HandlerUtil.getActiveShell(event);
         try (ServiceHandle<DriverInstaller> installer = new ServiceHandle<>(DriverInstaller.class)) {
             if (installer.get().isEmpty()) {
-                MessageDialog.openError(shell, InstallDriverDialog.TITLE, "The driver installer is not running: the product lacks org.apache.felix.scr.");
+                MessageDialog.openError(shell, InstallDriverDialog.TITLE, Messages.installDriver_noInstaller);
                 return null;
             }
             new InstallDriverDialog(shell, installer.get().get()).open();

@@ -18,6 +18,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -41,7 +42,7 @@ import org.tokenbench.core.install.DriverJar;
  */
 public final class InstallDriverDialog extends Dialog {
 
-    public static final String TITLE = "Install Driver";
+    public static final String TITLE = Messages.installDriver_title;
 
     private final DriverInstaller installer;
     private Text source;
@@ -71,42 +72,43 @@ public final class InstallDriverDialog extends Dialog {
         Composite area = (Composite) super.createDialogArea(parent);
         area.setLayout(new GridLayout(3, false));
 
-        new Label(area, SWT.NONE).setText("Driver jar or https URL:");
+        new Label(area, SWT.NONE).setText(Messages.installDriver_source);
         source = new Text(area, SWT.BORDER | SWT.SINGLE);
         GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(source);
         Button browse = new Button(area, SWT.PUSH);
-        browse.setText("Browse…");
+        browse.setText(Messages.browse);
         browse.addListener(SWT.Selection, e -> browse());
 
-        new Label(area, SWT.NONE).setText("SHA-256 (for a URL):");
+        new Label(area, SWT.NONE).setText(Messages.installDriver_sha256);
         sha256 = new Text(area, SWT.BORDER | SWT.SINGLE);
-        sha256.setMessage("the digest the vendor publishes");
+        sha256.setMessage(Messages.installDriver_sha256Hint);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(sha256);
         new Label(area, SWT.NONE);
         trustUrl = new Button(area, SWT.CHECK);
-        trustUrl.setText("Trust this address without a digest");
+        trustUrl.setText(Messages.installDriver_trustUrl);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(trustUrl);
 
         details = new Label(area, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(520, SWT.DEFAULT).applyTo(details);
         installButton = new Button(area, SWT.PUSH);
-        installButton.setText("Install");
+        installButton.setText(Messages.installDriver_install);
         GridDataFactory.swtDefaults().span(3, 1).applyTo(installButton);
         installButton.addListener(SWT.Selection, e -> install());
 
         Label addedTitle = new Label(area, SWT.NONE);
-        addedTitle.setText("Drivers you added (kept in " + installer.folder() + "):");
+        addedTitle.setText(NLS.bind(Messages.installDriver_added, installer.folder()));
         GridDataFactory.fillDefaults().span(3, 1).applyTo(addedTitle);
         addedViewer = new TableViewer(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         addedViewer.getTable().setHeaderVisible(true);
         addedViewer.setContentProvider(ArrayContentProvider.getInstance());
-        Widgets.textColumn(addedViewer, "Bundle", 220, (AddedBundle a) -> a.symbolicName());
-        Widgets.textColumn(addedViewer, "Version", 90, (AddedBundle a) -> a.version());
-        Widgets.textColumn(addedViewer, "State", 70, (AddedBundle a) -> a.active() ? "active" : "failed");
-        Widgets.textColumn(addedViewer, "Problem", 260, (AddedBundle a) -> a.problem().orElse(""));
+        Widgets.textColumn(addedViewer, Messages.installDriver_bundle, 220, (AddedBundle a) -> a.symbolicName());
+        Widgets.textColumn(addedViewer, Messages.installDriver_version, 90, (AddedBundle a) -> a.version());
+        Widgets.textColumn(addedViewer, Messages.installDriver_state, 70,
+                (AddedBundle a) -> a.active() ? Messages.installDriver_active : Messages.installDriver_failed);
+        Widgets.textColumn(addedViewer, Messages.installDriver_problem, 260, (AddedBundle a) -> a.problem().orElse(""));
         GridDataFactory.fillDefaults().grab(true, true).span(3, 1).hint(SWT.DEFAULT, 120).applyTo(addedViewer.getTable());
         removeButton = new Button(area, SWT.PUSH);
-        removeButton.setText("Remove");
+        removeButton.setText(Messages.installDriver_remove);
         removeButton.addListener(SWT.Selection, e -> selected().ifPresent(this::remove));
         addedViewer.addSelectionChangedListener(e -> updateButtons());
 
@@ -148,25 +150,25 @@ public final class InstallDriverDialog extends Dialog {
         sha256.setEnabled(url);
         trustUrl.setEnabled(url);
         if (text.isEmpty()) {
-            details.setText("Choose a driver jar (Browse…) or enter the https URL its vendor gives.");
+            details.setText(Messages.installDriver_choose);
         } else if (url) {
-            details.setText("Downloaded from " + https.get().getHost() + " when you press Install; it must match the SHA-256 "
-                    + "the vendor publishes, unless you trust the address.");
+            details.setText(NLS.bind(Messages.installDriver_fromUrl, https.get().getHost()));
         } else {
             Path jar = Path.of(text);
             Optional<DriverJar> read = Files.isRegularFile(jar) ? DriverJar.read(jar) : Optional.empty();
             details.setText(read.map(InstallDriverDialog::describe)
-                    .orElse(Files.isRegularFile(jar) ? "'" + jar.getFileName() + "' is not an OSGi bundle: it cannot be a driver."
-                            : Files.isDirectory(jar) ? "A p2 repository folder: its bundles TokenBench does not have are installed."
-                                    : "No such file."));
+                    .orElse(Files.isRegularFile(jar) ? NLS.bind(Messages.installDriver_notABundle, jar.getFileName())
+                            : Files.isDirectory(jar) ? Messages.installDriver_p2Folder
+                                    : Messages.installDriver_noSuchFile));
         }
         details.getParent().layout(true, true);
         updateButtons();
     }
 
     static String describe(DriverJar jar) {
-        return "Will install " + jar.symbolicName() + ", version " + jar.version() + ", from "
-                + (jar.vendor().isEmpty() ? "an unnamed vendor" : jar.vendor()) + jar.fragmentHost().map(host -> " (a fragment of " + host + ")").orElse("") + ".";
+        return NLS.bind(Messages.installDriver_willInstall, new Object[] { jar.symbolicName(), jar.version(),
+                jar.vendor().isEmpty() ? Messages.installDriver_unnamedVendor : jar.vendor(),
+                jar.fragmentHost().map(host -> NLS.bind(Messages.installDriver_fragmentOf, host)).orElse("") });
     }
 
     private static Optional<URI> httpsUrl(String text) {
@@ -185,12 +187,12 @@ public final class InstallDriverDialog extends Dialog {
         Optional<URI> https = httpsUrl(text);
         Optional<String> digest = sha256.getText().isBlank() ? Optional.empty() : Optional.of(sha256.getText().strip());
         boolean trusted = trustUrl.getSelection();
-        run("Installing the driver " + text, () -> {
+        run(NLS.bind(Messages.installDriver_installing, text), () -> {
             Path jar = https.isPresent() ? DriverDownload.fetch(https.get(), digest, trusted) : Path.of(text);
             try {
                 List<AddedBundle> added = installer.install(jar);
-                return "Installed " + String.join(", ", added.stream().map(a -> a.symbolicName() + " " + a.version()).toList())
-                        + ". It is in the Drivers view now.";
+                return NLS.bind(Messages.installDriver_installed,
+                        String.join(", ", added.stream().map(a -> a.symbolicName() + " " + a.version()).toList()));
             } finally {
                 if (https.isPresent()) {
                     deleteQuietly(jar);
@@ -200,9 +202,9 @@ public final class InstallDriverDialog extends Dialog {
     }
 
     private void remove(AddedBundle added) {
-        run("Removing the driver " + added.symbolicName(), () -> {
+        run(NLS.bind(Messages.installDriver_removing, added.symbolicName()), () -> {
             installer.remove(added.symbolicName());
-            return "Removed " + added.symbolicName() + ".";
+            return NLS.bind(Messages.installDriver_removed, added.symbolicName());
         });
     }
 
@@ -222,7 +224,7 @@ public final class InstallDriverDialog extends Dialog {
             } catch (TokenException e) {
                 outcome = e.code() + ": " + e.getMessage();
             } catch (RuntimeException e) {
-                outcome = "Failed: " + e;
+                outcome = NLS.bind(Messages.installDriver_failedWith, e);
             }
             String shown = outcome;
             getShell().getDisplay().asyncExec(() -> finished(shown));

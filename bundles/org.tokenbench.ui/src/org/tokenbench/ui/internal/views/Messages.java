@@ -261,6 +261,35 @@ public final class Messages extends NLS {
     public static String drivers_noRegistry;
     public static String drivers_installed;
 
+    public static String installDriver_title;
+    public static String installDriver_source;
+    public static String installDriver_sha256;
+    public static String installDriver_sha256Hint;
+    public static String installDriver_trustUrl;
+    public static String installDriver_install;
+    public static String installDriver_added;
+    public static String installDriver_bundle;
+    public static String installDriver_version;
+    public static String installDriver_state;
+    public static String installDriver_problem;
+    public static String installDriver_active;
+    public static String installDriver_failed;
+    public static String installDriver_remove;
+    public static String installDriver_choose;
+    public static String installDriver_fromUrl;
+    public static String installDriver_notABundle;
+    public static String installDriver_p2Folder;
+    public static String installDriver_noSuchFile;
+    public static String installDriver_willInstall;
+    public static String installDriver_unnamedVendor;
+    public static String installDriver_fragmentOf;
+    public static String installDriver_installing;
+    public static String installDriver_installed;
+    public static String installDriver_removing;
+    public static String installDriver_removed;
+    public static String installDriver_failedWith;
+    public static String installDriver_noInstaller;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }
