@@ -23,6 +23,7 @@ import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpGenerator;
 import org.tokenbench.testing.pcsc.OathVirtualCard;
+import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
 import org.tokenbench.testing.pcsc.VirtualReader;
 import org.tokenbench.ui.internal.jobs.Screenshots;
 import org.tokenbench.ui.internal.views.CredentialsView;
@@ -99,5 +100,20 @@ class CredentialsViewTest {
         DisplayWait.until(() -> codes.getItemCount() == 1, 15, status::getText);
         assertEquals(NLS.bind(Messages.credentials_deleted, "Bank:carol"), status.getText());
         assertEquals("Example:alice@example.com", codes.getItem(0).getText(NAME));
+    }
+
+    /** A device without OATH credentials (a SafeID token) is said so in the workbench's language, not as an error code. */
+    @Test
+    void aDeviceWithoutOathCredentialsIsSaidSo() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        DeviceService service = OsgiServices.await(DeviceService.class);
+        reader.insert(SafeIdVirtualToken.factoryNew("TB-UI-NOOATH"));
+        String id = "pcsc:" + VirtualReader.NAME;
+        DisplayWait.until(() -> service.device(id).filter(d -> d.state() == Device.State.CLAIMED).isPresent(), 15);
+        CredentialsView view = (CredentialsView) page.showView(CredentialsView.ID);
+        view.showDevice(id);
+        Label status = WidgetFinder.find(page.getWorkbenchWindow().getShell(), "credentials.status", Label.class);
+        DisplayWait.until(() -> MessageTemplates.matches(Messages.credentials_noOathStore, status.getText()), 15, status::getText);
+        assertFalse(status.getText().contains("0x0004"), status.getText());
     }
 }

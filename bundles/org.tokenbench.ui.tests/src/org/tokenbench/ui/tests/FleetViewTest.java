@@ -130,6 +130,28 @@ class FleetViewTest {
     }
 
     /**
+     * The view fills its table when it opens: the inventory, already registered, is read at once, without Refresh
+     * (its tracker reports the service while the view is still being built).
+     */
+    @Test
+    void theFleetIsShownWhenTheViewOpensWithoutRefresh() throws Exception {
+        String p = "FO" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase() + "-";
+        DeviceInventory inventory = OsgiServices.await(DeviceInventory.class);
+        inventory.seen(new DeviceIdentity("safeid", "safeid-c200", p + "0001"), "1.2", Optional.empty());
+        inventory.seen(new DeviceIdentity("guomi", "guomi-skf", p + "0002"), "", Optional.empty());
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        // a view left open by another test would have read the inventory already: this one must open now
+        Optional.ofNullable(page.findView(FleetView.ID)).ifPresent(page::hideView);
+        page.showView(FleetView.ID);
+        Control root = page.getWorkbenchWindow().getShell();
+        Table devices = WidgetFinder.find(root, "fleet.devices", Table.class);
+        Label status = WidgetFinder.find(root, "fleet.status", Label.class);
+        DisplayWait.until(() -> devices.getItemCount() > 0, 10, status::getText);
+        UserGestures.type(WidgetFinder.find(root, "fleet.filter", Text.class), p);
+        assertEquals(List.of(p + "0001", p + "0002"), serials(devices));
+    }
+
+    /**
      * The Fleet view where users see it, its own perspective and the Tokens one (opened there from Show View), with a
      * fleet's typical rows: at 1280x800 every header and cell is whole, Last seen included.
      */
