@@ -72,6 +72,9 @@ class CredentialsViewTest {
 
         Text uri = WidgetFinder.find(root, "credentials.uri", Text.class);
         UserGestures.type(uri, URI);
+        // the read's Job may still be ending when its count shows: Add is enabled once the device is free, as users see it
+        Button add = WidgetFinder.find(root, "credentials.add", Button.class);
+        DisplayWait.until(add::isEnabled, 10);
         long before = Instant.now().getEpochSecond();
         WidgetFinder.click(root, "credentials.add");
         DisplayWait.until(() -> codes.getItemCount() == 1, 15, status::getText);
@@ -86,6 +89,7 @@ class CredentialsViewTest {
 
         UserGestures.type(uri, TOUCH_URI);
         UserGestures.tick(WidgetFinder.find(root, "credentials.touch", Button.class), true);
+        DisplayWait.until(add::isEnabled, 10);
         WidgetFinder.click(root, "credentials.add");
         DisplayWait.until(() -> codes.getItemCount() == 2, 15, status::getText);
         int touch = UserGestures.row(codes, NAME, "Bank:carol");
@@ -96,6 +100,7 @@ class CredentialsViewTest {
         // Delete asks first, in the real dialog: Yes removes it from the card.
         UserGestures.clickRow(codes, touch);
         UserGestures.whenDialogOpens(dialog -> UserGestures.press(dialog, YES));
+        DisplayWait.until(WidgetFinder.find(root, "credentials.delete", Button.class)::isEnabled, 10);
         WidgetFinder.click(root, "credentials.delete");
         DisplayWait.until(() -> codes.getItemCount() == 1, 15, status::getText);
         assertEquals(NLS.bind(Messages.credentials_deleted, "Bank:carol"), status.getText());
