@@ -14,7 +14,6 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -289,16 +288,8 @@ public final class CredentialsView extends ViewPart implements DeviceView {
         return CharBuffer.wrap(chars, start, end - start);
     }
 
-    /** Runs {@code update} on the display thread unless the workbench is closing. */
     private void later(Runnable update) {
-        if (display.isDisposed()) {
-            return;
-        }
-        try {
-            display.asyncExec(update);
-        } catch (SWTException closing) {
-            // the display went between the check and the call: nothing is left to update
-        }
+        Widgets.later(display, update);
     }
 
     /** Compute and Delete: a credential selected, and no Job on its device. */

@@ -212,11 +212,8 @@ public final class FleetView extends ViewPart {
         return diagnostics.get().map(registry -> registry.render(e)).orElseGet(() -> DiagnosticsRegistry.plain(e));
     }
 
-    /** Runs {@code update} on the display thread unless the workbench is closing. */
     private void later(Runnable update) {
-        if (!display.isDisposed()) {
-            display.asyncExec(update);
-        }
+        Widgets.later(display, update);
     }
 
     private void applyFilter() {
@@ -292,7 +289,7 @@ public final class FleetView extends ViewPart {
             PrivateFiles.write(file, InventoryCsv.format(shown).getBytes(StandardCharsets.UTF_8));
             setStatus(NLS.bind(Messages.fleet_exported, shown.size(), file));
             audit.record(AuditEvent.succeeded(AuditEvent.EXPORT, "", "", "inventory of " + shown.size() + " device(s) to " + file),
-                    message -> display.asyncExec(() -> setStatus(message)));
+                    message -> later(() -> setStatus(message)));
         } catch (TokenException e) {
             setStatus(NLS.bind(Messages.fleet_exportFailed, explain(e)));
         }
