@@ -136,7 +136,21 @@ public final class OtpAuthUri {
      * user enrolling, and never log it.
      */
     public static String format(OtpParams params, Secret secret) {
-        StringBuilder uri = new StringBuilder("otpauth://").append(params.type().uriName()).append('/');
+        char[] uri = formatChars(params, secret);
+        try {
+            return new String(uri);
+        } finally {
+            java.util.Arrays.fill(uri, '\0');
+        }
+    }
+
+    /**
+     * {@link #format} as a char array for callers that hand the URI on without making a String of it (a text field's
+     * {@code setTextChars}): the caller wipes it.
+     */
+    public static char[] formatChars(OtpParams params, Secret secret) {
+        // room for a usual URI at once: every buffer the builder outgrows would keep a copy of the key
+        StringBuilder uri = new StringBuilder(512).append("otpauth://").append(params.type().uriName()).append('/');
         if (!params.issuer().isEmpty()) {
             uri.append(UriText.encode(params.issuer())).append(':');
         }
@@ -153,7 +167,13 @@ public final class OtpAuthUri {
         } else {
             uri.append("&counter=").append(params.counter());
         }
-        return uri.toString();
+        char[] chars = new char[uri.length()];
+        uri.getChars(0, uri.length(), chars, 0);
+        // the builder's buffer held the key too
+        for (int i = 0; i < uri.length(); i++) {
+            uri.setCharAt(i, '\0');
+        }
+        return chars;
     }
 
     /**

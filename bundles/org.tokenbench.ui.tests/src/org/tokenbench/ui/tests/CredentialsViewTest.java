@@ -23,6 +23,7 @@ import org.tokenbench.otp.OtpAccount;
 import org.tokenbench.otp.OtpAuthUri;
 import org.tokenbench.otp.OtpGenerator;
 import org.tokenbench.testing.pcsc.OathVirtualCard;
+import org.tokenbench.testing.pcsc.SafeIdVirtualToken;
 import org.tokenbench.testing.pcsc.VirtualReader;
 import org.tokenbench.ui.internal.jobs.Screenshots;
 import org.tokenbench.ui.internal.views.CredentialsView;
@@ -71,6 +72,9 @@ class CredentialsViewTest {
 
         Text uri = WidgetFinder.find(root, "credentials.uri", Text.class);
         UserGestures.type(uri, URI);
+        // the read's Job may still be ending when its count shows: Add is enabled once the device is free, as users see it
+        Button add = WidgetFinder.find(root, "credentials.add", Button.class);
+        DisplayWait.until(add::isEnabled, 10);
         long before = Instant.now().getEpochSecond();
         WidgetFinder.click(root, "credentials.add");
         DisplayWait.until(() -> codes.getItemCount() == 1, 15, status::getText);
@@ -85,6 +89,7 @@ class CredentialsViewTest {
 
         UserGestures.type(uri, TOUCH_URI);
         UserGestures.tick(WidgetFinder.find(root, "credentials.touch", Button.class), true);
+        DisplayWait.until(add::isEnabled, 10);
         WidgetFinder.click(root, "credentials.add");
         DisplayWait.until(() -> codes.getItemCount() == 2, 15, status::getText);
         int touch = UserGestures.row(codes, NAME, "Bank:carol");
@@ -95,9 +100,25 @@ class CredentialsViewTest {
         // Delete asks first, in the real dialog: Yes removes it from the card.
         UserGestures.clickRow(codes, touch);
         UserGestures.whenDialogOpens(dialog -> UserGestures.press(dialog, YES));
+        DisplayWait.until(WidgetFinder.find(root, "credentials.delete", Button.class)::isEnabled, 10);
         WidgetFinder.click(root, "credentials.delete");
         DisplayWait.until(() -> codes.getItemCount() == 1, 15, status::getText);
         assertEquals(NLS.bind(Messages.credentials_deleted, "Bank:carol"), status.getText());
         assertEquals("Example:alice@example.com", codes.getItem(0).getText(NAME));
+    }
+
+    /** A device without OATH credentials (a SafeID token) is said so in the workbench's language, not as an error code. */
+    @Test
+    void aDeviceWithoutOathCredentialsIsSaidSo() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        DeviceService service = OsgiServices.await(DeviceService.class);
+        reader.insert(SafeIdVirtualToken.factoryNew("TB-UI-NOOATH"));
+        String id = "pcsc:" + VirtualReader.NAME;
+        DisplayWait.until(() -> service.device(id).filter(d -> d.state() == Device.State.CLAIMED).isPresent(), 15);
+        CredentialsView view = (CredentialsView) page.showView(CredentialsView.ID);
+        view.showDevice(id);
+        Label status = WidgetFinder.find(page.getWorkbenchWindow().getShell(), "credentials.status", Label.class);
+        DisplayWait.until(() -> MessageTemplates.matches(Messages.credentials_noOathStore, status.getText()), 15, status::getText);
+        assertFalse(status.getText().contains("0x0004"), status.getText());
     }
 }

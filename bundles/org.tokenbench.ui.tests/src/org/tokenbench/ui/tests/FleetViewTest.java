@@ -135,6 +135,33 @@ class FleetViewTest {
     }
 
     /**
+     * The view fills its table when it opens: the inventory, already registered, is read at once, without Refresh
+     * (its tracker reports the service while the view is still being built).
+     */
+    @Test
+    void theFleetIsShownWhenTheViewOpensWithoutRefresh() throws Exception {
+        String p = "FO" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase() + "-";
+        DeviceInventory inventory = OsgiServices.await(DeviceInventory.class);
+        inventory.seen(new DeviceIdentity("safeid", "safeid-c200", p + "0001"), "1.2", Optional.empty());
+        inventory.seen(new DeviceIdentity("guomi", "guomi-skf", p + "0002"), "", Optional.empty());
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        // A view left open by another test (in any perspective: they share it) read the inventory before these rows.
+        IPerspectiveDescriptor before = page.getPerspective();
+        for (IPerspectiveDescriptor open : page.getOpenPerspectives()) {
+            page.setPerspective(open);
+            Optional.ofNullable(page.findView(FleetView.ID)).ifPresent(page::hideView);
+        }
+        page.setPerspective(before);
+        assertEquals(null, page.findView(FleetView.ID), "no Fleet view before this test opens one");
+        page.showView(FleetView.ID);
+        Control root = page.getWorkbenchWindow().getShell();
+        Table devices = WidgetFinder.find(root, "fleet.devices", Table.class);
+        Label status = WidgetFinder.find(root, "fleet.status", Label.class);
+        UserGestures.type(WidgetFinder.find(root, "fleet.filter", Text.class), p);
+        DisplayWait.until(() -> serials(devices).equals(List.of(p + "0001", p + "0002")), 10, () -> serials(devices) + " " + status.getText());
+    }
+
+    /**
      * The Fleet view where users see it, its own perspective and the Tokens one (opened there from Show View), with a
      * fleet's typical rows: at 1280x800 every header and cell is whole, Last seen included.
      */

@@ -183,11 +183,19 @@ class ProgramTokenViewTest {
 
         Path notHex = Files.writeString(dir.resolve("wrong.key"), "GEZDGNBVGY3TQOJQ\n");
         form.useKeyFile(notHex.toString());
-        String refused = NLS.bind(Messages.program_keyFileUnusable, "wrong.key", "");
-        assertTrue(form.status().contains(refused.strip()), form.status() + " lacks " + refused);
+        assertTrue(form.status().contains(Messages.program_keyFileNotAKey), form.status() + " lacks " + Messages.program_keyFileNotAKey);
         assertFalse(form.status().contains("GEZDGNBV"), "the file's text is not quoted");
+        assertFalse(form.status().contains("wrong.key"), "nor its name");
         assertEquals(Messages.program_publishedKeyWarning, form.publishedKeyWarning(), "a refused file changes nothing");
         assertEquals("", form.keyFile(), "a refused file changes nothing");
+
+        // A key pasted into the file name's field by mistake is neither shown back nor kept in the field.
+        String pastedKey = "00112233445566778899AABBCCDDEEFF";
+        form.useKeyFile(pastedKey);
+        assertTrue(form.status().contains(Messages.program_keyFileUnreadable), form.status() + " lacks " + Messages.program_keyFileUnreadable);
+        assertFalse(form.status().contains(pastedKey), form.status());
+        assertFalse(form.status().contains("--key-file") || form.status().contains("command line"), "no command-line wording: " + form.status());
+        assertEquals("", form.keyFile(), "the pasted key leaves the field");
 
         Path keyFile = Files.writeString(dir.resolve("transport.key"), "00112233 44556677 8899AABB CCDDEEFF\n");
         form.useKeyFile(keyFile.toString());

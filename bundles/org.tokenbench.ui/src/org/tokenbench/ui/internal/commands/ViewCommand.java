@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.commands.AbstractHandler;
@@ -15,6 +16,7 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.viewers.StructuredViewer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -22,6 +24,7 @@ import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.IWorkbenchPartSite;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.tokenbench.ui.internal.jobs.DeviceJob;
 import org.tokenbench.ui.internal.jobs.DeviceRule;
@@ -37,7 +40,8 @@ public final class ViewCommand extends AbstractHandler {
 
     /** Commands with a condition, of views still open. */
     private static final Set<ViewCommand> CONDITIONAL = ConcurrentHashMap.newKeySet();
-    private static volatile boolean watchingDeviceJobs;
+    /** Registered while a command has a condition (guarded by the class); null when none has. */
+    private static DeviceJobWatch deviceJobWatch;
 
     private final String commandId;
     private final IWorkbenchPartSite site;
@@ -92,7 +96,7 @@ public final class ViewCommand extends AbstractHandler {
         update();
         if (CONDITIONAL.add(this)) {
             forgetWhenClosed();
-            watchDeviceJobs();
+            watchDeviceJobs(site.getShell().getDisplay());
         }
         return this;
     }
@@ -118,18 +122,6 @@ public final class ViewCommand extends AbstractHandler {
         site.setSelectionProvider(viewer);
     }
 
-    /** A view closing while a Job ended may have disposed what its condition reads: then it is forgotten. */
-    private void updateIfOpen() {
-        try {
-            update();
-        } catch (org.eclipse.swt.SWTException disposed) {
-            if (disposed.code != SWT.ERROR_WIDGET_DISPOSED) {
-                throw disposed;
-            }
-            CONDITIONAL.remove(this);
-        }
-    }
-
     private void update() {
         if (condition != null) {
             setEnabled(condition.getAsBoolean());
@@ -153,6 +145,7 @@ public final class ViewCommand extends AbstractHandler {
         return null;
     }
 
+    /** The command goes with its part: the listener forgets it (and stops watching Jobs after the last one). */
     private void forgetWhenClosed() {
         IWorkbenchPage page = site.getPage();
         page.addPartListener(new IPartListener2() {
@@ -161,39 +154,73 @@ public final class ViewCommand extends AbstractHandler {
                 if (reference.getPart(false) == site.getPart()) {
                     CONDITIONAL.remove(ViewCommand.this);
                     page.removePartListener(this);
+                    stopWatchingWhenUnused();
                 }
             }
         });
     }
 
     /** A device Job that starts or ends may change a view's busy state (another view's Job on the same device too). */
-    private static synchronized void watchDeviceJobs() {
-        if (watchingDeviceJobs) {
+    private static synchronized void watchDeviceJobs(Display display) {
+        if (deviceJobWatch != null) {
             return;
         }
-        watchingDeviceJobs = true;
-        Display display = Display.getCurrent();
-        Job.getJobManager().addJobChangeListener(new JobChangeAdapter() {
-            @Override
-            public void running(IJobChangeEvent event) {
-                changed(event);
-            }
+        deviceJobWatch = new DeviceJobWatch(display);
+        Job.getJobManager().addJobChangeListener(deviceJobWatch);
+    }
 
-            @Override
-            public void scheduled(IJobChangeEvent event) {
-                changed(event);
-            }
+    private static synchronized void stopWatchingWhenUnused() {
+        if (deviceJobWatch != null && CONDITIONAL.isEmpty()) {
+            Job.getJobManager().removeJobChangeListener(deviceJobWatch);
+            deviceJobWatch = null;
+        }
+    }
 
-            @Override
-            public void done(IJobChangeEvent event) {
-                changed(event);
-            }
+    /**
+     * Re-evaluates every condition after device Jobs change, once per burst: events arriving while an update is pending
+     * join it, rather than each queueing its own.
+     */
+    private static final class DeviceJobWatch extends JobChangeAdapter {
 
-            private void changed(IJobChangeEvent event) {
-                if (event.getJob() instanceof DeviceJob && !display.isDisposed()) {
-                    display.asyncExec(() -> CONDITIONAL.forEach(ViewCommand::updateIfOpen));
+        private final Display display;
+        private final AtomicBoolean pending = new AtomicBoolean();
+
+        DeviceJobWatch(Display display) {
+            this.display = display;
+        }
+
+        @Override
+        public void running(IJobChangeEvent event) {
+            changed(event);
+        }
+
+        @Override
+        public void scheduled(IJobChangeEvent event) {
+            changed(event);
+        }
+
+        @Override
+        public void done(IJobChangeEvent event) {
+            changed(event);
+        }
+
+        private void changed(IJobChangeEvent event) {
+            if (!(event.getJob() instanceof DeviceJob) || display.isDisposed() || !pending.compareAndSet(false, true)) {
+                return;
+            }
+            Runnable update = () -> {
+                pending.set(false);
+                // closing, views go without each telling its listener first: their conditions are not asked then
+                if (!PlatformUI.getWorkbench().isClosing()) {
+                    CONDITIONAL.forEach(command -> command.update());
                 }
+            };
+            try {
+                display.asyncExec(update);
+            } catch (SWTException closing) {
+                // the display was disposed between the check and the call (the workbench is closing): nothing to update
+                pending.set(false);
             }
-        });
+        }
     }
 }

@@ -125,6 +125,11 @@ public final class EnrollModel implements AutoCloseable {
         return secret == null ? Optional.empty() : Optional.of(OtpAuthUri.format(params, secret));
     }
 
+    /** {@link #uri()} as chars, for Program Token's key field without a String of the key: the caller wipes them. */
+    public synchronized Optional<char[]> uriChars() {
+        return secret == null ? Optional.empty() : Optional.of(OtpAuthUri.formatChars(params, secret));
+    }
+
     /** The QR code's modules, or empty before a key is made. */
     public synchronized Optional<BitMatrix> modules() {
         return Optional.ofNullable(modules);

@@ -1,6 +1,9 @@
 package org.tokenbench.ui.internal.views;
 
+import java.nio.CharBuffer;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +48,7 @@ import org.tokenbench.ui.internal.model.CredentialsModel;
 public final class CredentialsView extends ViewPart implements DeviceView {
 
     public static final String ID = "org.tokenbench.ui.views.credentials";
+    private static final long MAX_READ_BACKOFF_SECONDS = 60;
 
     private QrKeyInput qrInput;
     private ServiceHandle<DeviceService> devices;
@@ -57,10 +61,17 @@ public final class CredentialsView extends ViewPart implements DeviceView {
     private Label status;
     private String deviceId;
     private final CredentialsModel model = new CredentialsModel();
+    /** Kept: Jobs report after the view may have closed, and a disposed widget no longer tells its display. */
+    private Display display;
+    /** A read of the device runs (set and read on the display thread). */
     private boolean reading;
+    /** Reads that failed in a row, and when the countdown may read the device again: a failing device is not asked every second. */
+    private int failedReads;
+    private Instant nextAutomaticRead = Instant.MIN;
 
     @Override
     public void createPartControl(Composite parent) {
+        display = parent.getDisplay();
         devices = new ServiceHandle<>(DeviceService.class);
         diagnostics = new ServiceHandle<>(DiagnosticsRegistry.class);
         interaction = new UiInteraction(parent.getDisplay(), this::setStatus);
@@ -127,12 +138,20 @@ public final class CredentialsView extends ViewPart implements DeviceView {
             setStatus(Messages.credentials_noDevice);
             return;
         }
-        reading = true;
-        Display display = table.getControl().getDisplay();
-        onDevice(Messages.credentials_reading, store -> {
+        reading = onDevice(Messages.credentials_reading, store -> {
             List<CredentialStore.Code> read = store.calculateAll(Instant.now());
-            display.asyncExec(() -> show(read, NLS.bind(Messages.credentials_count, read.size())));
-        });
+            later(() -> {
+                failedReads = 0;
+                nextAutomaticRead = Instant.MIN;
+                show(read, NLS.bind(Messages.credentials_count, read.size()));
+            });
+        }, this::readFailed) != null;
+    }
+
+    /** Backs the countdown's reads off (2, 4, … up to 60 s); Refresh still reads at once. */
+    private void readFailed() {
+        failedReads++;
+        nextAutomaticRead = Instant.now().plus(Duration.ofSeconds(Math.min(MAX_READ_BACKOFF_SECONDS, 1L << Math.min(failedReads, 6))));
     }
 
     /** Computes the selected credential (a touch credential first asks for the touch). */
@@ -145,10 +164,9 @@ public final class CredentialsView extends ViewPart implements DeviceView {
         if (selected.get().requiresTouch()) {
             setStatus(NLS.bind(Messages.credentials_touchFor, name));
         }
-        Display display = table.getControl().getDisplay();
         onDevice(NLS.bind(Messages.credentials_computing, name), store -> {
             CredentialStore.Code computed = store.calculate(name, Instant.now());
-            display.asyncExec(() -> {
+            later(() -> {
                 model.computed(computed);
                 show(model.codes(), NLS.bind(Messages.credentials_computed, name));
             });
@@ -168,27 +186,30 @@ public final class CredentialsView extends ViewPart implements DeviceView {
             }
             store.delete(name.get());
             List<CredentialStore.Code> read = store.calculateAll(Instant.now());
-            table.getControl().getDisplay().asyncExec(() -> show(read, NLS.bind(Messages.credentials_deleted, name.get())));
+            later(() -> show(read, NLS.bind(Messages.credentials_deleted, name.get())));
         });
     }
 
     /** Adds the credential of the URI in the field (an existing name is overwritten only after a yes). */
     private void addCredential() {
-        String text = uriText.getText().strip();
-        if (text.isEmpty()) {
-            setStatus(Messages.credentials_pasteFirst);
-            return;
-        }
+        // The field's chars are parsed where they are and wiped: no String of the key.
+        char[] typed = uriText.getTextChars();
         OtpAccount account;
         try {
+            CharBuffer text = stripped(typed);
+            if (!text.hasRemaining()) {
+                setStatus(Messages.credentials_pasteFirst);
+                return;
+            }
             account = OtpAuthUri.parse(text);
         } catch (OtpException e) {
             setStatus(explain(e));
             return;
+        } finally {
+            Arrays.fill(typed, '\0');
         }
         CredentialStore.Credential credential = CredentialsModel.credentialOf(account.params(), touch.getSelection());
         Interaction asking = interaction;
-        Display display = table.getControl().getDisplay();
         Job job = onDevice(NLS.bind(Messages.credentials_adding, credential.name()), store -> {
             try {
                 store.put(credential, account.secret(), account.params().counter(), asking);
@@ -196,8 +217,10 @@ public final class CredentialsView extends ViewPart implements DeviceView {
                 account.close();
             }
             List<CredentialStore.Code> read = store.calculateAll(Instant.now());
-            display.asyncExec(() -> {
-                uriText.setText("");
+            later(() -> {
+                if (!uriText.isDisposed()) {
+                    uriText.setText("");
+                }
                 show(read, NLS.bind(Messages.credentials_added, credential.name()));
             });
         });
@@ -213,26 +236,60 @@ public final class CredentialsView extends ViewPart implements DeviceView {
         void run(CredentialStore store) throws TokenException;
     }
 
-    /** A DeviceJob that opens the device, takes its credential store and runs {@code work}; failures go to the status line. */
     private Job onDevice(String name, StoreWork work) {
+        return onDevice(name, work, () -> {
+        });
+    }
+
+    /**
+     * A DeviceJob that opens the device, takes its credential store and runs {@code work}; failures go to the status
+     * line, then to {@code failed} (on the display thread). Null when there is no device or no devices service.
+     */
+    private Job onDevice(String name, StoreWork work, Runnable failed) {
         Optional<DeviceService> service = devices.get();
         if (deviceId == null || service.isEmpty()) {
             setStatus(service.isEmpty() ? Messages.credentials_noService : Messages.credentials_noDevice);
             return null;
         }
-        Display display = table.getControl().getDisplay();
         String id = deviceId;
         Interaction asking = interaction;
         return DeviceJob.schedule(name, id, monitor -> {
             try (DeviceSession session = service.get().open(id, OpenOptions.of(asking))) {
-                CredentialStore store = session.feature(CredentialStore.class).orElseThrow(() -> new TokenException(
-                        org.tokenbench.core.ErrorCode.of(org.tokenbench.core.ErrorCode.TOKENBENCH, 0x0004),
-                        "the " + session.family().name() + " holds no OATH credentials"));
-                work.run(store);
+                Optional<CredentialStore> store = session.feature(CredentialStore.class);
+                if (store.isPresent()) {
+                    work.run(store.get());
+                } else {
+                    // not a failure of the device: a device of another kind, said in the workbench's language
+                    String family = session.family().name();
+                    later(() -> {
+                        setStatus(NLS.bind(Messages.credentials_noOathStore, family));
+                        failed.run();
+                    });
+                }
             } finally {
-                display.asyncExec(() -> reading = false);
+                later(() -> reading = false);
             }
-        }, e -> display.asyncExec(() -> setStatus(explain(e))));
+        }, e -> later(() -> {
+            setStatus(explain(e));
+            failed.run();
+        }));
+    }
+
+    /** {@code chars} without the blanks around them (a pasted URI often ends in a newline), over the same array. */
+    private static CharBuffer stripped(char[] chars) {
+        int start = 0;
+        int end = chars.length;
+        while (start < end && Character.isWhitespace(chars[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(chars[end - 1])) {
+            end--;
+        }
+        return CharBuffer.wrap(chars, start, end - start);
+    }
+
+    private void later(Runnable update) {
+        Widgets.later(display, update);
     }
 
     /** Compute and Delete: a credential selected, and no Job on its device. */
@@ -265,15 +322,15 @@ public final class CredentialsView extends ViewPart implements DeviceView {
             return;
         }
         table.refresh();
-        if (model.anyExpired(Instant.now()) && !reading && deviceId != null) {
+        if (model.anyExpired(Instant.now()) && !reading && deviceId != null && Instant.now().isAfter(nextAutomaticRead)) {
             refresh();
         }
-        table.getControl().getDisplay().timerExec(1000, this::tick);
+        display.timerExec(1000, this::tick);
     }
 
     /** The chosen QR code's payload goes into the URI field. */
     private void takeCode(FoundCode code, int found) {
-        uriText.setText(code.payload());
+        QrKeyInput.putPayload(uriText, code);
         setStatus(NLS.bind(Messages.credentials_keyRead, code.where()));
     }
 

@@ -113,15 +113,21 @@ public final class EnrollView extends ViewPart {
     }
 
     private void toToken() {
-        Optional<String> uri = model.uri();
-        if (uri.isEmpty()) {
+        if (!model.hasKey()) {
             model.say(org.tokenbench.ui.internal.model.Messages.enroll_newFirst);
             show();
             return;
         }
         try {
             ProgramTokenView program = (ProgramTokenView) getSite().getPage().showView(ProgramTokenView.ID);
-            program.useKey(uri.get());
+            // the key goes over as chars, wiped once the field holds them
+            model.uriChars().ifPresent(uri -> {
+                try {
+                    program.useKey(uri);
+                } finally {
+                    Arrays.fill(uri, '\0');
+                }
+            });
         } catch (PartInitException e) {
             model.say(e.getMessage());
             show();

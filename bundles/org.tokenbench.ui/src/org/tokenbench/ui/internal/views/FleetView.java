@@ -9,9 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -26,6 +27,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.progress.IProgressConstants;
 import org.tokenbench.core.PrivateFiles;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.fleet.AuditEntry;
@@ -34,6 +36,7 @@ import org.tokenbench.core.fleet.AuditLog;
 import org.tokenbench.core.fleet.DeviceInventory;
 import org.tokenbench.core.fleet.DeviceInventory.Entry;
 import org.tokenbench.core.fleet.DeviceInventory.State;
+import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.fleet.AuditTrail;
 import org.tokenbench.fleet.InventoryCsv;
 import org.tokenbench.ui.internal.model.FleetModel;
@@ -59,6 +62,7 @@ public final class FleetView extends ViewPart {
     private ServiceHandle<DeviceInventory> inventory;
     private ServiceHandle<AuditTrail> trail;
     private ServiceHandle<AuditLog> log;
+    private ServiceHandle<DiagnosticsRegistry> diagnostics;
     private volatile AutoCloseable subscription;
     private final List<Function<Entry, String>> columns = new ArrayList<>();
     private FleetModel model;
@@ -124,8 +128,11 @@ public final class FleetView extends ViewPart {
         status = Widgets.id(new Label(parent, SWT.WRAP), "fleet.status");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
 
+        diagnostics = new ServiceHandle<>(DiagnosticsRegistry.class);
         trail = new ServiceHandle<>(AuditTrail.class);
-        inventory = new ServiceHandle<>(DeviceInventory.class, service -> refresh());
+        // An inventory already registered arrives inside this constructor, before the field is assigned: it is read
+        // from the service handed over, not through the field.
+        inventory = new ServiceHandle<>(DeviceInventory.class, this::refresh);
         log = new ServiceHandle<>(AuditLog.class, service -> subscription = service.onRecord(entry -> refresh()));
         if (inventory.get().isEmpty()) {
             setStatus(Messages.fleet_notInstalled);
@@ -161,21 +168,52 @@ public final class FleetView extends ViewPart {
         show();
     }
 
-    /** Reads the inventory off the display thread and shows it through the filter. */
+    /** Reads the inventory (when there is one) again. */
     private void refresh() {
-        Optional<DeviceInventory> source = inventory == null ? Optional.empty() : inventory.get();
-        if (source.isEmpty()) {
-            return;
-        }
-        CompletableFuture.runAsync(() -> {
+        inventory.get().ifPresent(this::refresh);
+    }
+
+    /** Reads {@code source} in a Job and shows it through the filter. */
+    private void refresh(DeviceInventory source) {
+        inBackground(Messages.fleet_readingInventory, () -> {
+            model.setAll(source.list());
+            later(this::show);
+        }, Messages.fleet_inventoryUnreadable);
+    }
+
+    /** Database work, which the display thread must not wait for. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws TokenException;
+    }
+
+    /**
+     * Runs {@code work} in a Job (seen in the Progress view); a failure is explained in the status line through
+     * {@code failureText} ({@code {0}} the diagnostics' explanation) and is the Job's error result.
+     */
+    private void inBackground(String name, Work work, String failureText) {
+        Job job = Job.create(name, monitor -> {
             try {
-                List<Entry> read = source.get().list();
-                model.setAll(read);
-                display.asyncExec(this::show);
+                work.run();
+                return Status.OK_STATUS;
             } catch (TokenException e) {
-                display.asyncExec(() -> setStatus(NLS.bind(Messages.fleet_inventoryUnreadable, e.getMessage())));
+                later(() -> setStatus(NLS.bind(failureText, explain(e))));
+                return Status.error(e.getMessage() + " [" + e.code() + "]");
+            } finally {
+                monitor.done();
             }
         });
+        // the status line explains the failure where the user looks: no modal dialog on top of it
+        job.setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
+        job.schedule();
+    }
+
+    private String explain(TokenException e) {
+        return diagnostics.get().map(registry -> registry.render(e)).orElseGet(() -> DiagnosticsRegistry.plain(e));
+    }
+
+    private void later(Runnable update) {
+        Widgets.later(display, update);
     }
 
     private void applyFilter() {
@@ -210,19 +248,15 @@ public final class FleetView extends ViewPart {
             history.setInput(List.of());
             return;
         }
-        CompletableFuture.runAsync(() -> {
-            try {
-                List<AuditEntry> items = source.get().history(entry.get().family(), entry.get().serial());
-                display.asyncExec(() -> {
-                    if (!history.getControl().isDisposed()) {
-                        history.setInput(items);
-                        Widgets.fitColumns(history.getTable());
-                    }
-                });
-            } catch (TokenException e) {
-                display.asyncExec(() -> setStatus(NLS.bind(Messages.fleet_historyUnreadable, e.getMessage())));
-            }
-        });
+        inBackground(Messages.fleet_readingHistory, () -> {
+            List<AuditEntry> items = source.get().history(entry.get().family(), entry.get().serial());
+            later(() -> {
+                if (!history.getControl().isDisposed()) {
+                    history.setInput(items);
+                    Widgets.fitColumns(history.getTable());
+                }
+            });
+        }, Messages.fleet_historyUnreadable);
     }
 
     /** A device is selected, not in {@code newState} yet, and the inventory is there to change it. */
@@ -237,13 +271,8 @@ public final class FleetView extends ViewPart {
             setStatus(Messages.fleet_selectFirst);
             return;
         }
-        CompletableFuture.runAsync(() -> {
-            try {
-                target.get().changeState(entry.get().family(), entry.get().serial(), newState, "");
-            } catch (TokenException e) {
-                display.asyncExec(() -> setStatus(e.getMessage()));
-            }
-        });
+        inBackground(NLS.bind(Messages.fleet_marking, entry.get().serial()),
+                () -> target.get().changeState(entry.get().family(), entry.get().serial(), newState, ""), Messages.fleet_markFailed);
     }
 
     private void askExport() {
@@ -260,9 +289,9 @@ public final class FleetView extends ViewPart {
             PrivateFiles.write(file, InventoryCsv.format(shown).getBytes(StandardCharsets.UTF_8));
             setStatus(NLS.bind(Messages.fleet_exported, shown.size(), file));
             audit.record(AuditEvent.succeeded(AuditEvent.EXPORT, "", "", "inventory of " + shown.size() + " device(s) to " + file),
-                    message -> display.asyncExec(() -> setStatus(message)));
+                    message -> later(() -> setStatus(message)));
         } catch (TokenException e) {
-            setStatus(e.getMessage());
+            setStatus(NLS.bind(Messages.fleet_exportFailed, explain(e)));
         }
     }
 
@@ -284,6 +313,7 @@ public final class FleetView extends ViewPart {
         inventory.close();
         trail.close();
         log.close();
+        diagnostics.close();
         audit.close();
         super.dispose();
     }

@@ -194,7 +194,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                     monitor.subTask(result.step().title());
                     display.asyncExec(() -> steps.show(model.results()));
                     if (result.status() == Checklist.Status.FAILED && result.code().isPresent()) {
-                        journal.get().ifPresent(j -> j.record("Guomi key check: " + result.step().title(),
+                        journal.get().ifPresent(j -> j.record(NLS.bind(Messages.guomi_journalCheckStep, result.step().title()),
                                 new TokenException(result.code().get(), result.detail())));
                     }
                 };
@@ -223,7 +223,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                     return Status.CANCEL_STATUS;
                 } catch (TokenException e) {
                     model.couldNotRun();
-                    journal.get().ifPresent(j -> j.record("Guomi key check", e));
+                    journal.get().ifPresent(j -> j.record(Messages.guomi_journalCheck, e));
                     display.asyncExec(() -> showSummary(explain(e)));
                     return Status.error(e.getMessage() + " [" + e.code() + "]");
                 } finally {

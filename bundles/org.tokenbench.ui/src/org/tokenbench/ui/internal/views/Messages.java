@@ -290,6 +290,24 @@ public final class Messages extends NLS {
     public static String installDriver_failedWith;
     public static String installDriver_noInstaller;
 
+    public static String fleet_readingInventory;
+    public static String fleet_readingHistory;
+    public static String fleet_marking;
+    public static String fleet_markFailed;
+    public static String fleet_exportFailed;
+
+    public static String credentials_noOathStore;
+
+    public static String program_keyFileUnreadable;
+    public static String program_keyFileNotAKey;
+    public static String program_noAccessKey;
+    public static String program_differentToken;
+
+    public static String program_journalConnect;
+    public static String program_journalProgram;
+    public static String guomi_journalCheck;
+    public static String guomi_journalCheckStep;
+
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
     }

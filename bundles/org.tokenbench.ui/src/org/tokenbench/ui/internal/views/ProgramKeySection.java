@@ -85,9 +85,9 @@ final class ProgramKeySection {
         return qrInput.loadImage(file);
     }
 
-    /** Puts {@code otpauthUri} into the key field, as if pasted. */
-    void useKey(String otpauthUri) {
-        keyText.setText(otpauthUri);
+    /** Puts {@code otpauthUri} into the key field, as if pasted; the caller wipes the array. */
+    void useKey(char[] otpauthUri) {
+        keyText.setTextChars(otpauthUri);
     }
 
     /** Empties the key field (after a burn: the key is on the token now, not needed on screen). */
@@ -101,7 +101,7 @@ final class ProgramKeySection {
 
     /** The chosen QR code's payload goes into the key field. */
     private void takeCode(FoundCode code, int found) {
-        keyText.setText(code.payload());
+        QrKeyInput.putPayload(keyText, code);
         status.accept(found > 1 ? NLS.bind(Messages.program_keyFromQrOfSeveral, code.where(), found)
                 : NLS.bind(Messages.program_keyFromQr, code.where()));
     }

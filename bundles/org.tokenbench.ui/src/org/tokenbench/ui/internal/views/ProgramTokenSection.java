@@ -40,7 +40,8 @@ final class ProgramTokenSection {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     /** tokenbench:0x0002: the key file cannot be read or holds no hex key (the CLI's code for an unreadable input). */
-    static final ErrorCode KEY_FILE_UNUSABLE = ErrorCode.of(ErrorCode.TOKENBENCH, 0x02);
+    /** Program Token's own code: tokenbench:0x0002 speaks of the command line. */
+    static final ErrorCode KEY_FILE_UNUSABLE = ErrorCode.of(ErrorCode.TOKENBENCH, 0x32);
 
     private final ProgramForm form;
     private final ProgramTokenModel model;
@@ -200,7 +201,8 @@ final class ProgramTokenSection {
         try {
             wanted = typed.isEmpty() ? Optional.empty() : Optional.of(Path.of(typed));
         } catch (java.nio.file.InvalidPathException e) {
-            status.accept(NLS.bind(Messages.program_keyFileUnusable, typed, e.getReason()));
+            // never the typed text: a key pasted into the wrong field would be shown in the status line
+            status.accept(Messages.program_keyFileUnreadable);
             showKeyFile();
             return;
         }
@@ -238,11 +240,20 @@ final class ProgramTokenSection {
         form.relayout();
     }
 
+    /**
+     * The key in {@code file}. Failures never name the file nor quote the reader's message (both hold the path): what
+     * was typed as a file name may be a key pasted into the wrong field.
+     */
     static Secret readKeyFile(Path file) throws TokenException {
+        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+            throw new TokenException(KEY_FILE_UNUSABLE, Messages.program_keyFileUnreadable);
+        }
         try {
             return AccessKey.readHexFile(file);
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            throw new TokenException(KEY_FILE_UNUSABLE, NLS.bind(Messages.program_keyFileUnusable, file.getFileName(), e.getMessage()));
+        } catch (java.io.IOException e) {
+            throw new TokenException(KEY_FILE_UNUSABLE, Messages.program_keyFileUnreadable);
+        } catch (IllegalArgumentException e) {
+            throw new TokenException(KEY_FILE_UNUSABLE, Messages.program_keyFileNotAKey);
         }
     }
 }

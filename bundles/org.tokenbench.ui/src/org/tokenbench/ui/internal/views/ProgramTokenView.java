@@ -104,8 +104,8 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         return keySection.loadImage(file);
     }
 
-    /** Takes a key from elsewhere in the workbench (the Enroll view's "put the same key on a token"). */
-    public void useKey(String otpauthUri) {
+    /** Takes a key from elsewhere in the workbench (the Enroll view's "put the same key on a token"); the caller wipes it. */
+    public void useKey(char[] otpauthUri) {
         keySection.useKey(otpauthUri);
         setStatus(Messages.program_keyFromEnroll);
     }
@@ -183,7 +183,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
                 });
             }
         }, e -> {
-            journal.get().ifPresent(j -> j.record("Connect to token", e));
+            journal.get().ifPresent(j -> j.record(Messages.program_journalConnect, e));
             Widgets.later(shown, () -> setStatus(explain(e)));
         });
     }
@@ -222,7 +222,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
                     setStatus(result.confirmedOffset() == 0 ? NLS.bind(Messages.program_programmed, result.token().serial())
                             : NLS.bind(Messages.program_programmedOffset, result.token().serial(), result.confirmedOffset()));
                 })), e -> {
-                    journal.get().ifPresent(j -> j.record("Program token", e));
+                    journal.get().ifPresent(j -> j.record(Messages.program_journalProgram, e));
                     Widgets.later(shown, () -> setStatus(explain(e)));
                 });
         job.addJobChangeListener(new JobChangeAdapter() {

@@ -80,6 +80,19 @@ public final class QrKeyInput {
     };
 
     /**
+     * Puts a chosen code's payload into {@code field} through a char array wiped afterwards: the decoder's String is
+     * the only copy of the key made on the way (ZXing returns text as a String).
+     */
+    static void putPayload(org.eclipse.swt.widgets.Text field, FoundCode code) {
+        char[] payload = code.payload().toCharArray();
+        try {
+            field.setTextChars(payload);
+        } finally {
+            java.util.Arrays.fill(payload, '\0');
+        }
+    }
+
+    /**
      * @param status  the view's status line
      * @param explain how the view words a failure
      * @param taker   what the view does with the chosen code

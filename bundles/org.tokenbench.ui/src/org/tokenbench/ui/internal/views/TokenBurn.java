@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.osgi.util.NLS;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.TokenException;
@@ -58,12 +59,11 @@ final class TokenBurn implements DeviceJob.Work {
              ServiceHandle<DeviceInventory> inventory = new ServiceHandle<>(DeviceInventory.class)) {
             String serial = session.identity().serial();
             if (!serial.equals(target.serial())) {
-                throw new TokenException(DIFFERENT_TOKEN, "a different token is on the reader now (serial " + serial + ", connected: "
-                        + target.serial() + "); nothing was written. Connect again to program this one.");
+                throw new TokenException(DIFFERENT_TOKEN, NLS.bind(Messages.program_differentToken, serial, target.serial()));
             }
             if (accessKey != null) {
                 session.feature(AccessKey.class).orElseThrow(() -> new TokenException(ProgramTokenSection.KEY_FILE_UNUSABLE,
-                        "this token takes no access key: clear the key file")).use(accessKey);
+                        Messages.program_noAccessKey)).use(accessKey);
             }
             programmed.accept(new TokenProgrammer(Clock.systemUTC(), TokenBenchPreferences.maxClockSkew(), audit.get().orElse(AuditLog.NONE),
                     inventory.get()).program(session, target.choices(), order.account(), order.displaySeconds(), 0, order.forceClock(),

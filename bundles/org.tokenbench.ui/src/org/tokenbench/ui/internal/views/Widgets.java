@@ -131,13 +131,28 @@ public final class Widgets {
 
     /** Runs {@code update} on {@code control}'s display thread unless the control is gone by then (any thread). */
     public static void later(org.eclipse.swt.widgets.Control control, Runnable update) {
-        if (control.isDisposed() || control.getDisplay().isDisposed()) {
+        if (control.isDisposed()) {
             return;
         }
-        control.getDisplay().asyncExec(() -> {
+        later(control.getDisplay(), () -> {
             if (!control.isDisposed()) {
                 update.run();
             }
         });
+    }
+
+    /**
+     * Runs {@code update} on {@code display}'s thread unless the workbench is closing: callers on Job threads keep the
+     * display they captured (a disposed widget no longer tells it).
+     */
+    public static void later(org.eclipse.swt.widgets.Display display, Runnable update) {
+        if (display.isDisposed()) {
+            return;
+        }
+        try {
+            display.asyncExec(update);
+        } catch (org.eclipse.swt.SWTException closing) {
+            // disposed between the check and the call: nothing is left to update
+        }
     }
 }
