@@ -251,6 +251,10 @@ public final class Messages extends NLS {
     public static String guomi_noKeyOnLibrary;
     public static String guomi_keyChecks;
     public static String guomi_noChecklist;
+    public static String dialog_close;
+    public static String dialog_cancel;
+    public static String dialog_yes;
+    public static String dialog_no;
 
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
