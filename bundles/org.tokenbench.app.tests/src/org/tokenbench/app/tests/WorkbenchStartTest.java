@@ -29,6 +29,7 @@ import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.internal.WorkbenchWindow;
 import org.junit.jupiter.api.Test;
 import org.tokenbench.ui.TaskPerspectives;
@@ -86,6 +87,15 @@ class WorkbenchStartTest {
         assertEquals(org.tokenbench.app.internal.Messages.menuWindow.replace("&", ""), menus.get(2));
         if (language().equals("en")) {
             assertEquals(List.of("File", "Token", "Window", "Help"), menus);
+        }
+        // the platform's File › Exit, Window › Reset Perspective and Preferences carry our labels (no language pack ships)
+        var menuBar = ((WorkbenchWindow) window).getMenuBarManager();
+        assertEquals(org.tokenbench.app.internal.Messages.actionExit, actionText(menuBar.findMenuUsingPath("file"), ActionFactory.QUIT.getId()));
+        var windowMenu = menuBar.findMenuUsingPath("window");
+        assertEquals(org.tokenbench.app.internal.Messages.actionResetPerspective, actionText(windowMenu, ActionFactory.RESET_PERSPECTIVE.getId()));
+        assertEquals(org.tokenbench.app.internal.Messages.actionPreferences, actionText(windowMenu, ActionFactory.PREFERENCES.getId()));
+        if (language().equals("zh")) {
+            assertEquals("\u9000\u51fa(&X)", actionText(menuBar.findMenuUsingPath("file"), ActionFactory.QUIT.getId()));
         }
 
         // The status bar says whether pcscd runs and what is connected (pcscd runs in CI and on the developer's box).
@@ -182,6 +192,13 @@ class WorkbenchStartTest {
      * The Devices view's first three columns (reader or key, transport, state) are as wide as their header and content
      * and lie inside the view (nothing to scroll to).
      */
+    private static String actionText(org.eclipse.jface.action.IMenuManager menu, String id) {
+        assertNotNull(menu, "no menu");
+        var item = menu.find(id);
+        assertTrue(item instanceof org.eclipse.jface.action.ActionContributionItem, id + ": " + item);
+        return ((org.eclipse.jface.action.ActionContributionItem) item).getAction().getText();
+    }
+
     private static void assertDevicesColumnsFit(IWorkbenchPage page) {
         Shell shell = page.getWorkbenchWindow().getShell();
         shell.layout(true, true);

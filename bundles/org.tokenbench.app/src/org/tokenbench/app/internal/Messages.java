@@ -9,6 +9,9 @@ public final class Messages extends NLS {
     public static String menuWindow;
     public static String menuShowView;
     public static String menuOpenPerspective;
+    public static String actionExit;
+    public static String actionResetPerspective;
+    public static String actionPreferences;
     public static String launchOtpauthRefused;
     public static String launchNotAFile;
     public static String launchAlreadyRunning;

@@ -1,6 +1,7 @@
 package org.tokenbench.app.internal;
 
 import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.action.MenuManager;
@@ -25,9 +26,15 @@ final class TokenBenchActionBarAdvisor extends ActionBarAdvisor {
 
     @Override
     protected void makeActions(IWorkbenchWindow window) {
-        register(ActionFactory.QUIT.create(window));
-        register(ActionFactory.RESET_PERSPECTIVE.create(window));
-        register(ActionFactory.PREFERENCES.create(window));
+        // the platform's labels come from its own messages, which have no Chinese without a language pack
+        register(labelled(ActionFactory.QUIT.create(window), Messages.actionExit));
+        register(labelled(ActionFactory.RESET_PERSPECTIVE.create(window), Messages.actionResetPerspective));
+        register(labelled(ActionFactory.PREFERENCES.create(window), Messages.actionPreferences));
+    }
+
+    private static IAction labelled(IAction action, String text) {
+        action.setText(text);
+        return action;
     }
 
     @Override

@@ -70,6 +70,10 @@ class GuomiCommandTest {
             assertEquals(4, check.exitCode(), check.out() + check.err());
             assertTrue(check.out().contains("PASSED  \u56fd\u5bc6U\u76fe\u5df2\u63d2\u5165: "), check.out());
             assertTrue(check.out().contains("SKIPPED \u767b\u5f55\u7b7e\u540d\u5f80\u8fd4\u9a8c\u8bc1: \u672a\u63d0\u4f9bPIN\u7801"), check.out());
+            // the key's details are machine-readable here: stable ids and English words in every language
+            CliRun keys = CliRun.of("guomi", "keys", "--library", key.libraryPath().toString(), "--json");
+            assertEquals(0, keys.exitCode(), keys.err());
+            assertTrue(keys.out().contains("\"free space\": \"40960 of 65536 bytes\"") && keys.out().contains("\"manufacturer\": "), keys.out());
 
             CliRun json = CliRun.of("guomi", "check", "--library", key.libraryPath().toString(), "--json");
             List<String> lines = json.out().lines().toList();

@@ -12,6 +12,15 @@ import org.tokenbench.core.TokenException;
 @ConsumerType
 public interface DeviceDetails {
 
-    /** Ordered, human-readable keys such as {@code label}, {@code manufacturer}, {@code firmware}. */
+    /** Ordered, stable keys such as {@code label}, {@code manufacturer}, {@code firmware}, English values. */
     Map<String, String> details() throws TokenException;
+
+    /**
+     * The same details for a person, in the JVM's language: the same order, each key's label ("Free space", "剩余空间")
+     * and the values in words. {@link #details()} stays the machine-readable form (stable keys for {@code --json}).
+     * Without its own, a driver shows its details as they are.
+     */
+    default Map<String, String> displayed() throws TokenException {
+        return details();
+    }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Control;
@@ -120,7 +122,17 @@ class DeviceEditorScreenshotsTest {
         Control root = editor.getSite().getShell();
         shootEveryPage(editor, "guomi", index -> {
             String title = editor.pageTitles().get(index);
-            if (title.equals(Messages.page_pin)) {
+            if (title.equals(Messages.page_overview)) {
+                Table rows = WidgetFinder.find(root, "overview.rows", Table.class);
+                DisplayWait.until(() -> rows.getItemCount() > 8, 15);
+                Map<String, String> shown = new java.util.HashMap<>();
+                Arrays.stream(rows.getItems()).forEach(row -> shown.put(row.getText(0), row.getText(1)));
+                // the PIN types by their names, the key's details labelled by its driver in the workbench's language
+                assertEquals(org.tokenbench.ui.internal.model.Messages.overview_pinUser + org.tokenbench.ui.internal.model.Messages.overview_listSeparator
+                        + org.tokenbench.ui.internal.model.Messages.overview_pinAdmin, shown.get(org.tokenbench.ui.internal.model.Messages.overview_pins));
+                String freeSpace = Platform.getNL().startsWith("zh") ? "\u5269\u4f59\u7a7a\u95f4" : "Free space";
+                assertTrue(shown.containsKey(freeSpace) && !shown.containsKey("free space"), shown.toString());
+            } else if (title.equals(Messages.page_pin)) {
                 Label counter = WidgetFinder.find(root, "pin.counter.USER", Label.class);
                 String allTries = NLS.bind(Messages.pin_triesLeft, 6, 6);
                 DisplayWait.until(() -> counter.getText().startsWith(allTries), 15, counter::getText);

@@ -50,7 +50,7 @@ class DeviceOfferTest {
             assertEquals("com.example.driver.vendorkey 1.2.3", byKey.get("Driver bundle"));
             assertEquals("-3 s", byKey.get("Clock vs PC"));
             assertEquals("SHA1/SHA256, 6/8 digits, 30/60 s", byKey.get("OTP settings"));
-            assertEquals("USER", byKey.get("PINs"));
+            assertEquals("User PIN", byKey.get("PINs"));
             List<String> keys = List.copyOf(byKey.keySet());
             assertTrue(keys.indexOf("Manufacturer") < keys.indexOf("Firmware") && keys.indexOf("Firmware") < keys.indexOf("Free space"),
                     "the device's details keep its order: " + keys);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -146,6 +147,31 @@ class GuomiSessionTest {
             assertTrue(new X509CertificateHolder(certificates.get(0).der()).getSubject().toString().contains("Key D"));
         });
         assertEquals("6", key.state("user_remain"));
+    }
+
+    @Test
+    void detailsAreShownInTheUsersLanguageWhileTheirIdsAndWordsForMachinesStayEnglish() throws Exception {
+        SoftSkf key = SoftKeys.fresh(dir, Map.of("serial", "DETAILS-02", "label", "Key E"));
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            withSession(key, (session, guard) -> {
+                DeviceDetails details = session.feature(DeviceDetails.class).orElseThrow();
+                assertEquals(List.of("label", "manufacturer", "issuer", "serial", "firmware", "hardware", "free space"),
+                        List.copyOf(details.details().keySet()), "the keys of guomi list --json");
+                assertEquals("40960 of 65536 bytes", details.details().get("free space"));
+                Map<String, String> shown = details.displayed();
+                assertEquals(List.of("\u6807\u7b7e", "\u5236\u9020\u5546", "\u53d1\u884c\u8005", "\u5e8f\u5217\u53f7",
+                        "\u56fa\u4ef6\u7248\u672c", "\u786c\u4ef6\u7248\u672c", "\u5269\u4f59\u7a7a\u95f4"), List.copyOf(shown.keySet()));
+                assertEquals("Key E", shown.get("\u6807\u7b7e"));
+                assertEquals("40,960 \u5b57\u8282\u53ef\u7528\uff08\u5171 65,536 \u5b57\u8282\uff09", shown.get("\u5269\u4f59\u7a7a\u95f4"));
+                Locale.setDefault(Locale.ROOT);
+                assertEquals("40,960 of 65,536 bytes", details.displayed().get("Free space"));
+                assertEquals("DETAILS-02", details.displayed().get("Serial number"));
+            });
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.Secret;
@@ -82,15 +83,27 @@ final class GuomiSession implements TokenSession, DeviceDetails, PinVerifier, Ce
 
     @Override
     public Map<String, String> details() throws TokenException {
+        return details(false);
+    }
+
+    @Override
+    public Map<String, String> displayed() throws TokenException {
+        return details(true);
+    }
+
+    /** The ids stay the keys of {@code guomi list --json}; a person reads their labels (messages: detail.*). */
+    private Map<String, String> details(boolean forPeople) throws TokenException {
         DeviceInfo info = device.info();
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("label", info.label());
-        details.put("manufacturer", info.manufacturer());
-        details.put("issuer", info.issuer());
-        details.put("serial", info.serialNumber());
-        details.put("firmware", info.firmwareVersion());
-        details.put("hardware", info.hardwareVersion());
-        details.put("free space", info.freeSpace() + " of " + info.totalSpace() + " bytes");
+        BiConsumer<String, String> put = (id, value) -> details.put(forPeople ? DeviceChecklist.TEXTS.get("detail." + id.replace(' ', '-')) : id, value);
+        put.accept("label", info.label());
+        put.accept("manufacturer", info.manufacturer());
+        put.accept("issuer", info.issuer());
+        put.accept("serial", info.serialNumber());
+        put.accept("firmware", info.firmwareVersion());
+        put.accept("hardware", info.hardwareVersion());
+        put.accept("free space", forPeople ? DeviceChecklist.TEXTS.get("detail.free-space.bytes", info.freeSpace(), info.totalSpace())
+                : info.freeSpace() + " of " + info.totalSpace() + " bytes");
         return details;
     }
 

@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.Secret;
+import org.tokenbench.core.Texts;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.AccessKey;
 import org.tokenbench.core.driver.CredentialStore;
@@ -32,6 +34,9 @@ import org.tokenbench.pcsc.Response;
  * <p>The session never closes its channel: the devices service owns it.
  */
 final class OathSession implements TokenSession, CredentialStore, AccessKey, DeviceDetails {
+
+    /** The session's words for users, in the JVM's language (messages{,_zh}.properties beside this class). */
+    public static final Texts TEXTS = Texts.beside(OathSession.class, "messages");
 
     private final ApduChannel channel;
     private final Interaction interaction;
@@ -67,10 +72,22 @@ final class OathSession implements TokenSession, CredentialStore, AccessKey, Dev
 
     @Override
     public Map<String, String> details() {
+        return details(false);
+    }
+
+    @Override
+    public Map<String, String> displayed() {
+        return details(true);
+    }
+
+    /** The ids stay the machine-readable keys; a person reads their labels and words (messages: detail.*). */
+    private Map<String, String> details(boolean forPeople) {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("firmware", selected.versionText());
-        details.put("device id", selected.deviceId());
-        details.put("password", passwordSet ? "set" : "none");
+        BiConsumer<String, String> put = (id, value) -> details.put(forPeople ? TEXTS.get("detail." + id.replace(' ', '-')) : id, value);
+        put.accept("firmware", selected.versionText());
+        put.accept("device id", selected.deviceId());
+        String password = passwordSet ? "set" : "none";
+        put.accept("password", forPeople ? TEXTS.get("detail.password." + password) : password);
         return details;
     }
 

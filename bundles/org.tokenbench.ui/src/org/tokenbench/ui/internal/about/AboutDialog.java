@@ -88,7 +88,7 @@ public final class AboutDialog extends Dialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
+        createButton(parent, IDialogConstants.OK_ID, Messages.about_close, true);
     }
 
     @Override

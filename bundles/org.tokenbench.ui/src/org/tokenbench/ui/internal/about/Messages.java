@@ -14,6 +14,7 @@ public final class Messages extends NLS {
     public static String about_bundle;
     public static String about_version;
     public static String about_vendor;
+    public static String about_close;
 
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);

@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.tokenbench.core.Secret;
 import org.tokenbench.core.driver.Interaction;
+import org.tokenbench.ui.internal.views.Messages;
 
 /**
  * How drivers talk to the user from a Job: each question becomes a dialog on the display thread while the Job
@@ -46,7 +47,7 @@ public final class UiInteraction implements Interaction {
     public boolean confirm(String question) {
         boolean[] answer = new boolean[1];
         display.syncExec(() -> answer[0] = new MessageDialog(shell(), "TokenBench", null, question, MessageDialog.WARNING, 1,
-                IDialogConstants.YES_LABEL, IDialogConstants.NO_LABEL).open() == 0);
+                Messages.dialog_yes, Messages.dialog_no).open() == 0);
         return answer[0];
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.eclipse.osgi.util.NLS;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.driver.Certificates;
 import org.tokenbench.core.driver.Checklist;
@@ -20,6 +21,7 @@ import org.tokenbench.core.driver.DeviceIdentity;
 import org.tokenbench.core.driver.DriverInfo;
 import org.tokenbench.core.driver.FamilyDescriptor;
 import org.tokenbench.core.driver.PinGuard;
+import org.tokenbench.core.driver.PinType;
 import org.tokenbench.core.driver.PinVerifier;
 import org.tokenbench.core.driver.SeedProgramming;
 import org.tokenbench.core.driver.TokenClock;
@@ -80,7 +82,7 @@ public record DeviceOffer(String deviceId, String slotName, DriverInfo driver, F
         Optional<DeviceDetails> offered = session.feature(DeviceDetails.class);
         if (offered.isPresent()) {
             try {
-                details = offered.get().details();
+                details = offered.get().displayed();
             } catch (TokenException e) {
                 detailsError = Optional.of(e.getMessage() + " [" + e.code() + "]");
             }
@@ -101,7 +103,8 @@ public record DeviceOffer(String deviceId, String slotName, DriverInfo driver, F
         clockSkew.ifPresent(skew -> rows.add(Map.entry(Messages.overview_clock, signedSeconds(skew))));
         otpSettings().ifPresent(settings -> rows.add(Map.entry(Messages.overview_otpSettings, settings)));
         if (!family.pinTypes().isEmpty()) {
-            rows.add(Map.entry(Messages.overview_pins, family.pinTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))));
+            rows.add(Map.entry(Messages.overview_pins, family.pinTypes().stream().sorted().map(DeviceOffer::pinName)
+                    .collect(Collectors.joining(Messages.overview_listSeparator))));
         }
         details.forEach((key, value) -> rows.add(Map.entry(key, value)));
         detailsError.ifPresent(error -> rows.add(Map.entry(Messages.overview_detailsError, error)));
@@ -115,13 +118,18 @@ public record DeviceOffer(String deviceId, String slotName, DriverInfo driver, F
             return Optional.empty();
         }
         return Optional.of(family.algorithms().stream().map(Enum::name).sorted().collect(Collectors.joining("/"))
-                + ", " + join(family.digits()) + " " + Messages.overview_digits + ", " + join(family.periods()) + " s"
+                + ", " + join(family.digits()) + " " + Messages.overview_digits + ", " + NLS.bind(Messages.overview_seconds, join(family.periods()))
                 + (family.profiles() > 1 ? ", " + family.profiles() + " " + Messages.overview_profiles : ""));
+    }
+
+    /** "User PIN", "用户PIN码": a PIN type as the user reads it. */
+    public static String pinName(PinType type) {
+        return type == PinType.USER ? Messages.overview_pinUser : Messages.overview_pinAdmin;
     }
 
     /** "+2 s", "-40 s": device clock minus PC clock. */
     public static String signedSeconds(Duration skew) {
-        return (skew.isNegative() ? "" : "+") + skew.toSeconds() + " s";
+        return NLS.bind(Messages.overview_seconds, (skew.isNegative() ? "" : "+") + skew.toSeconds());
     }
 
     private static String join(List<Integer> values) {

@@ -74,6 +74,10 @@ public final class Messages extends NLS {
     public static String credentials_digits;
     public static String credentials_touchKind;
     public static String credentials_separator;
+    public static String overview_pinUser;
+    public static String overview_pinAdmin;
+    public static String overview_listSeparator;
+    public static String overview_seconds;
 
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);

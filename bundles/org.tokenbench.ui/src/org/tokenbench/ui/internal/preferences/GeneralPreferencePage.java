@@ -1,9 +1,12 @@
 package org.tokenbench.ui.internal.preferences;
 
+import java.util.stream.Stream;
+
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 
@@ -12,7 +15,7 @@ public final class GeneralPreferencePage extends FieldEditorPreferencePage imple
 
     public GeneralPreferencePage() {
         super(GRID);
-        setDescription("How tokens are programmed. Secrets are never part of a trace.");
+        setDescription(Messages.general_description);
     }
 
     @Override
@@ -23,12 +26,13 @@ public final class GeneralPreferencePage extends FieldEditorPreferencePage imple
     @Override
     protected void createFieldEditors() {
         IntegerFieldEditor skew = new IntegerFieldEditor(TokenBenchPreferences.MAX_CLOCK_SKEW_SECONDS,
-                "Largest token/PC clock difference before programming stops (seconds):", getFieldEditorParent());
+                Messages.general_maxClockSkew, getFieldEditorParent());
         skew.setValidRange(5, 86_400);
         addField(skew);
-        String[][] seconds = {{"15 s", "15"}, {"30 s", "30"}, {"60 s", "60"}, {"120 s", "120"}};
-        addField(new ComboFieldEditor(TokenBenchPreferences.DISPLAY_SECONDS, "Default token display time:", seconds, getFieldEditorParent()));
-        addField(new BooleanFieldEditor(TokenBenchPreferences.TRACE_APDUS, "Trace APDUs to the Activity view (secret bodies redacted)",
+        String[][] seconds = Stream.of("15", "30", "60", "120")
+                .map(value -> new String[] {NLS.bind(Messages.general_seconds, value), value}).toArray(String[][]::new);
+        addField(new ComboFieldEditor(TokenBenchPreferences.DISPLAY_SECONDS, Messages.general_displaySeconds, seconds, getFieldEditorParent()));
+        addField(new BooleanFieldEditor(TokenBenchPreferences.TRACE_APDUS, Messages.general_traceApdus,
                 getFieldEditorParent()));
     }
 }

@@ -38,14 +38,14 @@ public final class GuomiLibrariesPreferencePage extends PreferencePage implement
 
     @Override
     public void init(IWorkbench workbench) {
-        setDescription("The vendor's SKF library for each kind of Guomi USB key (it comes with the key's driver package).");
+        setDescription(Messages.guomi_description);
         devices = new ServiceHandle<>(DeviceService.class);
     }
 
     private VendorLibraries libraries() throws TokenException {
         return devices.get().flatMap(service -> service.transport(TRANSPORT)).flatMap(t -> t.feature(VendorLibraries.class))
                 .orElseThrow(() -> new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, 1),
-                        "the SKF transport (org.tokenbench.skf) is not running: vendor libraries cannot be configured"));
+                        Messages.guomi_skfNotRunning));
     }
 
     @Override
@@ -55,12 +55,12 @@ public final class GuomiLibrariesPreferencePage extends PreferencePage implement
         table = new Table(page, SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(420, 160).applyTo(table);
-        new TableColumn(table, SWT.NONE).setText("Key family");
-        new TableColumn(table, SWT.NONE).setText("SKF library");
+        new TableColumn(table, SWT.NONE).setText(Messages.guomi_keyFamily);
+        new TableColumn(table, SWT.NONE).setText(Messages.guomi_library);
         table.getColumn(0).setWidth(140);
         table.getColumn(1).setWidth(300);
         Button add = new Button(page, SWT.PUSH);
-        add.setText("Add…");
+        add.setText(Messages.guomi_add);
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(add);
         add.addListener(SWT.Selection, e -> add());
         fill();
@@ -74,8 +74,8 @@ public final class GuomiLibrariesPreferencePage extends PreferencePage implement
         if (file == null) {
             return;
         }
-        InputDialog name = new InputDialog(getShell(), "Key family", "A short name for keys served by this library (e.g. feitian-epass3003):",
-                "", text -> text.matches("[A-Za-z0-9._-]{1,64}") ? null : "letters, digits, dots, dashes or underscores");
+        InputDialog name = new InputDialog(getShell(), Messages.guomi_keyFamily, Messages.guomi_familyPrompt,
+                "", text -> text.matches("[A-Za-z0-9._-]{1,64}") ? null : Messages.guomi_familyInvalid);
         if (name.open() != Window.OK) {
             return;
         }

@@ -123,7 +123,7 @@ public final class InstallDriverDialog extends Dialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.CLOSE_ID, IDialogConstants.CLOSE_LABEL, true);
+        createButton(parent, IDialogConstants.CLOSE_ID, Messages.dialog_close, true);
     }
 
     @Override

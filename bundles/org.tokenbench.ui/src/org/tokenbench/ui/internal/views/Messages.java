@@ -307,6 +307,10 @@ public final class Messages extends NLS {
     public static String program_journalProgram;
     public static String guomi_journalCheck;
     public static String guomi_journalCheckStep;
+    public static String dialog_close;
+    public static String dialog_cancel;
+    public static String dialog_yes;
+    public static String dialog_no;
 
     static {
         NLS.initializeMessages(Messages.class.getPackageName() + ".messages", Messages.class);
