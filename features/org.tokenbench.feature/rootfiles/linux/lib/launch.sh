@@ -34,9 +34,11 @@ tokenbench_prepare() { # $1 = product folder, $2 = user state folder ($TOKENBENC
     # A fast-path command (otp code, qr decode…) runs without the cache: it only loses its class-data archive and the
     # remembered Java choice. The OSGi path cannot: Equinox writes its per-user configuration there.
     if ! tokenbench_takes_fast_path "$product_dir" "$state_dir" "${3:-}" "${4:-}"; then
-      local unwritable="$cache"
-      { (umask 077 && mkdir -p "$state_dir") 2>/dev/null && [ -w "$state_dir" ]; } || unwritable="$state_dir"
-      echo "tokenbench: cannot create or write the per-user configuration folder $unwritable: set XDG_CACHE_HOME or TOKENBENCH_HOME to a folder you can write" >&2
+      local unwritable="$cache" advice="set XDG_CACHE_HOME or TOKENBENCH_HOME to a folder you can write"
+      if ! { (umask 077 && mkdir -p "$state_dir") 2>/dev/null && [ -w "$state_dir" ]; }; then
+        unwritable="$state_dir" advice="set TOKENBENCH_HOME to a folder you can write"  # the state folder is needed either way
+      fi
+      echo "tokenbench: cannot create or write the per-user configuration folder $unwritable: $advice" >&2
       return 15
     fi
     cache=""

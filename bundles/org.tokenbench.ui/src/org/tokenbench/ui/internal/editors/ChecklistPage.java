@@ -80,10 +80,10 @@ final class ChecklistPage extends EditorPage {
                 checklist.run(ChecklistModel.inputs(inputs), device.interaction(), result -> {
                     model.add(result);
                     monitor.subTask(result.step().title());
-                    display.asyncExec(() -> table.show(model.results()));
+                    Widgets.later(display, () -> table.show(model.results()));
                 });
                 model.finished();
-                display.asyncExec(() -> table.show(model.results()));
+                Widgets.later(display, () -> table.show(model.results()));
                 device.show(model.summary());
             } catch (TokenException e) {
                 model.couldNotRun();
@@ -94,7 +94,7 @@ final class ChecklistPage extends EditorPage {
         }, result -> {
             // a Job cancelled before it ran never reached the work above: the PIN goes with the Job either way
             inputs.pin().ifPresent(Secret::close);
-            display.asyncExec(() -> {
+            Widgets.later(display, () -> {
                 if (!runButton.isDisposed()) {
                     runButton.setEnabled(true);
                 }
@@ -102,7 +102,7 @@ final class ChecklistPage extends EditorPage {
             if (result.getSeverity() == IStatus.CANCEL) {
                 // cancelled while it waited for the device or before a step ran: the steps shown verify nothing
                 model.cancelled();
-                display.asyncExec(() -> table.show(model.results()));
+                Widgets.later(display, () -> table.show(model.results()));
                 device.show(model.summary());
             }
         });

@@ -29,13 +29,14 @@ import org.tokenbench.core.fleet.AuditLog;
 import org.tokenbench.diagnostics.DiagnosticsRegistry;
 import org.tokenbench.ui.DevicePage;
 import org.tokenbench.ui.DevicePageSite;
+import org.tokenbench.ui.internal.commands.TokenBenchCommands;
+import org.tokenbench.ui.internal.commands.ViewCommand;
 import org.tokenbench.ui.internal.jobs.DeviceJob;
 import org.tokenbench.ui.internal.jobs.UiInteraction;
 import org.tokenbench.ui.internal.model.DeviceOffer;
-import org.tokenbench.ui.internal.commands.TokenBenchCommands;
-import org.tokenbench.ui.internal.commands.ViewCommand;
 import org.tokenbench.ui.internal.perspectives.EditorRoom;
 import org.tokenbench.ui.internal.views.ServiceHandle;
+import org.tokenbench.ui.internal.views.Widgets;
 
 /**
  * A device's editor: an Overview page, then one page per feature its session offers (seed programming and clock,
@@ -245,9 +246,7 @@ public final class DeviceEditor extends MultiPageEditorPart {
 
     /** Runs {@code update} on the display thread unless the workbench is closing. */
     private void later(Runnable update) {
-        if (!display.isDisposed()) {
-            display.asyncExec(update);
-        }
+        Widgets.later(display, update);
     }
 
     String explain(TokenException e) {

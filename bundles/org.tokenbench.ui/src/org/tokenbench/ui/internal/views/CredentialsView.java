@@ -138,9 +138,13 @@ public final class CredentialsView extends ViewPart implements DeviceView {
             setStatus(Messages.credentials_noDevice);
             return;
         }
+        String reads = deviceId;
         reading = onDevice(Messages.credentials_reading, store -> {
             List<CredentialStore.Code> read = store.calculateAll(Instant.now());
             later(() -> {
+                if (!reads.equals(deviceId)) {
+                    return; // another device was chosen meanwhile: its own read shows its credentials
+                }
                 failedReads = 0;
                 nextAutomaticRead = Instant.MIN;
                 show(read, NLS.bind(Messages.credentials_count, read.size()));
@@ -225,6 +229,18 @@ public final class CredentialsView extends ViewPart implements DeviceView {
             });
         });
         if (job == null) {
+            account.close();
+            return;
+        }
+        // The work above may never run (no credential store, the device gone, cancelled): the key is wiped when the
+        // Job is done, whatever became of it.
+        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+            @Override
+            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                account.close();
+            }
+        });
+        if (job.getState() == Job.NONE) {
             account.close();
         }
     }

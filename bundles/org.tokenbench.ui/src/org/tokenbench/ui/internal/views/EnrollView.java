@@ -226,7 +226,7 @@ public final class EnrollView extends ViewPart {
                 if (backup != null) {
                     Arrays.fill(backup, '\0');
                 }
-                display.asyncExec(this::show);
+                Widgets.later(display, this::show);
             }
         });
         job.setUser(true);
@@ -297,7 +297,7 @@ public final class EnrollView extends ViewPart {
         model.say(message);
         Display display = result.getDisplay();
         if (!display.isDisposed()) {
-            display.asyncExec(this::show);
+            Widgets.later(display, this::show);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -181,6 +182,22 @@ public final class FleetView extends ViewPart {
         }, Messages.fleet_inventoryUnreadable);
     }
 
+    /**
+     * The view's database Jobs run one after another in the order they were scheduled: a read started by an older
+     * audit record never overwrites what a newer one read (a device just marked lost showing its old state).
+     */
+    private final ISchedulingRule oneAtATime = new ISchedulingRule() {
+        @Override
+        public boolean contains(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean isConflicting(ISchedulingRule rule) {
+            return rule == this;
+        }
+    };
+
     /** Database work, which the display thread must not wait for. */
     @FunctionalInterface
     private interface Work {
@@ -205,6 +222,7 @@ public final class FleetView extends ViewPart {
         });
         // the status line explains the failure where the user looks: no modal dialog on top of it
         job.setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
+        job.setRule(oneAtATime);
         job.schedule();
     }
 
@@ -251,7 +269,10 @@ public final class FleetView extends ViewPart {
         inBackground(Messages.fleet_readingHistory, () -> {
             List<AuditEntry> items = source.get().history(entry.get().family(), entry.get().serial());
             later(() -> {
-                if (!history.getControl().isDisposed()) {
+                // another device selected meanwhile: its own read shows its history
+                boolean stillSelected = selected().filter(shown -> shown.family().equals(entry.get().family())
+                        && shown.serial().equals(entry.get().serial())).isPresent();
+                if (stillSelected && !history.getControl().isDisposed()) {
                     history.setInput(items);
                     Widgets.fitColumns(history.getTable());
                 }

@@ -137,7 +137,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
 
         steps = new ChecklistTable(parent, "guomi", code -> diagnostics.get().flatMap(registry -> registry.explain(code)));
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(steps.control());
-        devices = new ServiceHandle<>(DeviceService.class, service -> parent.getDisplay().asyncExec(this::fillLibraries));
+        devices = new ServiceHandle<>(DeviceService.class, service -> Widgets.later(parent.getDisplay(), this::fillLibraries));
     }
 
     /** From the Devices view: check this key (its library is chosen, the key preferred over the library's others). */
@@ -181,18 +181,18 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                     inputs = ChecklistModel.inputs(typed);
                 } catch (TokenException e) {
                     userPin.ifPresent(Secret::close);
-                    display.asyncExec(() -> showSummary(e.getMessage()));
+                    Widgets.later(display, () -> showSummary(e.getMessage()));
                     return Status.error(e.getMessage() + " [" + e.code() + "]");
                 }
                 model.started();
-                display.asyncExec(() -> {
+                Widgets.later(display, () -> {
                     steps.show(model.results());
                     showSummary(model.summary());
                 });
                 java.util.function.Consumer<Checklist.Result> shown = result -> {
                     model.add(result);
                     monitor.subTask(result.step().title());
-                    display.asyncExec(() -> steps.show(model.results()));
+                    Widgets.later(display, () -> steps.show(model.results()));
                     if (result.status() == Checklist.Status.FAILED && result.code().isPresent()) {
                         journal.get().ifPresent(j -> j.record(NLS.bind(Messages.guomi_journalCheckStep, result.step().title()),
                                 new TokenException(result.code().get(), result.detail())));
@@ -209,8 +209,8 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                     String library = target.library().getFileName().toString();
                     audit.record(red.isEmpty() ? AuditEvent.succeeded(KEY_CHECK, "", "", "environment verified with " + library)
                             : new AuditEvent(KEY_CHECK, "", "", AuditEvent.Outcome.FAILED, red.get().code(),
-                                    "stopped at " + red.get().step().title() + " with " + library), message -> display.asyncExec(() -> showSummary(message)));
-                    display.asyncExec(() -> {
+                                    "stopped at " + red.get().step().title() + " with " + library), message -> Widgets.later(display, () -> showSummary(message)));
+                    Widgets.later(display, () -> {
                         steps.show(model.results());
                         showSummary(model.summary());
                         refreshPinCounter();
@@ -219,12 +219,12 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                 } catch (OperationCanceledException e) {
                     // cancelled while it waited for the key: the key's steps never ran, so nothing is verified
                     audit.record(new AuditEvent(KEY_CHECK, "", "", AuditEvent.Outcome.CANCELED, Optional.empty(), "cancelled before the key's steps"),
-                            message -> display.asyncExec(() -> showSummary(message)));
+                            message -> Widgets.later(display, () -> showSummary(message)));
                     return Status.CANCEL_STATUS;
                 } catch (TokenException e) {
                     model.couldNotRun();
                     journal.get().ifPresent(j -> j.record(Messages.guomi_journalCheck, e));
-                    display.asyncExec(() -> showSummary(explain(e)));
+                    Widgets.later(display, () -> showSummary(explain(e)));
                     return Status.error(e.getMessage() + " [" + e.code() + "]");
                 } finally {
                     userPin.ifPresent(Secret::close);
@@ -238,11 +238,11 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
         job.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
-                display.asyncExec(() -> runCommand.setEnabled(true));
+                Widgets.later(display, () -> runCommand.setEnabled(true));
                 if (event.getResult().getSeverity() == IStatus.CANCEL) {
                     userPin.ifPresent(Secret::close);
                     model.cancelled();
-                    display.asyncExec(() -> {
+                    Widgets.later(display, () -> {
                         steps.show(model.results());
                         showSummary(model.summary());
                     });
@@ -313,7 +313,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                 text = NLS.bind(Messages.guomi_counterUnavailable, e.getMessage());
             }
             String shown = text;
-            display.asyncExec(() -> {
+            Widgets.later(display, () -> {
                 if (!pinCounter.isDisposed()) {
                     pinCounter.setText(shown);
                 }

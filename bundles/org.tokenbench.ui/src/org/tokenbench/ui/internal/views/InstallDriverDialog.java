@@ -24,6 +24,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -217,6 +218,8 @@ public final class InstallDriverDialog extends Dialog {
         busy = true;
         updateButtons();
         status.setText(name + "…");
+        // taken now: a Close pressed during a download leaves the Job without a shell
+        Display display = getShell().getDisplay();
         Job job = Job.create(name, (IProgressMonitor monitor) -> {
             String outcome;
             try {
@@ -227,7 +230,7 @@ public final class InstallDriverDialog extends Dialog {
                 outcome = NLS.bind(Messages.installDriver_failedWith, e);
             }
             String shown = outcome;
-            getShell().getDisplay().asyncExec(() -> finished(shown));
+            Widgets.later(display, () -> finished(shown));
             return Status.OK_STATUS;
         });
         job.setUser(true);

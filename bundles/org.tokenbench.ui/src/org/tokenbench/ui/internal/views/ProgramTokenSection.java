@@ -39,7 +39,6 @@ import org.tokenbench.ui.internal.preferences.TokenBenchPreferences;
 final class ProgramTokenSection {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-    /** tokenbench:0x0002: the key file cannot be read or holds no hex key (the CLI's code for an unreadable input). */
     /** Program Token's own code: tokenbench:0x0002 speaks of the command line. */
     static final ErrorCode KEY_FILE_UNUSABLE = ErrorCode.of(ErrorCode.TOKENBENCH, 0x32);
 

@@ -229,7 +229,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
             @Override
             public void done(IJobChangeEvent event) {
                 account.close();
-                swt.asyncExec(() -> {
+                Widgets.later(swt, () -> {
                     model.burnEnded();
                     if (!shown.isDisposed()) {
                         updateButtons();
