@@ -102,7 +102,8 @@ class DeviceEditorTest {
 
         editor.showPage(1);
         Label clock = WidgetFinder.find(root, "seed.clock", Label.class);
-        DisplayWait.until(() -> clock.getText().endsWith("+2 s"), 10, clock::getText);
+        String twoSecondsAhead = org.tokenbench.ui.internal.model.DeviceOffer.signedSeconds(java.time.Duration.ofSeconds(2));
+        DisplayWait.until(() -> clock.getText().endsWith(twoSecondsAhead), 10, clock::getText);
         shot(editor, 1);
 
         editor.showPage(2);
