@@ -101,7 +101,7 @@ class GuomiKeyViewTest {
         assertTrue(at >= 0, shown.toString());
         assertTrue(shown.subList(0, at).stream().allMatch(statusText(Checklist.Status.PASSED)::equals), "the steps before it passed");
         assertTrue(shown.size() > at + 1 && shown.subList(at + 1, shown.size()).stream().allMatch(statusText(Checklist.Status.SKIPPED)::equals),
-                "the steps after it are listed as not checked");
+                () -> "the steps after it are listed as not checked: " + shown + "\n" + WidgetFinder.find(form.root(), "guomi.details", Text.class).getText());
 
         // the red step is selected as it arrives, its diagnosis (the catalog's, in the run's language) below
         Text details = WidgetFinder.find(form.root(), "guomi.details", Text.class);
@@ -117,7 +117,7 @@ class GuomiKeyViewTest {
         form.runCheck();
         // No CA file, CRL or PIN were given: nothing failed, yet the view must not call that "verified".
         form.awaitSummary(org.tokenbench.ui.internal.model.Messages.checklist_unchecked);
-        assertEquals(count, form.steps().getItemCount());
+        assertEquals(count, form.steps().getItemCount(), () -> UserGestures.column(form.steps(), 0) + " " + UserGestures.column(form.steps(), STATUS));
         assertFalse(UserGestures.column(form.steps(), STATUS).contains(statusText(Checklist.Status.FAILED)));
 
         // A revocation list that cannot be read: said at once, nothing run, the PIN field emptied.

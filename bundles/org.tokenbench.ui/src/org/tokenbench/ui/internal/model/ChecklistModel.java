@@ -72,6 +72,15 @@ public final class ChecklistModel {
         return results.stream().filter(r -> r.status() == Checklist.Status.FAILED).findFirst();
     }
 
+    /** The results and the sentence for them, as one moment of the run (the Job may add a result between two calls). */
+    public record Snapshot(List<Checklist.Result> results, String summary) {
+    }
+
+    /** What a view shows at once: a summary read apart from its results could say "red" over a half-filled table. */
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(List.copyOf(results), summary());
+    }
+
     /** The sentence for a finished run (the "could not run" reason is the caller's explanation). */
     public synchronized String summary() {
         return switch (verdict) {

@@ -185,10 +185,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                     return Status.error(e.getMessage() + " [" + e.code() + "]");
                 }
                 model.started();
-                Widgets.later(display, () -> {
-                    steps.show(model.results());
-                    showSummary(model.summary());
-                });
+                Widgets.later(display, GuomiKeyView.this::showRun);
                 java.util.function.Consumer<Checklist.Result> shown = result -> {
                     model.add(result);
                     monitor.subTask(result.step().title());
@@ -211,8 +208,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                             : new AuditEvent(KEY_CHECK, "", "", AuditEvent.Outcome.FAILED, red.get().code(),
                                     "stopped at " + red.get().step().title() + " with " + library), message -> Widgets.later(display, () -> showSummary(message)));
                     Widgets.later(display, () -> {
-                        steps.show(model.results());
-                        showSummary(model.summary());
+                        showRun();
                         refreshPinCounter();
                     });
                     return Status.OK_STATUS;
@@ -242,10 +238,7 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
                 if (event.getResult().getSeverity() == IStatus.CANCEL) {
                     userPin.ifPresent(Secret::close);
                     model.cancelled();
-                    Widgets.later(display, () -> {
-                        steps.show(model.results());
-                        showSummary(model.summary());
-                    });
+                    Widgets.later(display, GuomiKeyView.this::showRun);
                 }
             }
         });
@@ -384,6 +377,13 @@ public final class GuomiKeyView extends ViewPart implements DeviceView {
 
     private String explain(TokenException e) {
         return diagnostics.get().map(registry -> registry.render(e)).orElseGet(() -> DiagnosticsRegistry.plain(e));
+    }
+
+    /** The run's results and its summary as of one moment (display thread). */
+    private void showRun() {
+        ChecklistModel.Snapshot now = model.snapshot();
+        steps.show(now.results());
+        showSummary(now.summary());
     }
 
     /** The summary wraps: a longer text needs more lines, so the form lays out again. */
