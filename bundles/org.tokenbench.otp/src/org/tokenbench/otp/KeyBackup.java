@@ -16,6 +16,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.bouncycastle.crypto.generators.SCrypt;
+import org.tokenbench.core.Chars;
 import org.tokenbench.core.Secret;
 
 /**
@@ -175,15 +176,9 @@ public final class KeyBackup {
      * backup. ASCII is already NFC; only other text goes through the JDK's normaliser (which needs a String).
      */
     static char[] normalized(char[] passphrase) {
-        int start = 0;
-        int end = passphrase.length;
-        while (start < end && Character.isWhitespace(passphrase[start])) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(passphrase[end - 1])) {
-            end--;
-        }
-        char[] trimmed = Arrays.copyOfRange(passphrase, start, end);
+        CharBuffer stripped = Chars.strip(passphrase);
+        char[] trimmed = new char[stripped.remaining()];
+        stripped.get(trimmed);
         for (char c : trimmed) {
             if (c > 0x7F) {
                 char[] nfc = java.text.Normalizer.normalize(CharBuffer.wrap(trimmed), java.text.Normalizer.Form.NFC).toCharArray();

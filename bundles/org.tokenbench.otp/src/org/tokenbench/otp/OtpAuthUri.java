@@ -1,11 +1,13 @@
 package org.tokenbench.otp;
 
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.tokenbench.core.Chars;
 import org.tokenbench.core.Secret;
 import org.tokenbench.otp.internal.UriText;
 
@@ -257,15 +259,7 @@ public final class OtpAuthUri {
     }
 
     private static CharSequence trim(CharSequence text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.subSequence(start, end);
+        return Chars.strip(CharBuffer.wrap(text));
     }
 
     private static int indexOf(CharSequence text, String what) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.tokenbench.core.Chars;
 import org.tokenbench.core.ErrorCode;
 import org.tokenbench.core.TokenException;
 
@@ -265,17 +266,9 @@ public final class InputFile {
 
     private static char[] decodeTrimmed(byte[] bytes) {
         CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
-        int start = 0;
-        int end = chars.limit();
-        while (start < end && Character.isWhitespace(chars.get(start))) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(chars.get(end - 1))) {
-            end--;
-        }
-        char[] text = new char[end - start];
-        chars.position(start);
-        chars.get(text, 0, text.length);
+        CharBuffer stripped = Chars.strip(chars);
+        char[] text = new char[stripped.remaining()];
+        stripped.get(text);
         if (chars.hasArray()) {
             Arrays.fill(chars.array(), '\0');
         }

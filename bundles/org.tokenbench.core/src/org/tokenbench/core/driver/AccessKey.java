@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.tokenbench.core.Chars;
 import org.tokenbench.core.Hex;
 import org.tokenbench.core.Secret;
 
@@ -32,18 +33,11 @@ public interface AccessKey {
      * @throws IllegalArgumentException saying what is wrong by position, never quoting a digit of the key
      */
     static Secret fromHex(char[] text) {
-        int start = 0;
-        int end = text.length;
-        while (start < end && Character.isWhitespace(text[start])) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(text[end - 1])) {
-            end--;
-        }
-        if (start == end) {
+        CharBuffer key = Chars.strip(text);
+        if (!key.hasRemaining()) {
             throw new IllegalArgumentException("the key file is empty");
         }
-        return Secret.adopt(Hex.parse(CharBuffer.wrap(text, start, end - start)));
+        return Secret.adopt(Hex.parse(key));
     }
 
     /**

@@ -10,34 +10,28 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tokenbench.core.device.TransportStatus;
 import org.tokenbench.core.driver.Checklist;
 import org.tokenbench.skf.SkfEnvironment;
 import org.tokenbench.skf.internal.SkfTransport;
+import org.tokenbench.testing.KeepsDefaultLocale;
+import org.tokenbench.testing.Translations;
 import org.tokenbench.testing.skf.SoftSkf;
 
 /** What the SKF transport tells users, in English and in Simplified Chinese, with the real soft SKF library. */
+@ExtendWith(KeepsDefaultLocale.class)
 class SkfTransportTextsTest {
-
-    private final Locale before = Locale.getDefault();
 
     @TempDir
     Path dir;
 
-    @AfterEach
-    void restoreLocale() {
-        Locale.setDefault(before);
-    }
-
     @Test
     void everyTextHasItsChineseOne() {
-        assertEquals(Set.of(), SkfTransport.TEXTS.untranslated(Locale.SIMPLIFIED_CHINESE));
-        assertEquals(Set.of(), SkfTransport.TEXTS.nonAsciiEnglish(), "under LANG=C Java prints anything but ASCII as ?");
+        Translations.assertComplete(SkfTransport.TEXTS);
     }
 
     @Test

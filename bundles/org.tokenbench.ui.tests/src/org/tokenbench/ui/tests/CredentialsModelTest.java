@@ -40,6 +40,33 @@ class CredentialsModelTest {
     }
 
     @Test
+    void failedReadsBackOffTheAutomaticReadsUpToAMinuteAndASuccessEndsIt() {
+        CredentialsModel model = new CredentialsModel();
+        model.show(List.of(code(TOTP, "123456")));
+        assertFalse(model.automaticReadDue(STEP.plusSeconds(29)), "the code is still valid");
+        Instant failed = STEP.plusSeconds(31);
+        assertTrue(model.automaticReadDue(failed), "the code expired: read the device");
+        model.readFailed(failed);
+        assertFalse(model.automaticReadDue(failed.plusSeconds(2)));
+        assertTrue(model.automaticReadDue(failed.plusSeconds(3)), "2 s after the first failure");
+        Instant again = failed.plusSeconds(3);
+        model.readFailed(again);
+        assertFalse(model.automaticReadDue(again.plusSeconds(4)));
+        assertTrue(model.automaticReadDue(again.plusSeconds(5)), "4 s after the second");
+        Instant last = again;
+        for (int i = 0; i < 10; i++) {
+            last = last.plusSeconds(120);
+            model.readFailed(last);
+        }
+        assertFalse(model.automaticReadDue(last.plus(CredentialsModel.MAX_READ_BACKOFF)));
+        assertTrue(model.automaticReadDue(last.plus(CredentialsModel.MAX_READ_BACKOFF).plusSeconds(1)), "never longer than a minute");
+        model.readSucceeded();
+        assertTrue(model.automaticReadDue(last.plusSeconds(1)), "a read that worked ends the back-off");
+        model.show(List.of(code(TOTP, "654321")));
+        assertFalse(model.automaticReadDue(STEP.plusSeconds(29)), "nothing expired, nothing to read");
+    }
+
+    @Test
     void aMissingCodeSaysWhyInTheWorkbenchsLanguage() {
         assertEquals(Messages.credentials_touch, CredentialsModel.codeText(waiting(TOUCH, "touch the key")));
         Code hotp = new Code(HOTP, Optional.empty(), Optional.of("HOTP: computed on request"), STEP, Instant.MAX);

@@ -1,5 +1,6 @@
 package org.tokenbench.ui.internal.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,12 @@ import org.tokenbench.otp.OtpType;
  */
 public final class CredentialsModel {
 
+    /** The longest the automatic reads wait after failed ones (2, 4, … s before); Refresh still reads at once. */
+    public static final Duration MAX_READ_BACKOFF = Duration.ofSeconds(60);
+
     private List<Code> codes = List.of();
+    private int failedReads;
+    private Instant nextAutomaticRead = Instant.MIN;
 
     /** The device's codes as read now. */
     public synchronized void show(List<Code> read) {
@@ -40,6 +46,27 @@ public final class CredentialsModel {
     /** Whether a shown code's step ended at {@code now} (HOTP codes never expire). */
     public synchronized boolean anyExpired(Instant now) {
         return codes.stream().anyMatch(c -> c.code().isPresent() && !c.validUntil().equals(Instant.MAX) && c.validUntil().isBefore(now));
+    }
+
+    /** A read of the device succeeded: when a code expires the view reads again at once. */
+    public synchronized void readSucceeded() {
+        failedReads = 0;
+        nextAutomaticRead = Instant.MIN;
+    }
+
+    /**
+     * A read failed at {@code now} (the card was pulled, another program holds it): the view's own reads back off, 2 s
+     * after the first failure, doubling up to {@link #MAX_READ_BACKOFF}, so an absent card is not hammered every second.
+     */
+    public synchronized void readFailed(Instant now) {
+        failedReads++;
+        Duration wait = Duration.ofSeconds(1L << Math.min(failedReads, 6));
+        nextAutomaticRead = now.plus(wait.compareTo(MAX_READ_BACKOFF) < 0 ? wait : MAX_READ_BACKOFF);
+    }
+
+    /** Whether the view reads the device by itself at {@code now}: a shown code expired and no back-off holds. */
+    public synchronized boolean automaticReadDue(Instant now) {
+        return anyExpired(now) && now.isAfter(nextAutomaticRead);
     }
 
     /** The code, or why there is none: a touch credential waits for the touch, a HOTP one is computed on request. */

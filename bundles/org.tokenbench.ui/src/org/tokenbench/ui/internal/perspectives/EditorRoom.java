@@ -1,15 +1,20 @@
 package org.tokenbench.ui.internal.perspectives;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IEditorReference;
+import org.eclipse.ui.IPerspectiveDescriptor;
 import org.eclipse.ui.IViewReference;
-import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PerspectiveAdapter;
 import org.tokenbench.ui.internal.views.DevicesView;
 
 /**
@@ -18,29 +23,30 @@ import org.tokenbench.ui.internal.views.DevicesView;
  * folder is minimized to the window's trim, one click away, and comes back when the last device editor closes (the
  * editor area then goes again, as the perspective began) or when a page asks for one of its views (then the editors
  * step aside in turn, until a device is opened again). Devices stays, so another device is one double-click away.
+ * Editors are shared by the perspectives, their views are not: each perspective's views step aside (and come back)
+ * on their own, when the user switches to it.
  */
 public final class EditorRoom {
 
-    /** The views each page minimized for its editors, to restore exactly those (not what the user minimized). */
-    private static final Map<IWorkbenchPage, List<IViewReference>> STEPPED_ASIDE = new WeakHashMap<>();
+    /**
+     * The views each page's perspectives minimized for its editors, by perspective id, to restore exactly those (not
+     * what the user minimized).
+     */
+    private static final Map<IWorkbenchPage, Map<String, List<IViewReference>>> STEPPED_ASIDE = new WeakHashMap<>();
+    /** Windows that tell this class when the user switches perspective. */
+    private static final Set<IWorkbenchWindow> FOLLOWED = java.util.Collections.newSetFromMap(new WeakHashMap<>());
 
     private EditorRoom() {
     }
 
     /** {@code editor} opened (or came to the front) on {@code page}: the task's views make room for it. */
     public static void editorOpened(IWorkbenchPage page, IEditorPart editor) {
+        follow(page.getWorkbenchWindow());
         IWorkbenchPartReference opened = page.getReference(editor);
         if (opened != null && page.getPartState(opened) == IWorkbenchPage.STATE_MINIMIZED) {
             page.setPartState(opened, IWorkbenchPage.STATE_RESTORED);
         }
-        List<IViewReference> minimized = STEPPED_ASIDE.computeIfAbsent(page, p -> new ArrayList<>());
-        for (IViewReference view : page.getViewReferences()) {
-            if (!view.getId().equals(DevicesView.ID) && page.getPartState(view) != IWorkbenchPage.STATE_MINIMIZED
-                    && !minimized.contains(view)) {
-                page.setPartState(view, IWorkbenchPage.STATE_MINIMIZED);
-                minimized.add(view);
-            }
-        }
+        stepAside(page);
     }
 
     /**
@@ -62,8 +68,7 @@ public final class EditorRoom {
                     return;
                 }
             }
-            restore(page);
-            page.setEditorAreaVisible(false);
+            asBegun(page);
         });
     }
 
@@ -82,15 +87,85 @@ public final class EditorRoom {
         }
     }
 
+    /**
+     * The user switched {@code page} to another perspective: with editors open its views step aside as the first
+     * perspective's did; with none (or none left: they closed while another perspective was shown) it is as it began.
+     */
+    static void perspectiveShown(IWorkbenchPage page) {
+        if (page.getEditorReferences().length > 0) {
+            boolean editorsAside = java.util.Arrays.stream(page.getEditorReferences())
+                    .allMatch(editor -> page.getPartState(editor) == IWorkbenchPage.STATE_MINIMIZED);
+            if (!editorsAside) {
+                page.setEditorAreaVisible(true);
+                stepAside(page);
+            }
+        } else {
+            asBegun(page);
+        }
+    }
+
+    private static void follow(IWorkbenchWindow window) {
+        if (FOLLOWED.add(window)) {
+            window.addPerspectiveListener(new PerspectiveAdapter() {
+                @Override
+                public void perspectiveActivated(IWorkbenchPage page, IPerspectiveDescriptor perspective) {
+                    // after the switch: while it runs, the platform still lays out the perspective's stacks
+                    org.eclipse.swt.widgets.Shell shell = window.getShell();
+                    if (shell != null && !shell.isDisposed()) {
+                        shell.getDisplay().asyncExec(() -> {
+                            if (!shell.isDisposed() && page.getPerspective() == perspective) {
+                                perspectiveShown(page);
+                            }
+                        });
+                    }
+                }
+            });
+        }
+    }
+
+    private static void stepAside(IWorkbenchPage page) {
+        List<IViewReference> minimized = stepped(page, true);
+        for (IViewReference view : page.getViewReferences()) {
+            if (!view.getId().equals(DevicesView.ID) && page.getPartState(view) != IWorkbenchPage.STATE_MINIMIZED
+                    && !minimized.contains(view)) {
+                page.setPartState(view, IWorkbenchPage.STATE_MINIMIZED);
+                minimized.add(view);
+            }
+        }
+    }
+
+    /** No device editor left: the shown perspective's views come back and its editor area goes. */
+    private static void asBegun(IWorkbenchPage page) {
+        restore(page);
+        page.setEditorAreaVisible(false);
+    }
+
     private static void restore(IWorkbenchPage page) {
-        List<IViewReference> minimized = STEPPED_ASIDE.remove(page);
-        if (minimized == null) {
+        List<IViewReference> minimized = stepped(page, false);
+        Map<String, List<IViewReference>> byPerspective = STEPPED_ASIDE.get(page);
+        if (minimized == null || byPerspective == null) {
             return;
         }
+        byPerspective.remove(perspectiveId(page));
         for (IViewReference view : minimized) {
             if (page.getPartState(view) == IWorkbenchPage.STATE_MINIMIZED) {
                 page.setPartState(view, IWorkbenchPage.STATE_RESTORED);
             }
         }
+    }
+
+    /** The views the shown perspective of {@code page} stepped aside (created empty when {@code create}), or null. */
+    private static List<IViewReference> stepped(IWorkbenchPage page, boolean create) {
+        String perspective = perspectiveId(page);
+        if (create) {
+            return STEPPED_ASIDE.computeIfAbsent(page, p -> new HashMap<>()).computeIfAbsent(perspective, p -> new ArrayList<>());
+        }
+        Map<String, List<IViewReference>> byPerspective = STEPPED_ASIDE.get(page);
+        return byPerspective == null ? null : byPerspective.get(perspective);
+    }
+
+    private static String perspectiveId(IWorkbenchPage page) {
+        IPerspectiveDescriptor perspective = page.getPerspective();
+        return perspective == null ? "" : perspective.getId();
     }
 }

@@ -1,7 +1,6 @@
 package org.tokenbench.ui.internal.views;
 
 import java.nio.CharBuffer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
+import org.tokenbench.core.Chars;
 import org.tokenbench.core.TokenException;
 import org.tokenbench.core.device.DeviceService;
 import org.tokenbench.core.device.DeviceSession;
@@ -48,7 +48,6 @@ import org.tokenbench.ui.internal.model.CredentialsModel;
 public final class CredentialsView extends ViewPart implements DeviceView {
 
     public static final String ID = "org.tokenbench.ui.views.credentials";
-    private static final long MAX_READ_BACKOFF_SECONDS = 60;
 
     private QrKeyInput qrInput;
     private ServiceHandle<DeviceService> devices;
@@ -66,8 +65,6 @@ public final class CredentialsView extends ViewPart implements DeviceView {
     /** A read of the device runs (set and read on the display thread). */
     private boolean reading;
     /** Reads that failed in a row, and when the countdown may read the device again: a failing device is not asked every second. */
-    private int failedReads;
-    private Instant nextAutomaticRead = Instant.MIN;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -145,17 +142,10 @@ public final class CredentialsView extends ViewPart implements DeviceView {
                 if (!reads.equals(deviceId)) {
                     return; // another device was chosen meanwhile: its own read shows its credentials
                 }
-                failedReads = 0;
-                nextAutomaticRead = Instant.MIN;
+                model.readSucceeded();
                 show(read, NLS.bind(Messages.credentials_count, read.size()));
             });
-        }, this::readFailed) != null;
-    }
-
-    /** Backs the countdown's reads off (2, 4, … up to 60 s); Refresh still reads at once. */
-    private void readFailed() {
-        failedReads++;
-        nextAutomaticRead = Instant.now().plus(Duration.ofSeconds(Math.min(MAX_READ_BACKOFF_SECONDS, 1L << Math.min(failedReads, 6))));
+        }, () -> model.readFailed(Instant.now())) != null;
     }
 
     /** Computes the selected credential (a touch credential first asks for the touch). */
@@ -200,7 +190,8 @@ public final class CredentialsView extends ViewPart implements DeviceView {
         char[] typed = uriText.getTextChars();
         OtpAccount account;
         try {
-            CharBuffer text = stripped(typed);
+            // a pasted URI often ends in a newline; stripped over the same array, which is wiped below
+            CharBuffer text = Chars.strip(typed);
             if (!text.hasRemaining()) {
                 setStatus(Messages.credentials_pasteFirst);
                 return;
@@ -291,19 +282,6 @@ public final class CredentialsView extends ViewPart implements DeviceView {
         }));
     }
 
-    /** {@code chars} without the blanks around them (a pasted URI often ends in a newline), over the same array. */
-    private static CharBuffer stripped(char[] chars) {
-        int start = 0;
-        int end = chars.length;
-        while (start < end && Character.isWhitespace(chars[start])) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(chars[end - 1])) {
-            end--;
-        }
-        return CharBuffer.wrap(chars, start, end - start);
-    }
-
     private void later(Runnable update) {
         Widgets.later(display, update);
     }
@@ -338,7 +316,7 @@ public final class CredentialsView extends ViewPart implements DeviceView {
             return;
         }
         table.refresh();
-        if (model.anyExpired(Instant.now()) && !reading && deviceId != null && Instant.now().isAfter(nextAutomaticRead)) {
+        if (!reading && deviceId != null && model.automaticReadDue(Instant.now())) {
             refresh();
         }
         display.timerExec(1000, this::tick);

@@ -49,7 +49,6 @@ public final class Messages extends NLS {
     public static String program_noKeyFile;
     public static String program_publishedKeyWarning;
     public static String program_keyFileTaken;
-    public static String program_keyFileUnusable;
     public static String program_clipboardNoImage;
     public static String program_lookingIn;
     public static String program_stoppedLooking;
