@@ -23,7 +23,7 @@ import org.tokenbench.ui.internal.preferences.Messages;
 
 /**
  * Window › Preferences › TokenBench and its Guomi page show TokenBench's words in the workbench's language (in the
- * views-zh run: Chinese); the dialog's own buttons are JFace's and stay English without an Eclipse language pack.
+ * views-zh run: Chinese); the dialog's own buttons and filter are the platform's (PlatformTextsLanguageTest).
  */
 class PreferencePagesLanguageTest {
 
