@@ -43,6 +43,11 @@ class EditorRoomTest {
         devices.refresh();
         String id = devices.devices().stream().filter(d -> library.toString().equals(d.slot().properties().get(VendorLibraries.LIBRARY_PROPERTY))
                 && d.slot().devicePresent()).findFirst().orElseThrow(() -> new AssertionError(devices.devices().toString())).id();
+        // every soft key of this library has the same id: pulled and plugged, it is identified afresh for this test's key
+        // (not left as an earlier test's key ended up)
+        key.unplug();
+        DisplayWait.until(() -> devices.device(id).map(d -> !d.slot().devicePresent()).orElse(true), 10, () -> devices.device(id).toString());
+        key.plug();
         DisplayWait.until(() -> devices.device(id).map(d -> d.state() == Device.State.CLAIMED).orElse(false), 20, () -> devices.device(id).toString());
 
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
