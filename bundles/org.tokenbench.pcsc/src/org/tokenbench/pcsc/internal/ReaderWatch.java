@@ -163,9 +163,19 @@ public final class ReaderWatch implements AutoCloseable {
             // pcscd counts insertions and removals: a card swapped between two waits is a removal, then an insertion
             listener.slotChanged(ReaderSlots.empty(slot));
         } else if (before != null && before.slot().equals(slot)) {
-            return; // only our own or another program's connection changed the reader's state
+            // Only a connection changed the reader's state: ours, or another program's. An exclusive hold ending is
+            // said again, unchanged: a card the devices service could not identify while it was held is tried now,
+            // not at its next retry.
+            if (exclusive(before.state()) && !exclusive(event)) {
+                listener.slotChanged(slot);
+            }
+            return;
         }
         listener.slotChanged(slot);
+    }
+
+    private static boolean exclusive(long state) {
+        return (state & PcscLite.SCARD_STATE_EXCLUSIVE) != 0;
     }
 
     /** The upper 16 bits of a reader's event state: pcsc-lite's count of card events in that reader. */
