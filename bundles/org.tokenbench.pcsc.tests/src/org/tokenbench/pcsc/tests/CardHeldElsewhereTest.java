@@ -12,7 +12,11 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.ServiceTracker;
 import org.tokenbench.core.device.Device;
 import org.tokenbench.core.device.DeviceService;
@@ -35,9 +39,25 @@ class CardHeldElsewhereTest {
     private final VirtualReader reader = new VirtualReader(0);
     private final String deviceId = "pcsc:" + reader.name();
 
+    /**
+     * Put the devices service back as the other test classes expect it, not started: once active it watches the
+     * readers and identifies (so briefly holds) every card they insert. Disabled and enabled again, it is a fresh,
+     * delayed component.
+     */
     @AfterEach
-    void takeTheCardOut() throws Exception {
-        reader.remove();
+    void stopTheDevicesServiceAndTakeTheCardOut() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(PcscTransport.class).getBundleContext();
+        ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = context.getService(reference);
+        try {
+            ComponentDescriptionDTO component = scr.getComponentDescriptionDTO(FrameworkUtil.getBundle(DeviceService.class),
+                    "org.tokenbench.core.internal.DeviceServiceComponent");
+            scr.disableComponent(component).getValue();
+            scr.enableComponent(component).getValue();
+        } finally {
+            context.ungetService(reference);
+            reader.remove();
+        }
     }
 
     @Test

@@ -129,8 +129,12 @@ public final class ReaderWatch implements AutoCloseable {
             if (code == PcscErrors.CANCELLED || !running) {
                 return;
             }
-            if (code == PcscErrors.TIMEOUT || code == PcscErrors.UNKNOWN_READER || code == PcscErrors.READER_UNAVAILABLE) {
-                continue; // nothing happened, or a reader left between listing and waiting: list again
+            if (code == PcscErrors.TIMEOUT) {
+                learnSharing(answer);
+                continue;
+            }
+            if (code == PcscErrors.UNKNOWN_READER || code == PcscErrors.READER_UNAVAILABLE) {
+                continue; // a reader left between listing and waiting: list again
             }
             if (code != PcscLite.SCARD_S_SUCCESS) {
                 // pcscd went away (or the context broke): a new context tells which; the pause keeps a broken one from spinning
@@ -172,6 +176,23 @@ public final class ReaderWatch implements AutoCloseable {
             return;
         }
         listener.slotChanged(slot);
+    }
+
+    /**
+     * pcsc-lite does not end a wait when another program takes a card exclusively (only when the caller's state had
+     * the reader in use), so the watch would not know the card is held and could not see the hold end. A wait that
+     * timed out still carries each reader's state now: a reader whose slot is unchanged takes in its sharing bits, so
+     * the next wait ends when the hold does. Anything else is left to a wait that reports it.
+     */
+    private void learnSharing(PcscLite.ReaderState[] answer) {
+        for (int i = PNP ? 1 : 0; i < answer.length; i++) {
+            Known before = known.get(answer[i].szReader);
+            long event = answer[i].eventState() & ~PcscLite.SCARD_STATE_CHANGED;
+            if (before != null && (event & PcscLite.SCARD_STATE_UNKNOWN) == 0 && eventCount(before.state()) == eventCount(event)
+                    && before.slot().equals(ReaderSlots.slot(answer[i]))) {
+                known.put(answer[i].szReader, new Known(event, before.slot()));
+            }
+        }
     }
 
     private static boolean exclusive(long state) {

@@ -39,8 +39,8 @@ import org.tokenbench.skf.SkfProblem;
  * command attached. One slot per key, id {@code <absolute library path>#<key name>}; one watch per library.
  * <p>
  * While anyone watches, the libraries file is also looked at every poll interval (one stat call on one daemon
- * thread): a library another process configured or removed ({@code tokenbench guomi library set|remove} in a
- * terminal while the workbench runs) starts or stops its watch without a refresh. A poll rather than a WatchService:
+ * thread): a library another process configured or removed ({@code tokenbench guomi library set} in a
+ * terminal, a second workbench's preferences) starts or stops its watch without a refresh. A poll, not a WatchService:
  * the home folder may not exist before the first {@code library set}, it holds busier files (the fleet database)
  * whose changes would wake a directory watch far more often, and on macOS the JDK's WatchService polls anyway.
  */
