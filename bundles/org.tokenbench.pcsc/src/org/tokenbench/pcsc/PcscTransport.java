@@ -39,8 +39,6 @@ public final class PcscTransport implements DeviceTransport {
     public static final String ID = ReaderSlots.TRANSPORT;
     /** How often a connect held off by another program asks again. */
     private static final Duration HELD_RETRY = Duration.ofMillis(200);
-    private static final String CLOSE_ANY = "other smart-card programs (the TokenBench workbench or another tokenbench command, "
-            + "the token vendor's tool, pcsc_scan, a browser using the card)";
 
     @Override
     public String id() {
@@ -136,11 +134,16 @@ public final class PcscTransport implements DeviceTransport {
         return PcscErrors.of(code, message, null);
     }
 
+    /**
+     * In the user's language, with the catalog's remedy for pcsc:0x8010000B made concrete: the programs to close. The
+     * Devices view shows it as the held device's detail, so a Chinese desktop reads it in Chinese.
+     */
     private static DeviceHeldException held(String reader) {
         List<String> programs = SmartCardPrograms.others();
-        String close = programs.isEmpty() ? CLOSE_ANY : String.join(", ", programs);
+        String close = programs.isEmpty() ? ServiceStatus.TEXTS.get("held.anyProgram")
+                : String.join(ServiceStatus.TEXTS.get("list.separator"), programs);
         return new DeviceHeldException(ErrorCode.of(ErrorCode.PCSC, PcscErrors.SHARING_VIOLATION),
-                "another program is using the reader '" + reader + "': close " + close + ", then try again");
+                ServiceStatus.TEXTS.get("held", reader, close));
     }
 
     /** Library, pcscd, the reader {@code readerName} (any reader when blank), a card in it; nothing is sent to the card. */

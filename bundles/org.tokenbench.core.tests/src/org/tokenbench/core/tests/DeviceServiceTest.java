@@ -295,6 +295,22 @@ class DeviceServiceTest {
         }
     }
 
+    /** A transport saying an unchanged slot again (pcsc: the exclusive hold ended) makes a held device tried at once. */
+    @Test
+    void aHeldDeviceIsTriedAgainAtOnceWhenItsTransportReportsItsSlotAgain() throws Exception {
+        driverRegistration = new PluggableDriver().register(context);
+        PluggableDevice token = new PluggableDevice("BENCH-FREED", null);
+        token.holdElsewhere(true);
+        transport.plug("G", token);
+        await("bench:G", d -> d.state() == Device.State.UNAVAILABLE);
+        token.holdElsewhere(false);
+        long freed = System.nanoTime();
+        transport.plug("G", token);  // the same slot, the same device: nothing but "try again"
+        await("bench:G", d -> d.state() == Device.State.CLAIMED);
+        long millis = (System.nanoTime() - freed) / 1_000_000;
+        assertTrue(millis < 2000, "claimed " + millis + " ms after the slot was reported again, not at the 3 s retry");
+    }
+
     @Test
     void aDeviceAnotherProgramHoldsIsShownAsSuchAndFoundByItsSerialOnceFree() throws Exception {
         driverRegistration = new PluggableDriver().register(context);

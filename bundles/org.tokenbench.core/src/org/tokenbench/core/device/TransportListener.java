@@ -6,7 +6,10 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface TransportListener {
 
-    /** A slot appeared, or its device came or went (its ATR changed). */
+    /**
+     * A slot appeared, or its device came or went (its ATR changed). Reported again unchanged, it says the device may
+     * have become available (another program let go of it): the devices service tries a device it could not have.
+     */
     void slotChanged(Slot slot);
 
     /** The slot is gone (reader unplugged, key unplugged, library removed, service stopped). */

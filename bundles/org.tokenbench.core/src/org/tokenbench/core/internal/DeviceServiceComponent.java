@@ -220,7 +220,8 @@ public final class DeviceServiceComponent implements DeviceService {
             boolean sameDevice = !added && entry.slot.devicePresent() == slot.devicePresent() && entry.slot.atr().equals(slot.atr());
             entry.slot = slot;
             if (sameDevice) {
-                identify = false;
+                // The transport says the slot again: a device another program held may be free now (TransportListener).
+                identify = entry.state == Device.State.UNAVAILABLE;
             } else {
                 entry.generation++;
                 entry.claim = Optional.empty();

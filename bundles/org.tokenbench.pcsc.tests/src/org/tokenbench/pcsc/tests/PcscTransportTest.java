@@ -119,6 +119,17 @@ class PcscTransportTest {
         assertEquals(HELD, held.code().toString());
         assertTrue(held.getMessage().startsWith("another program is using the reader '" + first.name() + "': close "), held.getMessage());
         assertTrue(held.getMessage().endsWith(", then try again"), held.getMessage());
+        // The Devices view shows this message as the held device's detail: in the user's language, like the catalog.
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.SIMPLIFIED_CHINESE);
+            DeviceHeldException heldZh = assertThrows(DeviceHeldException.class, () -> pcsc.connect(first.name(), Duration.ZERO, null));
+            assertEquals(HELD, heldZh.code().toString());
+            assertTrue(heldZh.getMessage().startsWith("其他程序正在使用读卡器 “" + first.name() + "”：请关闭 "), heldZh.getMessage());
+            assertTrue(heldZh.getMessage().endsWith("，然后重试"), heldZh.getMessage());
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
 
         CompletableFuture.runAsync(() -> {
             sleep(300);
@@ -128,6 +139,30 @@ class PcscTransportTest {
             assertEquals(0x9000, next.transmit(Apdu.of(0x00, 0xA4, 0x04, 0x00)).sw(), "the waiting connect got the card once it was free");
         }
         holder.close(); // closing twice is harmless
+    }
+
+    /**
+     * Another program takes the card after the watch reported it: pcsc-lite wakes no waiter for that, so the watch
+     * learns it at its next timed-out wait (5 s); when the program lets go, the slot is reported again, unchanged,
+     * which tells the devices service to identify the card now.
+     */
+    @Test
+    void theEndOfAnExclusiveHoldTakenAfterTheCardWasReportedIsReported() throws Exception {
+        first.insert(new AnsweringCard(ATR_A));
+        RecordingListener events = new RecordingListener();
+        long started = System.nanoTime();
+        try (AutoCloseable watch = pcsc.watch(events)) {
+            events.awaitSlot(first.name(), true, started, PROMPTLY);
+            ApduChannel otherProgram = new PcscTransport().connect(first.name(), Duration.ZERO, null);
+            long held = System.nanoTime();
+            Thread.sleep(6_500);
+            assertTrue(events.events().stream().noneMatch(e -> e.nanos() >= held && e instanceof RecordingListener.Changed),
+                    "the hold itself is not a change of the slot: " + events.events());
+            long released = System.nanoTime();
+            otherProgram.close();
+            Slot again = events.awaitSlot(first.name(), true, released, PROMPTLY).slot();
+            assertEquals(Optional.of(atr(ATR_A)), again.atr());
+        }
     }
 
     /** A second program (Python with ctypes on libpcsclite) holds the card; the message names it. */

@@ -23,6 +23,8 @@ public interface PcscLite extends Library {
     int SCARD_STATE_UNKNOWN = 0x04;
     int SCARD_STATE_UNAVAILABLE = 0x08;
     int SCARD_STATE_PRESENT = 0x20;
+    /** Some context holds the card with SCARD_SHARE_EXCLUSIVE (another program's, or our own connection). */
+    int SCARD_STATE_EXCLUSIVE = 0x80;
     int SCARD_STATE_MUTE = 0x200;
         /** The pseudo-reader whose state changes when a reader is plugged in or out. */
     String PNP_NOTIFICATION = "\\\\?PnP?\\Notification";

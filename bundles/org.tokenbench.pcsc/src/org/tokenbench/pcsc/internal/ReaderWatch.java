@@ -129,8 +129,12 @@ public final class ReaderWatch implements AutoCloseable {
             if (code == PcscErrors.CANCELLED || !running) {
                 return;
             }
-            if (code == PcscErrors.TIMEOUT || code == PcscErrors.UNKNOWN_READER || code == PcscErrors.READER_UNAVAILABLE) {
-                continue; // nothing happened, or a reader left between listing and waiting: list again
+            if (code == PcscErrors.TIMEOUT) {
+                learnSharing(answer);
+                continue;
+            }
+            if (code == PcscErrors.UNKNOWN_READER || code == PcscErrors.READER_UNAVAILABLE) {
+                continue; // a reader left between listing and waiting: list again
             }
             if (code != PcscLite.SCARD_S_SUCCESS) {
                 // pcscd went away (or the context broke): a new context tells which; the pause keeps a broken one from spinning
@@ -163,9 +167,36 @@ public final class ReaderWatch implements AutoCloseable {
             // pcscd counts insertions and removals: a card swapped between two waits is a removal, then an insertion
             listener.slotChanged(ReaderSlots.empty(slot));
         } else if (before != null && before.slot().equals(slot)) {
-            return; // only our own or another program's connection changed the reader's state
+            // Only a connection changed the reader's state: ours, or another program's. An exclusive hold ending is
+            // said again, unchanged: a card the devices service could not identify while it was held is tried now,
+            // not at its next retry.
+            if (exclusive(before.state()) && !exclusive(event)) {
+                listener.slotChanged(slot);
+            }
+            return;
         }
         listener.slotChanged(slot);
+    }
+
+    /**
+     * pcsc-lite does not end a wait when another program takes a card exclusively (only when the caller's state had
+     * the reader in use), so the watch would not know the card is held and could not see the hold end. A wait that
+     * timed out still carries each reader's state now: a reader whose slot is unchanged takes in its sharing bits, so
+     * the next wait ends when the hold does. Anything else is left to a wait that reports it.
+     */
+    private void learnSharing(PcscLite.ReaderState[] answer) {
+        for (int i = PNP ? 1 : 0; i < answer.length; i++) {
+            Known before = known.get(answer[i].szReader);
+            long event = answer[i].eventState() & ~PcscLite.SCARD_STATE_CHANGED;
+            if (before != null && (event & PcscLite.SCARD_STATE_UNKNOWN) == 0 && eventCount(before.state()) == eventCount(event)
+                    && before.slot().equals(ReaderSlots.slot(answer[i]))) {
+                known.put(answer[i].szReader, new Known(event, before.slot()));
+            }
+        }
+    }
+
+    private static boolean exclusive(long state) {
+        return (state & PcscLite.SCARD_STATE_EXCLUSIVE) != 0;
     }
 
     /** The upper 16 bits of a reader's event state: pcsc-lite's count of card events in that reader. */

@@ -231,6 +231,64 @@ class SkfTransportTest {
         }
     }
 
+    /**
+     * Another process ({@code tokenbench guomi library set|remove} in a terminal, its own transport over the same home)
+     * changes the libraries file: the watching transport follows without a refresh, renames included, and its
+     * look at the file stops with its last listener.
+     */
+    @Test
+    void librariesConfiguredOrRemovedByAnotherProcessAreFollowedWithoutARefresh() throws Exception {
+        SoftSkf key = SoftSkf.create(SoftSkf.library(), dir.resolve("key"), Map.of());
+        SkfTransport watching = transport();
+        SkfTransport otherProcess = transport();
+        String slotId = key.libraryPath() + "#SoftSKF USB Key 0";
+        String fileWatch = SkfTransport.FILE_WATCH_THREAD + dir.resolve("home/guomi-libraries.properties");
+        Recorder recorder = new Recorder();
+        try (AutoCloseable watch = watching.watch(recorder)) {
+            assertFalse(recorder.status.available(), "nothing is configured yet: " + recorder.status.detail());
+            assertTrue(threadAlive(fileWatch), "the file is looked at while someone listens");
+
+            otherProcess.configure("soft-vendor", key.libraryPath());
+            assertEquals("+" + slotId, recorder.next());
+            assertEquals("soft-vendor: SoftSKF USB Key 0", recorder.slots.poll().name());
+            awaitStatus(recorder, true, "1 of 1 SKF library usable");
+
+            // Renamed: the same library under another family is removed, then listed under its new name.
+            otherProcess.remove("soft-vendor");
+            otherProcess.configure("renamed", key.libraryPath());
+            assertEquals("-" + slotId, recorder.next());
+            assertEquals("+" + slotId, recorder.next());
+            assertEquals("renamed: SoftSKF USB Key 0", recorder.slots.poll().name());
+
+            otherProcess.remove("renamed");
+            assertEquals("-" + slotId, recorder.next());
+            awaitStatus(recorder, false, "no vendor SKF library is configured");
+            assertTrue(watching.slots().isEmpty());
+        }
+        for (int i = 0; i < 50 && threadAlive(fileWatch); i++) {
+            Thread.sleep(100);
+        }
+        assertFalse(threadAlive(fileWatch), "the last listener gone, nothing looks at the file");
+        otherProcess.configure("soft-vendor", key.libraryPath());
+        Thread.sleep(POLL.toMillis() * 3);
+        assertTrue(recorder.events.isEmpty(), "no one listens, nothing is reported: " + recorder.events);
+    }
+
+    private static boolean threadAlive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+    }
+
+    private static void awaitStatus(Recorder recorder, boolean available, String summary) throws InterruptedException {
+        for (int i = 0; i < EVENT_WAIT_SECONDS * 20; i++) {
+            TransportStatus status = recorder.status;
+            if (status.available() == available && status.summary().equals(summary)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the status never became '" + summary + "': " + recorder.status.summary() + " / " + recorder.status.detail());
+    }
+
     @Test
     void aLibraryThatFailsToLoadIsAStatusNotAnException() throws Exception {
         Path library = SoftSkf.copyAsVendor(dir.resolve("lib"), "libvanishing.so");

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -31,6 +36,28 @@ public final class LibraryFile {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * What the file looks like from outside, without reading it: another process (the CLI's {@code guomi library set})
+     * writes it atomically (a new file renamed over the old), so its file key changes even where modification times
+     * are coarse; size and time catch editors that write in place. {@link #ABSENT} while there is no file.
+     */
+    public record Stamp(Object key, FileTime modified, long size) {
+        public static final Stamp ABSENT = new Stamp(null, FileTime.fromMillis(0), -1);
+    }
+
+    /** The file's {@link Stamp} now: one stat call, cheap enough to ask every poll interval. */
+    public Stamp stamp() {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return new Stamp(Objects.requireNonNullElse(attributes.fileKey(), ""), attributes.lastModifiedTime(), attributes.size());
+        } catch (NoSuchFileException e) {
+            return Stamp.ABSENT;
+        } catch (IOException e) {
+            // Unreadable attributes: unreadable contents too; all() reports why, and a later stamp that works differs.
+            return new Stamp(e.getClass().getName(), FileTime.fromMillis(0), -1);
+        }
     }
 
     /** family → library, sorted by family. */

@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -34,6 +37,12 @@ import org.tokenbench.skf.SkfProblem;
 /**
  * Keys reached through vendors' GM/T 0016 SKF libraries: the configured ones ({@link VendorLibraries}) and those a
  * command attached. One slot per key, id {@code <absolute library path>#<key name>}; one watch per library.
+ * <p>
+ * While anyone watches, the libraries file is also looked at every poll interval (one stat call on one daemon
+ * thread): a library another process configured or removed ({@code tokenbench guomi library set} in a
+ * terminal, a second workbench's preferences) starts or stops its watch without a refresh. A poll, not a WatchService:
+ * the home folder may not exist before the first {@code library set}, it holds busier files (the fleet database)
+ * whose changes would wake a directory watch far more often, and on macOS the JDK's WatchService polls anyway.
  */
 @Component(service = DeviceTransport.class)
 public final class SkfTransport implements DeviceTransport, VendorLibraries {
@@ -43,15 +52,25 @@ public final class SkfTransport implements DeviceTransport, VendorLibraries {
     public static final Texts TEXTS = Texts.beside(SkfTransport.class, "messages");
     /** How often libraries without SKF_WaitForDevEvent are asked for their keys. */
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
+    /** The name of the thread that looks at the libraries file, followed by the file's path. */
+    public static final String FILE_WATCH_THREAD = "SKF libraries file watch ";
 
     private final LibraryFile file;
     private final Duration pollInterval;
     private final Set<Path> attached = ConcurrentHashMap.newKeySet();
-    private final Map<Path, LibraryWatch> watches = new LinkedHashMap<>();
+    /** library → its watch and the family its slots are named after (a family renamed restarts the watch). */
+    private final Map<Path, Watched> watches = new LinkedHashMap<>();
     /** library → why it cannot be used now; reported once per reason. */
     private final Map<Path, SkfException> failures = new ConcurrentHashMap<>();
     private final List<TransportListener> listeners = new CopyOnWriteArrayList<>();
     private final Object reporting = new Object();
+    /** One reconciliation at a time: the file poll and a configure() in this process must not undo each other. */
+    private final Object reconciling = new Object();
+    /** Guards {@link #configurationPoll} and {@link #lastStamp}. */
+    private final Object polling = new Object();
+    /** Looks at the libraries file while anyone listens; null otherwise. */
+    private ScheduledExecutorService configurationPoll;
+    private LibraryFile.Stamp lastStamp = LibraryFile.Stamp.ABSENT;
 
     /** The service: libraries configured in TokenBench's home. */
     public SkfTransport() {
@@ -66,6 +85,7 @@ public final class SkfTransport implements DeviceTransport, VendorLibraries {
     @Deactivate
     void deactivate() {
         listeners.clear();
+        stopConfigurationPoll();
         stopWatches();
     }
 
@@ -89,17 +109,61 @@ public final class SkfTransport implements DeviceTransport, VendorLibraries {
         synchronized (reporting) {
             listeners.add(listener);
             synchronized (watches) {
-                watches.values().forEach(w -> w.slots().forEach(listener::slotChanged));
+                watches.values().forEach(w -> w.watch().slots().forEach(listener::slotChanged));
             }
             listener.statusChanged(ID, status());
         }
+        startConfigurationPoll();
         reconcile();
         return () -> {
             listeners.remove(listener);
             if (listeners.isEmpty()) {
+                stopConfigurationPoll();
                 stopWatches();
             }
         };
+    }
+
+    /**
+     * Stamps the file as it is now (what the reconcile that follows will read) and looks again every poll interval;
+     * a changed stamp means someone wrote the file: reconcile with what it says now.
+     */
+    private void startConfigurationPoll() {
+        synchronized (polling) {
+            if (configurationPoll != null || listeners.isEmpty()) {
+                return;
+            }
+            lastStamp = file.stamp();
+            configurationPoll = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                    .name(FILE_WATCH_THREAD + file.file()).factory());
+            configurationPoll.scheduleWithFixedDelay(this::checkConfiguration, pollInterval.toMillis(), pollInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopConfigurationPoll() {
+        synchronized (polling) {
+            if (configurationPoll != null && listeners.isEmpty()) {
+                configurationPoll.shutdownNow();
+                configurationPoll = null;
+            }
+        }
+    }
+
+    private void checkConfiguration() {
+        LibraryFile.Stamp now = file.stamp();
+        synchronized (polling) {
+            if (now.equals(lastStamp)) {
+                return;
+            }
+            lastStamp = now;
+        }
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            // A failed round must not cancel the schedule (an executor drops a task that threw): say so, look again next time.
+            System.err.println("TokenBench: the SKF libraries file changed and could not be applied: " + e);
+        }
     }
 
     @Override
@@ -213,49 +277,60 @@ public final class SkfTransport implements DeviceTransport, VendorLibraries {
         return new Slot(ID, SlotId.of(library.path(), key.display()), prefix + ": " + key.display(), true, Optional.empty(), properties);
     }
 
-    /** Starts a watch for each library in use and stops those no longer in use, while anyone listens. */
+    private record Watched(LibraryWatch watch, Optional<String> family) {
+    }
+
+    /**
+     * Starts a watch for each library in use and stops those no longer in use (or now of another family), while anyone
+     * listens. Safe to call any time: what is already watched as wanted is left alone.
+     */
     private void reconcile() {
-        if (listeners.isEmpty()) {
-            return;
-        }
-        Map<Path, Optional<String>> wanted;
-        try {
-            wanted = libraries();
-        } catch (TokenException e) {
-            statusChanged();
-            return;
-        }
-        List<LibraryWatch> stopped = new ArrayList<>();
-        synchronized (watches) {
-            watches.entrySet().removeIf(entry -> {
-                if (!wanted.containsKey(entry.getKey())) {
-                    stopped.add(entry.getValue());
-                    return true;
-                }
-                return false;
-            });
-            for (Map.Entry<Path, Optional<String>> library : wanted.entrySet()) {
-                if (watches.containsKey(library.getKey())) {
-                    continue;
-                }
-                try {
-                    SkfLibrary loaded = SkfLibrary.load(library.getKey());
-                    failures.remove(library.getKey());
-                    watches.put(library.getKey(), new LibraryWatch(loaded, key -> slot(loaded, key, library.getValue()), sink,
-                            pollInterval).start());
-                } catch (SkfException e) {
-                    failures.put(library.getKey(), e);
+        synchronized (reconciling) {
+            if (listeners.isEmpty()) {
+                return;
+            }
+            Map<Path, Optional<String>> wanted;
+            try {
+                wanted = libraries();
+            } catch (TokenException e) {
+                statusChanged();
+                return;
+            }
+            List<LibraryWatch> stopped = new ArrayList<>();
+            synchronized (watches) {
+                watches.entrySet().removeIf(entry -> {
+                    if (!entry.getValue().family().equals(wanted.get(entry.getKey()))) {
+                        stopped.add(entry.getValue().watch());
+                        return true;
+                    }
+                    return false;
+                });
+            }
+            // Gone before the new ones start: a library renamed to another family is removed, then added under its new name.
+            stopped.forEach(this::stop);
+            synchronized (watches) {
+                for (Map.Entry<Path, Optional<String>> library : wanted.entrySet()) {
+                    if (watches.containsKey(library.getKey())) {
+                        continue;
+                    }
+                    try {
+                        SkfLibrary loaded = SkfLibrary.load(library.getKey());
+                        failures.remove(library.getKey());
+                        watches.put(library.getKey(), new Watched(new LibraryWatch(loaded, key -> slot(loaded, key, library.getValue()), sink,
+                                pollInterval).start(), library.getValue()));
+                    } catch (SkfException e) {
+                        failures.put(library.getKey(), e);
+                    }
                 }
             }
+            statusChanged();
         }
-        stopped.forEach(this::stop);
-        statusChanged();
     }
 
     private void stopWatches() {
         List<LibraryWatch> all;
         synchronized (watches) {
-            all = new ArrayList<>(watches.values());
+            all = watches.values().stream().map(Watched::watch).toList();
             watches.clear();
         }
         all.forEach(this::stop);
