@@ -16,6 +16,7 @@ public final class PluggableDevice {
     private final Optional<Atr> atr;
     private final List<String> log = new ArrayList<>();
     private volatile boolean heldElsewhere;
+    private volatile boolean silent;
 
     public PluggableDevice(String serial, Atr atr) {
         this.serial = serial;
@@ -37,6 +38,19 @@ public final class PluggableDevice {
 
     boolean isHeldElsewhere() {
         return heldElsewhere;
+    }
+
+    /**
+     * Makes connections fail as a device that does not answer does (a failure of the device, not "held").
+     *
+     * @since 0.2.0
+     */
+    public void stopAnswering(boolean stopped) {
+        silent = stopped;
+    }
+
+    boolean isSilent() {
+        return silent;
     }
 
     public synchronized void record(String event) {

@@ -147,6 +147,9 @@ public final class PluggableTransport implements DeviceTransport {
         if (device.isEmpty()) {
             throw new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, 0x0C), "no device in bench slot " + slotId);
         }
+        if (device.get().isSilent()) {
+            throw new TokenException(ErrorCode.of(ErrorCode.TOKENBENCH, 0x0C), "the device in bench slot " + slotId + " does not answer");
+        }
         if (device.get().isHeldElsewhere()) {
             throw new DeviceHeldException(ErrorCode.of(ErrorCode.TOKENBENCH, 0x0F), "another program is using bench slot " + slotId);
         }

@@ -311,6 +311,24 @@ class DeviceServiceTest {
         assertTrue(millis < 2000, "claimed " + millis + " ms after the slot was reported again, not at the 3 s retry");
     }
 
+    /** A device that did not answer is not tried again by itself, but when the user refreshes (no re-plugging needed). */
+    @Test
+    void aDeviceThatFailedIsTriedAgainWhenTheUserRefreshes() throws Exception {
+        driverRegistration = new PluggableDriver().register(context);
+        PluggableDevice token = new PluggableDevice("BENCH-AGAIN", null);
+        token.stopAnswering(true);
+        transport.plug("H", token);
+        Device failed = await("bench:H", d -> d.state() == Device.State.FAILED);
+        assertTrue(failed.problem().orElseThrow().message().contains("does not answer"), failed.toString());
+        token.stopAnswering(false);
+        Thread.sleep(500);
+        assertEquals(Device.State.FAILED, devices.device("bench:H").orElseThrow().state(), "a failed device is not retried in a loop");
+        devices.refresh();
+        Device claimed = devices.device("bench:H").orElseThrow();
+        assertEquals(Device.State.CLAIMED, claimed.state(), claimed.toString());
+        assertEquals("BENCH-AGAIN", claimed.serial().orElseThrow());
+    }
+
     @Test
     void aDeviceAnotherProgramHoldsIsShownAsSuchAndFoundByItsSerialOnceFree() throws Exception {
         driverRegistration = new PluggableDriver().register(context);

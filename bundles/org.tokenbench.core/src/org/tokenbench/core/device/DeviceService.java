@@ -34,7 +34,10 @@ public interface DeviceService {
 
     Optional<DeviceTransport> transport(String id);
 
-    /** Asks every transport for its slots now and identifies what is new (a one-shot command does this first). */
+    /**
+     * Asks every transport for its slots now and identifies what is new (a one-shot command does this first), and what
+     * could not be identified before (failed, or held by another program): the user's Refresh.
+     */
     void refresh() throws TokenException;
 
     /**

@@ -403,7 +403,7 @@ public final class DeviceServiceComponent implements DeviceService {
 
     /**
      * Adds the slots a transport lists that its watch has not reported yet (a one-shot command asks before the watch
-     * thread's first report), then waits for identification. It never removes or overrides what the watch reported:
+     * thread's first report), tries again the devices it could not identify, then waits for identification. It never removes or overrides what the watch reported:
      * the watch is the newer truth, and a listing taken a moment earlier could undo a plug or an unplug it saw.
      */
     @Override
@@ -414,6 +414,8 @@ public final class DeviceServiceComponent implements DeviceService {
                 for (Slot slot : transport.slots()) {
                     if (!entries.containsKey(slot.deviceId())) {
                         updateSlot(slot);
+                    } else {
+                        tryAgainIfNotIdentified(slot.deviceId());
                     }
                 }
             } catch (TokenException e) {
@@ -424,6 +426,27 @@ public final class DeviceServiceComponent implements DeviceService {
         if (firstFailure != null && entries.isEmpty()) {
             throw firstFailure;
         }
+    }
+
+    /**
+     * The user asked to refresh: a device the last identification failed on, or another program held, is tried again
+     * (a key that answered badly once, a library that could not open its files for a moment), not only when re-plugged.
+     */
+    private void tryAgainIfNotIdentified(String id) {
+        Entry entry = entries.get(id);
+        if (entry == null) {
+            return;
+        }
+        synchronized (entry) {
+            if (entry.slot == null || !entry.slot.devicePresent()
+                    || (entry.state != Device.State.FAILED && entry.state != Device.State.UNAVAILABLE)) {
+                return;
+            }
+            entry.state = Device.State.IDENTIFYING;
+            entry.problem = Optional.empty();
+        }
+        fire(new DeviceEvent(DeviceEvent.Kind.CHANGED, Optional.of(entry.snapshot(id)), id, Optional.empty()));
+        identifyLater(id);
     }
 
     private void awaitIdentification(Duration limit) {
