@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -88,6 +89,7 @@ class InactiveViewToolbarTest {
     private ServiceRegistration<TokenDriver> driverRegistration;
     private ServiceRegistration<DeviceTransport> transportRegistration;
     private IPerspectiveDescriptor before;
+    private Set<IPerspectiveDescriptor> openBefore;
 
     @BeforeEach
     void plugAVendorKeyAndShowTheKeysTask() throws Exception {
@@ -100,13 +102,19 @@ class InactiveViewToolbarTest {
         DisplayWait.until(() -> service.device(DEVICE).map(d -> d.state() == Device.State.CLAIMED).orElse(false), 10);
         // Keys: Devices on the left, Credentials in the task folder on the right, both shown
         before = page.getPerspective();
+        openBefore = Set.of(page.getOpenPerspectives());
         page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(TaskPerspectives.KEYS));
     }
 
+    /** The tasks this test opened close again: later tests (and their screenshots) find the workbench as it was. */
     @AfterEach
     void putTheWorkbenchBack() {
-        page.resetPerspective();
         page.setPerspective(before);
+        for (IPerspectiveDescriptor opened : page.getOpenPerspectives()) {
+            if (!openBefore.contains(opened)) {
+                page.closePerspective(opened, false, false);
+            }
+        }
         transportRegistration.unregister();
         driverRegistration.unregister();
         flush();
