@@ -58,7 +58,7 @@ final class ProgramTokenSection {
     private final Label publishedKeyWarning;
 
     /** @param changed called when a choice changed what Burn may do (the view updates its commands) */
-    ProgramTokenSection(ProgramForm form, ProgramTokenModel model, ViewCommand connect, Runnable refresh, Consumer<String> status,
+    ProgramTokenSection(ProgramForm form, ProgramTokenModel model, ViewCommand connect, ViewCommand refresh, Consumer<String> status,
             Function<TokenException, String> explain, Runnable changed) {
         this.form = form;
         this.model = model;
@@ -72,7 +72,7 @@ final class ProgramTokenSection {
         deviceChooser = Widgets.id(new Combo(deviceRow, SWT.READ_ONLY), "program.device");
         GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(deviceChooser);
         deviceChooser.setToolTipText(Messages.program_deviceTip);
-        Widgets.id(Widgets.button(deviceRow, Messages.program_refresh, refresh), "program.refresh");
+        Widgets.id(refresh.button(deviceRow, Messages.program_refresh), "program.refresh");
         Widgets.id(connect.button(deviceRow, Messages.program_connect), "program.connect");
         token = ProgramForm.field(device, Messages.program_token, "program.token");
         new Label(device, SWT.NONE).setText(Messages.program_displayTime);

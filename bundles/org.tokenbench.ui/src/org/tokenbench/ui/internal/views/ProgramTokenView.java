@@ -78,8 +78,8 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
         form = new ProgramForm(view);
         keySection = new ProgramKeySection(form, getSite(), model, this::setStatus, this::explain, this::updateButtons);
         connectCommand = ViewCommand.activate(getSite(), TokenBenchCommands.CONNECT, this::connect);
-        ViewCommand.activate(getSite(), TokenBenchCommands.REFRESH_DEVICES, this::refreshDevices);
-        tokenSection = new ProgramTokenSection(form, model, connectCommand, this::refreshDevices, this::setStatus, this::explain,
+        ViewCommand refreshCommand = ViewCommand.activate(getSite(), TokenBenchCommands.REFRESH_DEVICES, this::refreshDevices);
+        tokenSection = new ProgramTokenSection(form, model, connectCommand, refreshCommand, this::setStatus, this::explain,
                 this::updateButtons);
 
         Group write = ProgramForm.group(form.body(), Messages.program_burnGroup);
