@@ -141,6 +141,20 @@ class GuomiCommandTest {
     }
 
     @Test
+    void aFamilyIsConfiguredListedAndRemovedAndAnUnknownOneIsSaidWithTheConfiguredOnes() throws Exception {
+        String library = SoftSkf.library().toAbsolutePath().toString();
+        assertEquals(0, CliRun.of("guomi", "library", "set", "soft-removal", library).exitCode());
+        assertTrue(CliRun.of("guomi", "library", "list").out().lines().anyMatch(line -> line.startsWith("soft-removal\t")));
+        CliRun removed = CliRun.of("guomi", "library", "remove", "soft-removal");
+        assertEquals(0, removed.exitCode(), removed.err());
+        assertTrue(CliRun.of("guomi", "library", "list").out().lines().noneMatch(line -> line.startsWith("soft-removal\t")));
+        CliRun again = CliRun.of("guomi", "library", "remove", "soft-removal");
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("no library is configured for the family 'soft-removal'"), again.err());
+        assertTrue(java.nio.file.Files.exists(SoftSkf.library()), "the library file itself stays");
+    }
+
+    @Test
     void libraryFamiliesAreRefusedUnlessLoadable() throws Exception {
         CliRun missing = CliRun.of("guomi", "check", "--family", "nobody-configured-this");
         assertEquals(2, missing.exitCode());

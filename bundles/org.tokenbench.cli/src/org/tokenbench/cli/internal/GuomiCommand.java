@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.osgi.service.component.annotations.Component;
@@ -267,7 +268,7 @@ final class GuomiCommand {
     }
 
     @Command(name = "library", description = "Which vendor SKF library serves which key family (shared with the workbench).",
-            subcommands = { LibraryList.class, LibrarySet.class })
+            subcommands = { LibraryList.class, LibrarySet.class, LibraryRemove.class })
     static final class Library {
     }
 
@@ -306,6 +307,30 @@ final class GuomiCommand {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "remove", description = "Forget the library of a key family (the file itself stays); a running workbench "
+            + "follows within seconds.")
+    static final class LibraryRemove implements Callable<Integer> {
+        private final CommandContext context;
+        @Parameters(index = "0", paramLabel = "FAMILY", description = "The family name, as 'guomi library list' prints it.")
+        private String family;
+
+        LibraryRemove(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws UsageException, TokenException {
+            VendorLibraries libraries = vendorLibraries(skf(context.requireService(DeviceService.class)));
+            Set<String> configured = libraries.configured().keySet();
+            if (!configured.contains(family)) {
+                throw new UsageException("no library is configured for the family '" + family + "'"
+                        + (configured.isEmpty() ? "" : " (configured: " + String.join(", ", new java.util.TreeSet<>(configured)) + ")"));
+            }
+            libraries.remove(family);
             return ExitCode.OK;
         }
     }

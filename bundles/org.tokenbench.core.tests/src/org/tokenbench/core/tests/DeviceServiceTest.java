@@ -298,22 +298,31 @@ class DeviceServiceTest {
     /** A transport saying an unchanged slot again (pcsc: the exclusive hold ended) makes a held device tried at once. */
     @Test
     void aHeldDeviceIsTriedAgainAtOnceWhenItsTransportReportsItsSlotAgain() throws Exception {
-        driverRegistration = new PluggableDriver().register(context);
-        PluggableDevice token = new PluggableDevice("BENCH-FREED", null);
-        token.holdElsewhere(true);
-        transport.plug("G", token);
-        await("bench:G", d -> d.state() == Device.State.UNAVAILABLE);
-        token.holdElsewhere(false);
-        long freed = System.nanoTime();
-        transport.plug("G", token);  // the same slot, the same device: nothing but "try again"
-        await("bench:G", d -> d.state() == Device.State.CLAIMED);
-        long millis = (System.nanoTime() - freed) / 1_000_000;
-        assertTrue(millis < 2000, "claimed " + millis + " ms after the slot was reported again, not at the 3 s retry");
+        // the service's own retry of a held device, pushed far beyond this test's bound
+        System.setProperty("tokenbench.retryUnavailableMillis", "30000");
+        try {
+            driverRegistration = new PluggableDriver().register(context);
+            PluggableDevice token = new PluggableDevice("BENCH-FREED", null);
+            token.holdElsewhere(true);
+            transport.plug("G", token);
+            await("bench:G", d -> d.state() == Device.State.UNAVAILABLE);
+            token.holdElsewhere(false);
+            long freed = System.nanoTime();
+            transport.plug("G", token);  // the same slot, the same device: nothing but "try again"
+            await("bench:G", d -> d.state() == Device.State.CLAIMED);
+            long millis = (System.nanoTime() - freed) / 1_000_000;
+            assertTrue(millis < 8000, "claimed " + millis + " ms after the slot was reported again, not at the 30 s retry");
+        } finally {
+            System.clearProperty("tokenbench.retryUnavailableMillis");
+        }
     }
 
-    /** A device that did not answer is not tried again by itself, but when the user refreshes (no re-plugging needed). */
+    /**
+     * A device that did not answer is not tried again by itself, nor by the refresh a polling loop calls (a batch waits
+     * on it every 250 ms), but when the user asks (Refresh in the workbench): no re-plugging needed.
+     */
     @Test
-    void aDeviceThatFailedIsTriedAgainWhenTheUserRefreshes() throws Exception {
+    void aDeviceThatFailedIsTriedAgainWhenTheUserAsks() throws Exception {
         driverRegistration = new PluggableDriver().register(context);
         PluggableDevice token = new PluggableDevice("BENCH-AGAIN", null);
         token.stopAnswering(true);
@@ -322,8 +331,9 @@ class DeviceServiceTest {
         assertTrue(failed.problem().orElseThrow().message().contains("does not answer"), failed.toString());
         token.stopAnswering(false);
         Thread.sleep(500);
-        assertEquals(Device.State.FAILED, devices.device("bench:H").orElseThrow().state(), "a failed device is not retried in a loop");
         devices.refresh();
+        assertEquals(Device.State.FAILED, devices.device("bench:H").orElseThrow().state(), "neither in a loop nor by refresh()");
+        devices.identifyAgain();
         Device claimed = devices.device("bench:H").orElseThrow();
         assertEquals(Device.State.CLAIMED, claimed.state(), claimed.toString());
         assertEquals("BENCH-AGAIN", claimed.serial().orElseThrow());

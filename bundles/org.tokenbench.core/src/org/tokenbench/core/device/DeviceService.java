@@ -34,11 +34,16 @@ public interface DeviceService {
 
     Optional<DeviceTransport> transport(String id);
 
-    /**
-     * Asks every transport for its slots now and identifies what is new (a one-shot command does this first), and what
-     * could not be identified before (failed, or held by another program): the user's Refresh.
-     */
+    /** Asks every transport for its slots now and identifies what is new (a one-shot command does this first). */
     void refresh() throws TokenException;
+
+    /**
+     * Tries again, now, every device that could not be identified (it failed, or another program held it) and waits for
+     * the results: the user's Refresh. Loops that poll use {@link #refresh()}, which never retries a device by itself.
+     *
+     * @since 0.2.0
+     */
+    void identifyAgain();
 
     /**
      * Opens a session on the device: waits (up to {@code options.patience()}) until no other operation holds it, connects,

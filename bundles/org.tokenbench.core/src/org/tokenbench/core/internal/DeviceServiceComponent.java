@@ -56,7 +56,10 @@ public final class DeviceServiceComponent implements DeviceService {
     static final ErrorCode DEVICE_BUSY = ErrorCode.of(ErrorCode.TOKENBENCH, 0x0D);
     /** How long identification waits for a program holding the device before it tries again. */
     private static final Duration IDENTIFY_CONNECT_WAIT = Duration.ofSeconds(2);
+    /** How soon a device another program held is tried again. */
     private static final Duration RETRY_UNAVAILABLE = Duration.ofSeconds(3);
+    /** Overrides {@link #RETRY_UNAVAILABLE} (milliseconds): tests that time another path set it far beyond theirs. */
+    static final String RETRY_UNAVAILABLE_PROPERTY = "tokenbench.retryUnavailableMillis";
     private static final Duration IDENTIFY_LOCK_WAIT = Duration.ofSeconds(20);
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -108,6 +111,8 @@ public final class DeviceServiceComponent implements DeviceService {
         /** Bumped on every slot change: a late identification of an older card is dropped. */
         long generation;
         CompletableFuture<Void> identification = CompletableFuture.completedFuture(null);
+        /** A retry of a held device is scheduled: one at a time, however many attempts ended held. */
+        boolean retryScheduled;
 
         Entry(DeviceLock lock) {
             this.lock = lock;
@@ -248,6 +253,31 @@ public final class DeviceServiceComponent implements DeviceService {
 
     // ---- identification ----
 
+    /** Tries a held device again after {@link #RETRY_UNAVAILABLE}, unless a retry is already on its way. */
+    private void scheduleRetry(String id, Entry entry) {
+        synchronized (entry) {
+            if (entry.retryScheduled) {
+                return;
+            }
+            entry.retryScheduled = true;
+        }
+        try {
+            retries.schedule(() -> {
+                boolean stillHeld;
+                synchronized (entry) {
+                    entry.retryScheduled = false;
+                    stillHeld = entry.state == Device.State.UNAVAILABLE;
+                }
+                // identified meanwhile (released, re-plugged, the user's Refresh): nothing to try again
+                if (stillHeld) {
+                    identifyLater(id);
+                }
+            }, Long.getLong(RETRY_UNAVAILABLE_PROPERTY, RETRY_UNAVAILABLE.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the service is stopping
+        }
+    }
+
     private void identifyLater(String id) {
         Entry entry = entries.get(id);
         if (entry == null || !active) {
@@ -318,11 +348,7 @@ public final class DeviceServiceComponent implements DeviceService {
             }
             claim.ifPresent(this::noteSighting);
             if (state == Device.State.UNAVAILABLE && active) {
-                try {
-                    retries.schedule(() -> identifyLater(id), RETRY_UNAVAILABLE.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                    // the service is stopping
-                }
+                scheduleRetry(id, entry);
             }
         } finally {
             entry.lock.release();
@@ -403,7 +429,7 @@ public final class DeviceServiceComponent implements DeviceService {
 
     /**
      * Adds the slots a transport lists that its watch has not reported yet (a one-shot command asks before the watch
-     * thread's first report), tries again the devices it could not identify, then waits for identification. It never removes or overrides what the watch reported:
+     * thread's first report), then waits for identification. It never removes or overrides what the watch reported:
      * the watch is the newer truth, and a listing taken a moment earlier could undo a plug or an unplug it saw.
      */
     @Override
@@ -414,8 +440,6 @@ public final class DeviceServiceComponent implements DeviceService {
                 for (Slot slot : transport.slots()) {
                     if (!entries.containsKey(slot.deviceId())) {
                         updateSlot(slot);
-                    } else {
-                        tryAgainIfNotIdentified(slot.deviceId());
                     }
                 }
             } catch (TokenException e) {
@@ -428,9 +452,15 @@ public final class DeviceServiceComponent implements DeviceService {
         }
     }
 
+    @Override
+    public void identifyAgain() {
+        entries.keySet().forEach(this::tryAgainIfNotIdentified);
+        awaitIdentification(Duration.ofSeconds(30));
+    }
+
     /**
-     * The user asked to refresh: a device the last identification failed on, or another program held, is tried again
-     * (a key that answered badly once, a library that could not open its files for a moment), not only when re-plugged.
+     * The user asked: a device the last identification failed on, or another program held, is tried again (a key that
+     * answered badly once, a library that could not open its files for a moment), not only when re-plugged.
      */
     private void tryAgainIfNotIdentified(String id) {
         Entry entry = entries.get(id);

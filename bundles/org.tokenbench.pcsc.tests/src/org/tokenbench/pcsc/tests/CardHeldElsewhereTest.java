@@ -62,6 +62,8 @@ class CardHeldElsewhereTest {
 
     @Test
     void aCardHeldExclusivelyIsShownHeldThenIdentifiedOnceReleased() throws Exception {
+        // the service's own retry of a held card, pushed far beyond this test's bound: only the release can identify it
+        System.setProperty("tokenbench.retryUnavailableMillis", "30000");
         reader.insert(SafeIdVirtualToken.factoryNew("TB-HELD-0001"));
         // Another PC/SC context (its own SCARDCONTEXT, SCARD_SHARE_EXCLUSIVE), as another program has: it takes the
         // card before the devices service starts here, so the service meets the card already held.
@@ -86,12 +88,12 @@ class CardHeldElsewhereTest {
                     d -> d.state() == Device.State.CLAIMED && d.claim().orElseThrow().driver().id().equals(SAFEID));
             long identifiedMillis = (System.nanoTime() - released) / 1_000_000;
             System.out.println("CardHeldElsewhereTest: identified " + identifiedMillis + " ms after release");
-            // The release is an event (pcscd clears the reader's exclusive state), not the service's next retry, which
-            // comes 3 s after the failed attempt that made the card "held".
-            assertTrue(identifiedMillis < 2500, "identified " + identifiedMillis + " ms after the release");
+            // The release is an event (pcscd clears the reader's exclusive state), not the service's next retry (30 s here).
+            assertTrue(identifiedMillis < 10_000, "identified " + identifiedMillis + " ms after the release");
             assertEquals(Optional.of("TB-HELD-0001"), claimed.serial());
             assertTrue(claimed.problem().isEmpty(), claimed.toString());
         } finally {
+            System.clearProperty("tokenbench.retryUnavailableMillis");
             otherProgram.close();
             tracker.close();
         }

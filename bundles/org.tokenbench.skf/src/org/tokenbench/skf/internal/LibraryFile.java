@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -50,7 +49,7 @@ public final class LibraryFile {
     /** The file's {@link Stamp} now: one stat call, cheap enough to ask every poll interval. */
     public Stamp stamp() {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             return new Stamp(Objects.requireNonNullElse(attributes.fileKey(), ""), attributes.lastModifiedTime(), attributes.size());
         } catch (NoSuchFileException e) {
             return Stamp.ABSENT;

@@ -310,6 +310,11 @@ public final class SkfTransport implements DeviceTransport, VendorLibraries {
             stopped.forEach(this::stop);
             synchronized (watches) {
                 for (Map.Entry<Path, Optional<String>> library : wanted.entrySet()) {
+                    if (listeners.isEmpty()) {
+                        // the last listener left meanwhile and its stopWatches already ran (or waits for this lock): no
+                        // watch may start after it, or it would run with nobody listening
+                        break;
+                    }
                     if (watches.containsKey(library.getKey())) {
                         continue;
                     }

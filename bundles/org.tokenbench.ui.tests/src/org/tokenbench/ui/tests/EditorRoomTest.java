@@ -59,6 +59,7 @@ class EditorRoomTest {
             DisplayWait.until(() -> DevicesTable.device(devicesView, id).map(d -> d.state() == Device.State.CLAIMED).orElse(false), 10);
             DevicesTable.open(devicesView, id);
             assertTrue(page.isEditorAreaVisible());
+            assertFalse(taskViews(page).isEmpty());
             assertTrue(allMinimized(page), () -> states(page));
 
             page.setPerspective(perspectives.findPerspectiveWithId(KEYS));

@@ -30,13 +30,21 @@ public final class EditorRoom {
 
     /**
      * The views each page's perspectives minimized for its editors, by perspective id, to restore exactly those (not
-     * what the user minimized).
+     * what the user minimized). Held by id, not by reference: a view reference holds its page, which would keep the
+     * weak key alive.
      */
-    private static final Map<IWorkbenchPage, Map<String, List<IViewReference>>> STEPPED_ASIDE = new WeakHashMap<>();
+    private static final Map<IWorkbenchPage, Map<String, List<ViewKey>>> STEPPED_ASIDE = new WeakHashMap<>();
     /** Windows that tell this class when the user switches perspective. */
     private static final Set<IWorkbenchWindow> FOLLOWED = java.util.Collections.newSetFromMap(new WeakHashMap<>());
 
     private EditorRoom() {
+    }
+
+    /** A view of a page, as {@link IWorkbenchPage#findViewReference(String, String)} finds it again. */
+    private record ViewKey(String id, String secondaryId) {
+        static ViewKey of(IViewReference view) {
+            return new ViewKey(view.getId(), view.getSecondaryId());
+        }
     }
 
     /** {@code editor} opened (or came to the front) on {@code page}: the task's views make room for it. */
@@ -124,12 +132,14 @@ public final class EditorRoom {
     }
 
     private static void stepAside(IWorkbenchPage page) {
-        List<IViewReference> minimized = stepped(page, true);
+        List<ViewKey> minimized = stepped(page, true);
         for (IViewReference view : page.getViewReferences()) {
-            if (!view.getId().equals(DevicesView.ID) && page.getPartState(view) != IWorkbenchPage.STATE_MINIMIZED
-                    && !minimized.contains(view)) {
+            // also one stepped aside before and shown since (the user clicked it in the trim, a page asked for it)
+            if (!view.getId().equals(DevicesView.ID) && page.getPartState(view) != IWorkbenchPage.STATE_MINIMIZED) {
                 page.setPartState(view, IWorkbenchPage.STATE_MINIMIZED);
-                minimized.add(view);
+                if (!minimized.contains(ViewKey.of(view))) {
+                    minimized.add(ViewKey.of(view));
+                }
             }
         }
     }
@@ -141,26 +151,27 @@ public final class EditorRoom {
     }
 
     private static void restore(IWorkbenchPage page) {
-        List<IViewReference> minimized = stepped(page, false);
-        Map<String, List<IViewReference>> byPerspective = STEPPED_ASIDE.get(page);
+        List<ViewKey> minimized = stepped(page, false);
+        Map<String, List<ViewKey>> byPerspective = STEPPED_ASIDE.get(page);
         if (minimized == null || byPerspective == null) {
             return;
         }
         byPerspective.remove(perspectiveId(page));
-        for (IViewReference view : minimized) {
-            if (page.getPartState(view) == IWorkbenchPage.STATE_MINIMIZED) {
+        for (ViewKey key : minimized) {
+            IViewReference view = page.findViewReference(key.id(), key.secondaryId());
+            if (view != null && page.getPartState(view) == IWorkbenchPage.STATE_MINIMIZED) {
                 page.setPartState(view, IWorkbenchPage.STATE_RESTORED);
             }
         }
     }
 
     /** The views the shown perspective of {@code page} stepped aside (created empty when {@code create}), or null. */
-    private static List<IViewReference> stepped(IWorkbenchPage page, boolean create) {
+    private static List<ViewKey> stepped(IWorkbenchPage page, boolean create) {
         String perspective = perspectiveId(page);
         if (create) {
             return STEPPED_ASIDE.computeIfAbsent(page, p -> new HashMap<>()).computeIfAbsent(perspective, p -> new ArrayList<>());
         }
-        Map<String, List<IViewReference>> byPerspective = STEPPED_ASIDE.get(page);
+        Map<String, List<ViewKey>> byPerspective = STEPPED_ASIDE.get(page);
         return byPerspective == null ? null : byPerspective.get(perspective);
     }
 

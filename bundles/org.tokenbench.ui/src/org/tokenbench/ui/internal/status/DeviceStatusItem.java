@@ -25,11 +25,18 @@ public final class DeviceStatusItem extends ContributionItem {
     public static final String ID = "org.tokenbench.ui.status.devices";
     private static final long POLL_MILLIS = 5_000;
 
-    private final ServiceHandle<DeviceService> service;
+    /** Volatile, not final: the handle calls back (and the Job may run) before its constructor returned. */
+    private volatile ServiceHandle<DeviceService> service;
     private final Job update = new Job("Device status") {
         @Override
         protected IStatus run(IProgressMonitor monitor) {
-            DeviceStatusSummary summary = service.get().map(DeviceStatusSummary::of)
+            ServiceHandle<DeviceService> handle = service;
+            if (handle == null) {
+                // scheduled from inside the handle's constructor (the service was there already): run again once it is set
+                schedule(100);
+                return Status.OK_STATUS;
+            }
+            DeviceStatusSummary summary = handle.get().map(DeviceStatusSummary::of)
                     .orElseGet(() -> new DeviceStatusSummary(Messages.status_noService, Messages.status_noService, false));
             show(summary);
             if (label != null && !label.isDisposed()) {

@@ -64,7 +64,6 @@ public final class CredentialsView extends ViewPart implements DeviceView {
     private Display display;
     /** A read of the device runs (set and read on the display thread). */
     private boolean reading;
-    /** Reads that failed in a row, and when the countdown may read the device again: a failing device is not asked every second. */
 
     @Override
     public void createPartControl(Composite parent) {

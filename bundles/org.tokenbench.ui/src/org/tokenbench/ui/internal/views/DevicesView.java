@@ -100,6 +100,8 @@ public final class DevicesView extends ViewPart {
             }
             try {
                 devices.get().refresh();
+                // the user asked: what failed or was held is tried again too (not re-plugging is the point)
+                devices.get().identifyAgain();
             } catch (TokenException e) {
                 showLater();
                 return Status.error(e.getMessage() + " [" + e.code() + "]");

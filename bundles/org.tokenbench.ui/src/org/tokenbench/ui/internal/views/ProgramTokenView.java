@@ -133,6 +133,7 @@ public final class ProgramTokenView extends ViewPart implements DeviceView {
             try {
                 if (service.isPresent()) {
                     service.get().refresh();
+                    service.get().identifyAgain();
                 }
                 Widgets.later(shown, () -> {
                     fillDeviceChooser();
