@@ -211,41 +211,6 @@ class InactiveViewToolbarTest {
         }
     }
 
-    /**
-     * Back in a task after another one, its views' toolbars are on their tab rows again, not wrapped to a second row
-     * over the forms (seen once toolbars stopped flipping their enablement on every activation, which had laid them out).
-     */
-    @Test
-    void aTasksToolbarsStayOnTheTabRowWhenTheUserComesBackToIt() throws Exception {
-        org.eclipse.swt.widgets.Shell shell = page.getWorkbenchWindow().getShell();
-        shell.setSize(1280, 800);
-        page.showView(GuomiKeyView.ID);
-        page.showView(DevicesView.ID);
-        flush();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(TaskPerspectives.FLEET));
-        flush();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(TaskPerspectives.KEYS));
-        flush();
-        DisplayWait.until(() -> wrappedToolbars(shell).isEmpty(), 5, () -> "toolbars below their tab row: " + wrappedToolbars(shell));
-        org.tokenbench.ui.internal.jobs.Screenshots.save(shell, 1280, 800, ScreenshotNames.of("task-shown-again-1280x800.png"));
-    }
-
-    /** The tab folders whose toolbar (top right) is shown below the tabs instead of beside them. */
-    private static List<String> wrappedToolbars(Control root) {
-        List<String> wrapped = new java.util.ArrayList<>();
-        if (root instanceof org.eclipse.swt.custom.CTabFolder folder && folder.isVisible() && folder.getTopRight() != null
-                && folder.getTopRight().isVisible() && folder.getItemCount() > 0
-                && folder.getTopRight().getBounds().y >= folder.getTabHeight()) {
-            wrapped.add(folder.getSelection() == null ? "?" : folder.getSelection().getText());
-        }
-        if (root instanceof org.eclipse.swt.widgets.Composite composite) {
-            for (Control child : composite.getChildren()) {
-                wrapped.addAll(wrappedToolbars(child));
-            }
-        }
-        return wrapped;
-    }
-
     private static Map<String, Boolean> enablement(Map<String, ToolItem> toolbar) {
         Map<String, Boolean> enabled = new LinkedHashMap<>();
         toolbar.forEach((id, item) -> enabled.put(id, item.isEnabled()));

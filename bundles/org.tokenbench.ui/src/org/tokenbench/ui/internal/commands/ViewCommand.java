@@ -71,7 +71,6 @@ public final class ViewCommand extends AbstractHandler {
         // "global" drops only the site's default "while this part is active" condition, which the workbench also applies
         // to the part's own toolbar (greyed out beside the active view); the activation stays in the part's context.
         site.getService(IHandlerService.class).activateHandler(commandId, command, null, true);
-        org.tokenbench.ui.internal.perspectives.ToolbarRows.follow(site.getWorkbenchWindow());
         return command;
     }
 
