@@ -53,11 +53,6 @@ final class JobWatch implements AutoCloseable {
         return job;
     }
 
-    /** Every Job scheduled since the watch opened. */
-    List<Job> scheduled() {
-        return List.copyOf(scheduled);
-    }
-
     private List<String> names() {
         return scheduled.stream().map(Job::getName).toList();
     }

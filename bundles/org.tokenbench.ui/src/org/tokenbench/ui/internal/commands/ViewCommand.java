@@ -13,8 +13,6 @@ import org.eclipse.core.commands.common.CommandException;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
-import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.viewers.StructuredViewer;
 import org.eclipse.swt.SWT;
@@ -32,16 +30,11 @@ import org.tokenbench.ui.internal.jobs.DeviceJob;
 import org.tokenbench.ui.internal.jobs.DeviceRule;
 
 /**
- * A view's handler for a command (TokenBench's or the platform's: Refresh, Delete), living in the view's part context.
- * The view says when the action can run, either once ({@link #setEnabled}) or as a condition ({@link #enabledWhen})
- * evaluated again when the view calls {@link #update(IWorkbenchPartSite)} and whenever a device Job starts or ends; the
- * view's toolbar, context menu, key binding and the form's own buttons all run the same command and follow that one
- * enablement.
- * <p>
- * Scope: the workbench looks a command's handler up from the context it evaluates in. The view's own toolbar items
- * evaluate in the view's part context, whether the view is active or not; key bindings and the main menu evaluate in
- * the active part's context, which reaches this handler only while the view is the active part. So the toolbar of a
- * view beside the active one shows what its buttons would do, and F5 or Delete never act on a view the user is not in.
+ * A view's handler for a command (TokenBench's or the platform's: Refresh, Delete), active while the view is (the part
+ * site's handler service scopes it). The view says when the action can run, either once ({@link #setEnabled}) or as a
+ * condition ({@link #enabledWhen}) evaluated again when the view calls {@link #update(IWorkbenchPartSite)} and whenever
+ * a device Job starts or ends; the view's toolbar, context menu, key binding and the form's own buttons all run the
+ * same command and follow that one enablement.
  */
 public final class ViewCommand extends AbstractHandler {
 
@@ -62,15 +55,10 @@ public final class ViewCommand extends AbstractHandler {
         this.action = action;
     }
 
-    /**
-     * Activates {@code action} as the handler of {@code commandId} in the part context of {@code site}: for the part's
-     * own toolbar and menus always, for key bindings and the main menu while the part is active.
-     */
+    /** Activates {@code action} as the handler of {@code commandId} while the part of {@code site} is active. */
     public static ViewCommand activate(IWorkbenchPartSite site, String commandId, Runnable action) {
         ViewCommand command = new ViewCommand(commandId, site, action);
-        // "global" drops only the site's default "while this part is active" condition, which the workbench also applies
-        // to the part's own toolbar (greyed out beside the active view); the activation stays in the part's context.
-        site.getService(IHandlerService.class).activateHandler(commandId, command, null, true);
+        site.getService(IHandlerService.class).activateHandler(commandId, command);
         return command;
     }
 
@@ -97,18 +85,6 @@ public final class ViewCommand extends AbstractHandler {
         setBaseEnabled(enabled);
         buttons.removeIf(Button::isDisposed);
         buttons.forEach(button -> button.setEnabled(enabled));
-        requestToolbarUpdate();
-    }
-
-    /**
-     * The handler's own change event reaches only the active part's items: the toolbar of a view that is not active is
-     * asked to evaluate its items again (the workbench batches these requests).
-     */
-    private void requestToolbarUpdate() {
-        IEventBroker events = site.getService(IEventBroker.class);
-        if (events != null) {
-            events.post(UIEvents.REQUEST_ENABLEMENT_UPDATE_TOPIC, UIEvents.ALL_ELEMENT_ID);
-        }
     }
 
     /**
